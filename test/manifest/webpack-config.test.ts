@@ -1,0 +1,52 @@
+/**
+ * webpack.config.js as `npm run build` and `npm run dev-server` call it (the config only; no compilation).
+ * Building the config must never need the dev certificates.
+ * (Fails with "Cannot find module 'ajv/dist/compile/codegen'" while package-lock.json hoists ajv-keywords@5
+ * beside ajv@6: schema-utils, used by copy-webpack-plugin and webpack-dev-server, then cannot validate.)
+ */
+import { join } from 'node:path';
+
+type Plugin = { constructor: { name: string }; userOptions?: Record<string, unknown>; patterns?: unknown[] };
+type Config = {
+  mode: string;
+  entry: Record<string, string>;
+  resolve: { alias: Record<string, string> };
+  output: { filename: string };
+  devtool: string;
+  plugins: Plugin[];
+  devServer?: { port: number; server: unknown; static: unknown };
+};
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const makeConfig = require('../../webpack.config.js') as (env: Record<string, unknown>, argv: Record<string, unknown>) => Promise<Config>;
+
+const pageOptions = (config: Config, file: string) =>
+  config.plugins.find((p) => p.constructor.name === 'HtmlWebpackPlugin' && p.userOptions?.filename === file)!.userOptions!;
+
+const saved = process.env.HTTP;
+afterEach(() => {
+  if (saved === undefined) delete process.env.HTTP;
+  else process.env.HTTP = saved;
+});
+
+test('production: two pages, hashed files, Office.js from the CDN, ExcelJS browser build, no dev server', async () => {
+  const config = await makeConfig({ WEBPACK_BUNDLE: true, WEBPACK_BUILD: true }, { mode: 'production' });
+  expect(config.mode).toBe('production');
+  expect(config.entry).toEqual({ taskpane: './src/taskpane/index.tsx', web: './src/taskpane/web.tsx' });
+  expect(config.output.filename).toBe('[name].[contenthash:8].js');
+  expect(config.devtool).not.toMatch(/eval/);
+  expect(config.resolve.alias.exceljs$).toBe(join(__dirname, '..', '..', 'node_modules/exceljs/dist/exceljs.bare.min.js'));
+  expect(pageOptions(config, 'taskpane.html').chunks).toEqual(['taskpane']);
+  expect(pageOptions(config, 'web.html').chunks).toEqual(['web']);
+  expect(pageOptions(config, 'taskpane.html').templateParameters).toMatchObject({
+    officeJs: 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js',
+  });
+  expect(config.devServer).toBeUndefined();
+});
+
+test('plain-http dev server (HTTP=1): port 3000, no certificates, a local Office.js', async () => {
+  process.env.HTTP = '1';
+  const config = await makeConfig({ WEBPACK_SERVE: true }, { mode: 'development' });
+  expect(config.devServer).toMatchObject({ port: 3000, server: 'http' });
+  expect(config.devtool).not.toMatch(/eval/);
+  expect(pageOptions(config, 'taskpane.html').templateParameters).toMatchObject({ officeJs: '/office-js/office.js' });
+});

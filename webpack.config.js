@@ -1,0 +1,200 @@
+/* eslint-env node */
+// Builds the two pages of the add-in:
+//   taskpane.html  (src/taskpane/index.tsx)  inside Excel, with Office.js;
+//   web.html       (src/taskpane/web.tsx)    the standalone page for .xlsx files, no Office.js at all.
+//
+//   npm run build                 production build into dist/ (manifest URLs rewritten, see below)
+//   npm run dev-server / start    https://localhost:3000 with office-addin-dev-certs
+//   HTTP=1 npm run dev-server     http://localhost:3000, no certificates (browser tests)
+//
+// ExcelJS is reached only through dynamic import() (src/taskpane/xlsx-lazy.ts), so it lands in its own
+// async chunk and never in what a page loads before its first render (scripts/bundle-size.mjs checks).
+const path = require('node:path');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+
+const ROOT = __dirname;
+const DEV_URL = 'https://localhost:3000/';
+const DEV_PORT = 3000;
+// Where the production build says it is hosted when ADDIN_PUBLIC_URL is not set. `.invalid` is a
+// reserved top-level domain (RFC 2606) that never resolves: a manifest built without the variable fails
+// to load visibly instead of pointing Excel at a server somebody else may own. Set ADDIN_PUBLIC_URL to
+// the https address where dist/ is served, e.g. ADDIN_PUBLIC_URL=https://intranet.example.org/assessment/
+const DEFAULT_PUBLIC_URL = 'https://branch-assessment.example.invalid/';
+const OFFICE_JS_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+// Served by the plain-http dev server only, so browser tests run offline (outside Excel, Office.onReady
+// still resolves, with no host).
+const OFFICE_JS_LOCAL_PATH = '/office-js/';
+
+// sha256 of the empty string: lets a page create empty <style> elements (see contentSecurityPolicy).
+const EMPTY_STYLE_HASH = 'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=';
+
+/** ADDIN_PUBLIC_URL as an https URL ending with '/'. */
+function publicUrl(value = process.env.ADDIN_PUBLIC_URL) {
+  const url = new URL(value && value.trim() ? value.trim() : DEFAULT_PUBLIC_URL);
+  if (url.protocol !== 'https:') throw new Error(`ADDIN_PUBLIC_URL must be an https:// URL, got ${url.href}`);
+  if (url.search || url.hash) throw new Error(`ADDIN_PUBLIC_URL must not have a query or fragment: ${url.href}`);
+  return url.href.endsWith('/') ? url.href : `${url.href}/`;
+}
+
+/** The manifest with every dev-server URL moved to the production host. */
+function rewriteManifest(xml, url) {
+  return xml.split(DEV_URL).join(url);
+}
+
+/**
+ * The Content-Security-Policy <meta> of a page. Nothing external except Office.js on the task pane:
+ * - script-src: the bundle, its lazy chunks and legacy-check.js are same-origin files (no inline script,
+ *   no eval: devtool avoids eval source maps). office.js loads its host-specific files (excel-*.js,
+ *   locale strings, telemetry) by <script> from its own origin, appsforoffice.microsoft.com.
+ * - style-src: Fluent UI's Griffel appends EMPTY <style> elements and fills them through CSSOM
+ *   (sheet.insertRule), which CSP does not restrict; an empty element is allowed by the hash of the empty
+ *   string (EMPTY_STYLE_HASH). Checked in Chromium: with it every Fluent style applies and no violation is
+ *   reported; with style-src 'self' alone the elements get no sheet and the page is unstyled. The task
+ *   pane still says 'unsafe-inline' (which browsers ignore once a hash is listed, so not both): Office.js
+ *   in Excel on the web has been reported to need inline styles (office-js issue #1687), and that cannot
+ *   be tested here. Its scripts come from Microsoft's CDN and change without notice.
+ * - img-src data: for small inline images; connect-src: office.js talks to Office by postMessage, so the
+ *   task pane needs no fetch except the dev server's live-reload socket ('self' covers ws: in CSP 3);
+ *   the standalone page reads files with the File API and saves through blob: links, neither of which
+ *   is a connection, so it gets 'none' in production.
+ * - object-src, base-uri and form-action 'none': no plugins, no <base>, no form posts.
+ * (frame-ancestors cannot be set from a <meta>; Office frames the task pane.)
+ */
+function contentSecurityPolicy(page, { development }) {
+  const taskpane = page === 'taskpane';
+  const scripts = taskpane ? "'self' https://appsforoffice.microsoft.com" : "'self'";
+  const styles = taskpane ? "'self' 'unsafe-inline'" : `'self' '${EMPTY_STYLE_HASH}'`;
+  const connect = taskpane || development ? "'self'" : "'none'";
+  return [
+    "default-src 'self'",
+    `script-src ${scripts}`,
+    `style-src ${styles}`,
+    "img-src 'self' data:",
+    `connect-src ${connect}`,
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+}
+
+async function httpsOptions() {
+  // Lazy on purpose: only `webpack serve` over https needs certificates. The build, the tests and the CLI
+  // never load office-addin-dev-certs (it may prompt to install a CA).
+  const devCerts = require('office-addin-dev-certs');
+  return devCerts.getHttpsServerOptions();
+}
+
+module.exports = async (env = {}, argv = {}) => {
+  const production = argv.mode === 'production';
+  const serving = Boolean(env.WEBPACK_SERVE);
+  const plainHttp = process.env.HTTP === '1';
+  const localOfficeJs = serving && plainHttp;
+  const officeJs = localOfficeJs ? `${OFFICE_JS_LOCAL_PATH}office.js` : OFFICE_JS_CDN;
+
+  const page = (name, entry) =>
+    new HtmlWebpackPlugin({
+      filename: `${name}.html`,
+      template: path.join(ROOT, 'src/taskpane', `${name}.html`),
+      chunks: [entry],
+      inject: 'head',
+      scriptLoading: 'defer',
+      templateParameters: {
+        csp: contentSecurityPolicy(name, { development: !production }),
+        officeJs,
+      },
+    });
+
+  const manifestUrl = production ? publicUrl() : DEV_URL;
+
+  return {
+    mode: production ? 'production' : 'development',
+    context: ROOT,
+    target: 'web',
+    entry: {
+      taskpane: './src/taskpane/index.tsx',
+      web: './src/taskpane/web.tsx',
+    },
+    output: {
+      path: path.join(ROOT, 'dist'),
+      filename: production ? '[name].[contenthash:8].js' : '[name].js',
+      chunkFilename: production ? '[name].[contenthash:8].js' : '[name].js',
+      // Pages and chunks sit side by side; 'auto' finds them wherever dist/ is hosted (even a sub-path).
+      publicPath: 'auto',
+      clean: true,
+    },
+    // No eval-based source maps: the pages' CSP has no 'unsafe-eval', in development either.
+    devtool: 'source-map',
+    resolve: {
+      extensions: ['.tsx', '.ts', '.js'],
+      alias: {
+        // ExcelJS's browser build (its own Buffer/stream shims bundled in) instead of the Node entry, which
+        // would need Node polyfills. The "bare" variant leaves out core-js/regenerator: every webview we
+        // run in (legacy-check.js turns IE and EdgeHTML away) has native classes and async functions.
+        exceljs$: path.join(ROOT, 'node_modules/exceljs/dist/exceljs.bare.min.js'),
+      },
+    },
+    module: {
+      // A self-contained browserify bundle: webpack need not parse it (it would warn on its `require`).
+      noParse: /exceljs[\\/]dist[\\/]exceljs(\.bare)?(\.min)?\.js$/,
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: 'ts-loader',
+            options: {
+              transpileOnly: true, // `npm run typecheck` does the type checking
+              compilerOptions: { noEmit: false, module: 'esnext', target: 'ES2020', sourceMap: true },
+            },
+          },
+        },
+      ],
+    },
+    optimization: {
+      splitChunks: {
+        chunks: 'all',
+        cacheGroups: {
+          // One named async chunk for the spreadsheet library, whichever page asks for it.
+          exceljs: { test: /[\\/]node_modules[\\/]exceljs[\\/]/, name: 'exceljs', chunks: 'async', priority: 20 },
+        },
+      },
+    },
+    // scripts/bundle-size.mjs measures what matters (gzipped, before first render) against its budget.
+    performance: { hints: false },
+    plugins: [
+      page('taskpane', 'taskpane'),
+      page('web', 'web'),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets', to: 'assets' },
+          { from: 'src/taskpane/legacy-check.js', to: 'legacy-check.js' },
+          {
+            from: 'manifest.xml',
+            to: 'manifest.xml',
+            transform: (content) => rewriteManifest(content.toString('utf8'), manifestUrl),
+          },
+        ],
+      }),
+    ],
+    devServer: serving
+      ? {
+          port: DEV_PORT,
+          server: plainHttp ? 'http' : { type: 'https', options: await httpsOptions() },
+          headers: { 'Access-Control-Allow-Origin': '*' },
+          hot: false,
+          client: { overlay: false },
+          static: localOfficeJs
+            ? [{ directory: path.join(ROOT, 'node_modules/@microsoft/office-js/dist'), publicPath: OFFICE_JS_LOCAL_PATH }]
+            : false,
+        }
+      : undefined,
+  };
+};
+
+// For tests and scripts.
+module.exports.publicUrl = publicUrl;
+module.exports.rewriteManifest = rewriteManifest;
+module.exports.contentSecurityPolicy = contentSecurityPolicy;
+module.exports.DEV_URL = DEV_URL;
+module.exports.DEFAULT_PUBLIC_URL = DEFAULT_PUBLIC_URL;
