@@ -1,0 +1,126 @@
+/**
+ * Command-line arguments (SPEC §7), parsed into a command or a one-line error. No I/O here.
+ *
+ *   grade <in.xlsx> [--out <out.xlsx>] [--json <report.json | ->] [--lang zh|en]
+ *   validate <in.xlsx> [--json <report.json | ->] [--lang zh|en]
+ *   template <out.xlsx> [--year <YYYY>] [--lang zh|en]
+ *   sample <out.xlsx> [--lang zh|en]
+ */
+import type { Lang, Text } from '../core/types';
+
+export type Command =
+  | { name: 'grade'; input: string; out?: string; json?: string; lang: Lang }
+  | { name: 'validate'; input: string; json?: string; lang: Lang }
+  | { name: 'template'; out: string; year?: number; lang: Lang }
+  | { name: 'sample'; out: string; lang: Lang }
+  | { name: 'help'; lang: Lang };
+
+export type Parsed = { ok: true; command: Command } | { ok: false; lang: Lang; error: Text };
+
+const OPTIONS: Record<Exclude<Command['name'], 'help'>, readonly string[]> = {
+  grade: ['--out', '--json', '--lang'],
+  validate: ['--json', '--lang'],
+  template: ['--year', '--lang'],
+  sample: ['--lang'],
+};
+
+export const USAGE: Text = {
+  zh: [
+    '用法：',
+    '  npm run cli -- grade <输入.xlsx> [--out <输出.xlsx>] [--json <报告.json | ->] [--lang zh|en]',
+    '  npm run cli -- validate <输入.xlsx> [--json <报告.json | ->] [--lang zh|en]',
+    '  npm run cli -- template <输出.xlsx> [--year <年度>]',
+    '  npm run cli -- sample <输出.xlsx>',
+    '退出码：0 无错误；1 有错误（相关党支部暂不评定）；2 无法使用的输入或参数。',
+    '环境变量 BA_DATE=yyyy-mm-dd 可指定通报日期（默认今天）。',
+  ].join('\n'),
+  en: [
+    'Usage:',
+    '  npm run cli -- grade <in.xlsx> [--out <out.xlsx>] [--json <report.json | ->] [--lang zh|en]',
+    '  npm run cli -- validate <in.xlsx> [--json <report.json | ->] [--lang zh|en]',
+    '  npm run cli -- template <out.xlsx> [--year <YYYY>]',
+    '  npm run cli -- sample <out.xlsx>',
+    'Exit status: 0 no error; 1 errors found (the affected branches are not graded); 2 unusable input or arguments.',
+    'Environment: BA_DATE=yyyy-mm-dd sets the notification date (default: today).',
+  ].join('\n'),
+};
+
+/** The language asked for anywhere on the line (so even an argument error is told in it); default zh. */
+export function langOf(argv: readonly string[]): Lang {
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--lang' && argv[i + 1] === 'en') return 'en';
+    if (argv[i] === '--lang=en') return 'en';
+  }
+  return 'zh';
+}
+
+function fail(lang: Lang, zh: string, en: string): Parsed {
+  return { ok: false, lang, error: { zh, en } };
+}
+
+export function parseArgs(argv: readonly string[]): Parsed {
+  const lang = langOf(argv);
+  const [name, ...rest] = argv;
+  if (name === undefined) return fail(lang, '缺少命令（grade、validate、template 或 sample），用 --help 查看用法', 'Missing command (grade, validate, template or sample); see --help');
+  if (name === '--help' || name === '-h' || name === 'help') return { ok: true, command: { name: 'help', lang } };
+  if (!(name in OPTIONS)) {
+    return fail(lang, `未知命令：${name}（可用：grade、validate、template、sample）`, `Unknown command: ${name} (use grade, validate, template or sample)`);
+  }
+  const cmd = name as keyof typeof OPTIONS;
+  const allowed = OPTIONS[cmd];
+  const positional: string[] = [];
+  const opts = new Map<string, string>();
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i];
+    if (arg === '--help' || arg === '-h') return { ok: true, command: { name: 'help', lang } };
+    if (arg.startsWith('--')) {
+      const eq = arg.indexOf('=');
+      const key = eq >= 0 ? arg.slice(0, eq) : arg;
+      if (!allowed.includes(key)) {
+        return fail(lang, `${cmd} 命令不支持选项 ${key}`, `Option ${key} is not valid for ${cmd}`);
+      }
+      let value: string | undefined;
+      if (eq >= 0) value = arg.slice(eq + 1);
+      else {
+        value = rest[i + 1];
+        // "-" is a value (stdout); any other dash-word is the next option, not a value.
+        if (value !== undefined && value !== '-' && value.startsWith('-')) value = undefined;
+        else i++;
+      }
+      if (value === undefined || value === '') return fail(lang, `选项 ${key} 缺少取值`, `Option ${key} needs a value`);
+      if (opts.has(key)) return fail(lang, `选项 ${key} 重复`, `Option ${key} is given twice`);
+      opts.set(key, value);
+    } else if (arg.startsWith('-') && arg !== '-') {
+      return fail(lang, `未知选项：${arg}`, `Unknown option: ${arg}`);
+    } else {
+      positional.push(arg);
+    }
+  }
+
+  const langOpt = opts.get('--lang');
+  if (langOpt !== undefined && langOpt !== 'zh' && langOpt !== 'en') {
+    return fail(lang, `--lang 只能是 zh 或 en，而不是 ${langOpt}`, `--lang must be zh or en, not ${langOpt}`);
+  }
+  const what = cmd === 'grade' || cmd === 'validate' ? { zh: '输入工作簿', en: 'input workbook' } : { zh: '输出文件', en: 'output file' };
+  if (positional.length === 0) return fail(lang, `${cmd} 命令缺少${what.zh}路径`, `${cmd} needs the ${what.en} path`);
+  if (positional.length > 1) {
+    return fail(lang, `多余的参数：${positional.slice(1).join(' ')}`, `Unexpected argument: ${positional.slice(1).join(' ')}`);
+  }
+  const path = positional[0];
+  if (path === '-') return fail(lang, `${what.zh}不能是“-”`, `The ${what.en} cannot be "-"`);
+
+  switch (cmd) {
+    case 'grade':
+      if (opts.get('--out') === '-') return fail(lang, '--out 必须是文件路径（工作簿不能写到标准输出）', '--out must be a file path (a workbook cannot go to stdout)');
+      return { ok: true, command: { name: 'grade', input: path, out: opts.get('--out'), json: opts.get('--json'), lang } };
+    case 'validate':
+      return { ok: true, command: { name: 'validate', input: path, json: opts.get('--json'), lang } };
+    case 'template': {
+      const y = opts.get('--year');
+      if (y !== undefined && !/^\d{4}$/.test(y)) return fail(lang, `--year 应为四位年份，而不是 ${y}`, `--year must be a four-digit year, not ${y}`);
+      return { ok: true, command: { name: 'template', out: path, year: y === undefined ? undefined : Number(y), lang } };
+    }
+    case 'sample':
+      return { ok: true, command: { name: 'sample', out: path, lang } };
+  }
+}

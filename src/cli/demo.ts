@@ -1,0 +1,42 @@
+/**
+ * `npm run demo`: writes the sample workbook to out/sample.xlsx, grades it into out/sample-考核结果.xlsx,
+ * and prints the summary and the checks. Runs on a fresh clone right after `npm ci`.
+ */
+import { mkdir, rm } from 'node:fs/promises';
+import * as path from 'node:path';
+import { runCli } from './commands';
+import { nodeIo } from './node-io';
+
+async function main(): Promise<number> {
+  const dir = path.resolve(__dirname, '..', '..', 'out');
+  const sample = path.join(dir, 'sample.xlsx');
+  const graded = path.join(dir, 'sample-考核结果.xlsx');
+  await mkdir(dir, { recursive: true });
+  // The demo owns these two files: start clean so it can run again and again.
+  await rm(sample, { force: true });
+  await rm(graded, { force: true });
+
+  const lang = process.argv.includes('en') || process.argv.includes('--lang=en') ? 'en' : 'zh';
+  const zh = lang === 'zh';
+  console.log(zh ? `1. 生成示例工作簿 ${sample}` : `1. Writing the sample workbook ${sample}`);
+  let code = await runCli(['sample', sample, '--lang', lang], nodeIo);
+  if (code !== 0) return code;
+  console.log(zh ? `\n2. 评定：npm run cli -- grade ${sample}` : `\n2. Grading: npm run cli -- grade ${sample}`);
+  code = await runCli(['grade', sample, '--out', graded, '--lang', lang], nodeIo);
+  console.log(
+    zh
+      ? `\n已评定的工作簿：${graded}\n（含“考核汇总”“考核结果通报”“校验问题”“计算明细”四张表；退出码 ${code}）`
+      : `\nGraded workbook: ${graded}\n(with the summary, notification, checks and calculation-details sheets; exit status ${code})`,
+  );
+  return 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+    process.exitCode = 2;
+  },
+);

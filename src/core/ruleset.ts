@@ -1,0 +1,266 @@
+/**
+ * The ruleset (考核参数): SPEC §3 defaults, and a settings sheet's overrides (SPEC §4.3).
+ */
+import { add, compare, fromInt, fromNumber, ONE, rational, toNumber, ZERO, type Rational } from './decimal';
+import * as msg from './messages';
+import { normalizeLoose } from './text';
+import type { CellRef, Finding, Grade, Ruleset, SettingKey, SettingOrigin, SettingRow, Source, Text } from './types';
+import { isBlank, readDecimal, showValue, textOf } from './values';
+
+export const DEFAULT_ISSUER = '中共××党委办公室';
+
+/** SPEC §3 and §4.3 defaults; year null (unknown). */
+export function defaultRuleset(): Ruleset {
+  return {
+    year: null,
+    scale: { 优秀: 1, 较好: 0.85, 一般: 0.75, 差: 0.6 },
+    weights: { 组织考核: 0.6, 民主测评: 0.4, 自评: 0 },
+    thresholds: { 优秀: 90, 较好: 80, 一般: 70 },
+    decimals: 1,
+    ranking: 'competition',
+    adjustmentCap: 10,
+    minDemocraticForms: 5,
+    advancedQuota: 0,
+    blank: 'abstain',
+    issuer: DEFAULT_ISSUER,
+  };
+}
+
+export const SETTING_KEYS: readonly SettingKey[] = [
+  '年度',
+  '优秀系数',
+  '较好系数',
+  '一般系数',
+  '差系数',
+  '组织考核权重',
+  '民主测评权重',
+  '自评权重',
+  '优秀分数线',
+  '较好分数线',
+  '一般分数线',
+  '总分小数位',
+  '排名方式',
+  '民主测评最少份数',
+  '加减分上限',
+  '先进推荐名额',
+  '空白评分',
+  '发文单位',
+];
+
+const KEY_OF = new Map<string, SettingKey>(SETTING_KEYS.map((k) => [normalizeLoose(k), k]));
+
+/** A settings key as written ("优秀系数：", "优秀 系数") → its SettingKey; undefined when unknown. */
+export function settingKeyOf(text: string): SettingKey | undefined {
+  return KEY_OF.get(normalizeLoose(text));
+}
+
+const RANKING_WORDS = new Map<string, Ruleset['ranking']>([
+  ['并列占位', 'competition'],
+  ['competition', 'competition'],
+  ['并列不占位', 'dense'],
+  ['dense', 'dense'],
+]);
+const BLANK_WORDS = new Map<string, Ruleset['blank']>([
+  ['空白视为弃权', 'abstain'],
+  ['弃权', 'abstain'],
+  ['abstain', 'abstain'],
+  ['空白视为错误', 'error'],
+  ['错误', 'error'],
+  ['error', 'error'],
+]);
+
+const COEFFICIENT: Record<string, Grade> = { 优秀系数: '优秀', 较好系数: '较好', 一般系数: '一般', 差系数: '差' };
+const WEIGHT: Record<string, Source> = { 组织考核权重: '组织考核', 民主测评权重: '民主测评', 自评权重: '自评' };
+const THRESHOLD: Record<string, '优秀' | '较好' | '一般'> = { 优秀分数线: '优秀', 较好分数线: '较好', 一般分数线: '一般' };
+
+/** What each kind of value allows, for the message. */
+const ALLOWED = {
+  year: { zh: '应为四位年份，如 2026 或 2026年', en: 'enter a four-digit year such as 2026' },
+  coefficient: { zh: '应为大于 0 且不大于 1 的小数，如 0.85 或 85%', en: 'enter a fraction above 0 and at most 1, such as 0.85 or 85%' },
+  weight: { zh: '应为 0 到 100% 之间的比例，如 60%、0.6 或 60', en: 'enter a share between 0 and 100%, such as 60%, 0.6 or 60' },
+  threshold: { zh: '应为 0 到 100 之间的分数', en: 'enter a score between 0 and 100' },
+  decimals: { zh: '应为 0、1 或 2', en: 'enter 0, 1 or 2' },
+  ranking: { zh: '应为"并列占位"或"并列不占位"', en: 'enter 并列占位 (1, 2, 2, 4) or 并列不占位 (1, 2, 2, 3)' },
+  count: { zh: '应为不小于 0 的整数', en: 'enter a whole number ≥ 0' },
+  cap: { zh: '应为不小于 0 的数', en: 'enter a number ≥ 0' },
+  blank: { zh: '应为"空白视为弃权"或"空白视为错误"', en: 'enter 空白视为弃权 (blank = abstention) or 空白视为错误 (blank = error)' },
+  issuer: { zh: '应为发文单位名称', en: 'enter the issuing office' },
+} satisfies Record<string, Text>;
+
+function isWhole(r: Rational): boolean {
+  return r.d === 1n;
+}
+
+function inRange(r: Rational, lo: number, hi: number): boolean {
+  return compare(r, fromInt(lo)) >= 0 && compare(r, fromInt(hi)) <= 0;
+}
+
+/** 年度: a number 2026, or text "2026", "2026年", "2026年度". */
+function readYear(row: SettingRow): number | null {
+  const m = /^(\d{4})(年度?)?$/.exec(normalizeLoose(textOf(row.value)));
+  return m ? Number(m[1]) : null;
+}
+
+/** A weight: "60%", 0.6 and 60 all mean 60%; a number above 1 is a percentage. */
+function readWeight(row: SettingRow): Rational | null {
+  const r = readDecimal(row.value, true);
+  if (r === null || compare(r, ZERO) < 0) return null;
+  const share = compare(r, ONE) > 0 ? rational(r.n, r.d * 100n) : r;
+  return compare(share, ONE) <= 0 ? share : null;
+}
+
+/** A coefficient: 0.85 or 85%, in (0, 1]. */
+function readCoefficient(row: SettingRow): Rational | null {
+  const r = readDecimal(row.value, true);
+  return r !== null && compare(r, ZERO) > 0 && compare(r, ONE) <= 0 ? r : null;
+}
+
+function readWhole(row: SettingRow, lo: number, hi: number): number | null {
+  const r = readDecimal(row.value);
+  return r !== null && isWhole(r) && inRange(r, lo, hi) ? Number(r.n) : null;
+}
+
+/** Parse one row into `rs`; what is allowed when the value is not. */
+function apply(key: SettingKey, row: SettingRow, rs: Ruleset): Text | null {
+  if (key === '年度') {
+    const y = readYear(row);
+    if (y === null) return ALLOWED.year;
+    rs.year = y;
+  } else if (key in COEFFICIENT) {
+    const c = readCoefficient(row);
+    if (c === null) return ALLOWED.coefficient;
+    rs.scale[COEFFICIENT[key]] = toNumber(c);
+  } else if (key in WEIGHT) {
+    const w = readWeight(row);
+    if (w === null) return ALLOWED.weight;
+    rs.weights[WEIGHT[key]] = toNumber(w);
+  } else if (key in THRESHOLD) {
+    const t = readDecimal(row.value);
+    if (t === null || !inRange(t, 0, 100)) return ALLOWED.threshold;
+    rs.thresholds[THRESHOLD[key]] = toNumber(t);
+  } else if (key === '总分小数位') {
+    const d = readWhole(row, 0, 2);
+    if (d === null) return ALLOWED.decimals;
+    rs.decimals = d;
+  } else if (key === '排名方式') {
+    const m = RANKING_WORDS.get(normalizeLoose(textOf(row.value)));
+    if (!m) return ALLOWED.ranking;
+    rs.ranking = m;
+  } else if (key === '空白评分') {
+    const b = BLANK_WORDS.get(normalizeLoose(textOf(row.value)));
+    if (!b) return ALLOWED.blank;
+    rs.blank = b;
+  } else if (key === '加减分上限') {
+    const c = readDecimal(row.value);
+    if (c === null || compare(c, ZERO) < 0) return ALLOWED.cap;
+    rs.adjustmentCap = toNumber(c);
+  } else if (key === '民主测评最少份数' || key === '先进推荐名额') {
+    const n = readWhole(row, 0, 1_000_000);
+    if (n === null) return ALLOWED.count;
+    if (key === '民主测评最少份数') rs.minDemocraticForms = n;
+    else rs.advancedQuota = n;
+  } else if (key === '发文单位') {
+    const t = textOf(row.value);
+    if (t === '') return ALLOWED.issuer;
+    rs.issuer = t;
+  }
+  return null;
+}
+
+/** Exact percentage text of a fraction: 0.6 → "60%". */
+function percentOf(x: number): string {
+  const r = fromNumber(x);
+  return `${toNumber({ n: r.n * 100n, d: r.d })}%`;
+}
+
+/** The effective value of a key as a user reads it. */
+export function displaySetting(key: SettingKey, rs: Ruleset): string {
+  if (key === '年度') return rs.year === null ? '' : String(rs.year);
+  if (key in COEFFICIENT) return String(rs.scale[COEFFICIENT[key]]);
+  if (key in WEIGHT) return percentOf(rs.weights[WEIGHT[key]]);
+  if (key in THRESHOLD) return String(rs.thresholds[THRESHOLD[key]]);
+  switch (key) {
+    case '总分小数位':
+      return String(rs.decimals);
+    case '排名方式':
+      return rs.ranking === 'competition' ? '并列占位' : '并列不占位';
+    case '民主测评最少份数':
+      return String(rs.minDemocraticForms);
+    case '加减分上限':
+      return String(rs.adjustmentCap);
+    case '先进推荐名额':
+      return String(rs.advancedQuota);
+    case '空白评分':
+      return rs.blank === 'abstain' ? '空白视为弃权' : '空白视为错误';
+    default:
+      return rs.issuer;
+  }
+}
+
+/** Cross checks once every row is read: weights sum to 1, coefficients and thresholds descend. */
+function crossCheck(rs: Ruleset, refs: Map<SettingKey, CellRef>, sheet: string): Finding[] {
+  const firstRef = (keys: SettingKey[]) => keys.map((k) => refs.get(k)).find((r) => r !== undefined) ?? { sheet };
+  const findings: Finding[] = [];
+  const weightKeys: SettingKey[] = ['组织考核权重', '民主测评权重', '自评权重'];
+  const total = weightKeys.reduce((acc, k) => add(acc, fromNumber(rs.weights[WEIGHT[k]])), ZERO);
+  if (compare(total, ONE) !== 0) {
+    const parts = weightKeys.map((k) => `${WEIGHT[k]} ${percentOf(rs.weights[WEIGHT[k]])}`).join(', ');
+    findings.push(msg.settingsWeightsSum(firstRef(weightKeys), parts, percentOf(toNumber(total))));
+  }
+  const s = rs.scale;
+  if (!(s.优秀 >= s.较好 && s.较好 >= s.一般 && s.一般 >= s.差)) {
+    const ref = firstRef(['优秀系数', '较好系数', '一般系数', '差系数']);
+    const values = `${s.优秀} / ${s.较好} / ${s.一般} / ${s.差}`;
+    findings.push(msg.settingsOrder(ref, { zh: '等级系数', en: 'grade coefficients' }, values));
+  }
+  const t = rs.thresholds;
+  if (!(t.优秀 > t.较好 && t.较好 > t.一般)) {
+    const ref = firstRef(['优秀分数线', '较好分数线', '一般分数线']);
+    const values = `${t.优秀} / ${t.较好} / ${t.一般}`;
+    findings.push(msg.settingsOrder(ref, { zh: '分数线', en: 'score thresholds' }, values));
+  }
+  return findings;
+}
+
+/**
+ * A settings sheet's rows over the defaults (SPEC §4.3). A blank value keeps the default. Unknown keys and
+ * bad values are invalid-settings errors that block every branch; the ruleset then keeps the default for
+ * that key.
+ */
+export function parseSettings(
+  rows: SettingRow[],
+  sheet: string,
+): { ruleset: Ruleset; origins: SettingOrigin[]; findings: Finding[] } {
+  const rs = defaultRuleset();
+  const refs = new Map<SettingKey, CellRef>(); // value cells of the keys the sheet set
+  const seen = new Map<SettingKey, CellRef>(); // key cells, for duplicates
+  const findings: Finding[] = [];
+  for (const row of rows) {
+    const keyText = textOf(row.key);
+    if (keyText === '') {
+      if (!isBlank(row.value)) findings.push(msg.settingsValueWithoutKey(row.valueRef, showValue(row.value)));
+      continue;
+    }
+    const key = settingKeyOf(keyText);
+    if (!key) {
+      findings.push(msg.settingsUnknownKey(row.keyRef, keyText, SETTING_KEYS));
+      continue;
+    }
+    const first = seen.get(key);
+    if (first) {
+      findings.push(msg.settingsDuplicateKey(row.keyRef, key, first));
+      continue;
+    }
+    seen.set(key, row.keyRef);
+    if (isBlank(row.value)) continue;
+    const bad = apply(key, row, rs);
+    if (bad) findings.push(msg.settingsBadValue(row.valueRef, key, showValue(row.value), bad));
+    else refs.set(key, row.valueRef);
+  }
+  findings.push(...crossCheck(rs, refs, sheet));
+  const origins = SETTING_KEYS.map((key): SettingOrigin => {
+    const ref = refs.get(key);
+    return ref ? { key, display: displaySetting(key, rs), ref } : { key, display: displaySetting(key, rs) };
+  });
+  return { ruleset: rs, origins, findings };
+}

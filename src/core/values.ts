@@ -1,0 +1,54 @@
+/**
+ * Reading raw cell values (CellValue) as text or exact numbers, the way every settings, catalogue and
+ * adjustment cell is read.
+ */
+import { fromNumber, parseDecimal, rational, type Rational } from './decimal';
+import { normalize, trimAll } from './text';
+import type { CellValue } from './types';
+
+export function isErrorValue(v: CellValue): v is { error: string } {
+  return typeof v === 'object' && v !== null;
+}
+
+/** True for null, "" and white space only. */
+export function isBlank(v: CellValue): boolean {
+  return v === null || (typeof v === 'string' && normalize(v) === '');
+}
+
+/** The value as a user would see it, for quoting in a message: "#N/A", "95", "TRUE", "优". */
+export function showValue(v: CellValue): string {
+  if (v === null) return '';
+  if (isErrorValue(v)) return v.error;
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  if (typeof v === 'number') return String(v);
+  return trimAll(v);
+}
+
+const MINUS = /[\u2212\u2012\u2013\uff0d]/g;
+
+/**
+ * A number cell, or numeric text ("85", "－2.5", "+3", full-width digits), as an exact rational.
+ * Anything else is null. `percent` also accepts a trailing % (or ％), dividing by 100.
+ */
+export function readDecimal(v: CellValue, percent = false): Rational | null {
+  if (typeof v === 'number') return Number.isFinite(v) ? fromNumber(v) : null;
+  if (typeof v !== 'string') return null;
+  let s = normalize(v).replace(MINUS, '-');
+  let scale = false;
+  if (percent && s.endsWith('%')) {
+    s = s.slice(0, -1);
+    scale = true;
+  }
+  if (s.startsWith('+')) s = s.slice(1);
+  if (!/^-?(\d+(\.\d*)?|\.\d+)$/.test(s)) return null;
+  const r = parseDecimal(s);
+  if (r === null) return null;
+  return scale ? rational(r.n, r.d * 100n) : r;
+}
+
+/** Text of a value for names and keys: trimmed string, a number's digits, "" otherwise. */
+export function textOf(v: CellValue): string {
+  if (typeof v === 'string') return trimAll(v);
+  if (typeof v === 'number') return String(v);
+  return '';
+}

@@ -1,0 +1,79 @@
+/**
+ * The one-way flow of a grading run, host-independent: snapshot → recognise → check and score → plan.
+ * Hosts read the snapshot before and apply the plan after; nothing here touches a file or Excel.
+ */
+import { assess } from '../core/assess';
+import { buildNotification } from '../core/notification';
+import { buildReport, type Report } from '../core/report';
+import type { AssessmentResult, Finding, Lang, NotificationModel, Text } from '../core/types';
+import type { WorkbookPlan } from './plan';
+import { planOutputs } from './plans';
+import { mergeFindings } from './plans/checks';
+import { recognise, type Recognition } from './recognise';
+import type { WorkbookSnapshot } from './snapshot';
+
+export interface RunOptions {
+  lang: Lang;
+  /** ISO date yyyy-mm-dd: the notification's date */
+  date: string;
+}
+
+export interface RunOutcome {
+  recognition: Recognition;
+  result: AssessmentResult;
+  notification: NotificationModel;
+  /** the JSON report (SPEC §7); its issues include the findings made while planning */
+  report: Report;
+  plan: WorkbookPlan;
+  /** result.findings + plan findings, sorted */
+  findings: Finding[];
+  exitCode: 0 | 1 | 2;
+  /** why the input is unusable (exit 2) */
+  fatal?: Text;
+}
+
+export function runAssessment(snapshot: WorkbookSnapshot, options: RunOptions): RunOutcome {
+  const recognition = recognise(snapshot);
+  const assessed = assess(recognition.input);
+  const notification = buildNotification(assessed, options.date);
+  const planned = planOutputs(assessed, notification, snapshot, {
+    lang: options.lang,
+    date: options.date,
+    officeSummary: recognition.officeSummary,
+  });
+  // The same order as the checks sheet: the core's sorted findings, planning's slotted in by severity.
+  const findings = mergeFindings(assessed.findings, planned.findings);
+  const result: AssessmentResult = { ...assessed, findings };
+  const report = buildReport(result, options.lang);
+  const { exitCode, fatal } = verdict(recognition.nothingRecognised, findings);
+  return { recognition, result, notification, report, plan: planned.plan, findings, exitCode, fatal };
+}
+
+/** SPEC §7 exit status: 2 unusable input, 1 at least one error, else 0. */
+export function verdict(nothingRecognised: boolean, findings: Finding[]): { exitCode: 0 | 1 | 2; fatal?: Text } {
+  if (nothingRecognised) {
+    return {
+      exitCode: 2,
+      fatal: {
+        zh: '工作簿中没有可识别的评分表（民主测评、组织考核或自评），请检查表头或使用 template 命令生成模板',
+        en: 'No rating sheet (democratic evaluation, organisational assessment or self-assessment) was recognised; check the headers or start from the `template` command',
+      },
+    };
+  }
+  const blocking = findings.find((f) => f.blocksAll && f.severity === 'error');
+  if (blocking) {
+    const where = blocking.sheet ? `${blocking.sheet}${blocking.cell ? '!' + blocking.cell : ''}: ` : '';
+    return {
+      exitCode: 2,
+      fatal: {
+        zh: `考核参数或指标目录有误，无法评定任何党支部（${where}${oneLine(blocking.message.zh)}）`,
+        en: `Invalid settings or catalogue, no branch can be graded (${where}${oneLine(blocking.message.en)})`,
+      },
+    };
+  }
+  return { exitCode: findings.some((f) => f.severity === 'error') ? 1 : 0 };
+}
+
+function oneLine(s: string): string {
+  return s.replace(/\s*[\r\n]+\s*/g, ' ');
+}

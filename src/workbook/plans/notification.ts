@@ -1,0 +1,95 @@
+/**
+ * 考核结果通报 (SPEC §6): an official Chinese document, Chinese in both UI languages. A4 portrait, one page
+ * wide, the table header repeated on every page. Incomplete branches are listed apart and never ranked.
+ */
+import { GRADES, type NotificationModel, type Ruleset } from '../../core/types';
+import type { SheetPlan } from '../plan';
+import { BORDER, HEADER, SheetBuilder, TITLE, chineseDate, rangeOf, rowsOf, totalFormat } from './sheet';
+
+const COLUMNS = ['名次', '党支部', '所属总支', '总分', '等级'];
+const WIDTHS = [12, 28, 20, 10, 10];
+const LAST = COLUMNS.length - 1;
+/** CJK characters that fit on one line of the merged width (each takes about two width units). */
+const CHARS_PER_LINE = Math.floor(WIDTHS.reduce((a, b) => a + b, 0) / 2) - 2;
+
+/** Height in points of a wrapped merged line of text. */
+function wrappedHeight(text: string): number {
+  return Math.max(1, Math.ceil(text.length / CHARS_PER_LINE)) * 18 + 4;
+}
+
+/** "2（并列）" for a tied rank, otherwise the number. */
+export function rankLabel(rank: number, tied: boolean): string | number {
+  return tied ? `${rank}（并列）` : rank;
+}
+
+export function gradeCountLine(counts: NotificationModel['gradeCounts']): string {
+  return '各等级数量：' + GRADES.map((g) => `${g} ${counts[g] ?? 0} 个`).join('、');
+}
+
+export function candidatesLine(candidates: string[]): string {
+  return '先进党支部推荐：' + (candidates.length ? candidates.join('、') : '无');
+}
+
+export function planNotificationSheet(
+  model: NotificationModel,
+  ruleset: Ruleset,
+  fallbackDate: string,
+  name: string,
+  replaces?: string,
+): SheetPlan {
+  const sb = new SheetBuilder();
+  const line = (r: number, text: string, style = {}) => {
+    sb.set(r, 0, text).merge(r, 0, r, LAST).style(r, 0, r, LAST, { wrap: true, vAlign: 'middle', ...style }).height(r, wrappedHeight(text));
+  };
+
+  sb.set(0, 0, model.title).merge(0, 0, 0, LAST).style(0, 0, 0, LAST, { ...TITLE, wrap: true }).height(0, 48);
+  line(1, model.lead, { hAlign: 'left' });
+
+  const h = 3;
+  sb.row(h, 0, COLUMNS).style(h, 0, h, LAST, HEADER).height(h, 22);
+  let r = h + 1;
+  for (const b of model.ranked) {
+    sb.row(r, 0, [rankLabel(b.rank, b.tied), b.name, b.group ?? null, b.total, b.grade]);
+    r++;
+  }
+  if (model.ranked.length) {
+    sb.style(h + 1, 0, r - 1, LAST, { ...BORDER, hAlign: 'center' });
+    sb.style(h + 1, 1, r - 1, 2, { hAlign: 'left' });
+    sb.style(h + 1, 3, r - 1, 3, { numberFormat: totalFormat(ruleset.decimals) });
+  } else {
+    sb.set(r, 0, '（无已评定的党支部）').merge(r, 0, r, LAST).style(r, 0, r, LAST, { ...BORDER, hAlign: 'center' });
+    r++;
+  }
+
+  r++;
+  line(r++, gradeCountLine(model.gradeCounts));
+  line(r++, candidatesLine(model.candidates));
+
+  if (model.incomplete.length) {
+    r++;
+    line(r++, `待补充（材料不全，暂不评定、不排名）：共 ${model.incomplete.length} 个`, { bold: true });
+    sb.row(r, 0, ['序号', '党支部', '所属总支', '原因']).merge(r, 3, r, LAST).style(r, 0, r, LAST, HEADER);
+    r++;
+    model.incomplete.forEach((b, i) => {
+      sb.row(r, 0, [i + 1, b.name, b.group ?? null, b.reason]).merge(r, 3, r, LAST);
+      sb.style(r, 0, r, LAST, { ...BORDER, wrap: true });
+      sb.style(r, 0, r, 0, { hAlign: 'center' });
+      sb.height(r, Math.max(20, Math.ceil(b.reason.length / 9) * 16));
+      r++;
+    });
+  }
+
+  r++;
+  sb.set(r, 0, model.issuer).merge(r, 0, r, LAST).style(r, 0, r, LAST, { hAlign: 'right' });
+  r++;
+  sb.set(r, 0, chineseDate(model.date || fallbackDate)).merge(r, 0, r, LAST).style(r, 0, r, LAST, { hAlign: 'right' });
+
+  return sb.build({
+    kind: 'notification',
+    name,
+    ...(replaces ? { replaces } : {}),
+    columnWidths: [...WIDTHS],
+    print: { paper: 'A4', orientation: 'portrait', fitToWidth: true, titleRows: rowsOf(h), area: rangeOf(0, 0, r, LAST), centered: true },
+    tabColor: '#C00000',
+  });
+}

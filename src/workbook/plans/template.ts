@@ -1,0 +1,167 @@
+/**
+ * The annual workbook (SPEC §7 `template`): catalogue, settings, roster, one forms sheet per source with
+ * drop-down lists on rating cells, and the spot-check record. Headers are exactly those recognition reads
+ * (SPEC §4). The sheet builders take data so that the sample workbook is the same layout, filled in.
+ */
+import { defaultCatalogue } from '../../core/catalogue';
+import { SETTING_KEYS, defaultRuleset, displaySetting } from '../../core/ruleset';
+import { GRADES, type Catalogue, type RosterEntry, type Ruleset, type SettingKey, type Source } from '../../core/types';
+import type { PlanValue, SheetPlan, WorkbookPlan } from '../plan';
+import { BORDER, HEADER, SheetBuilder } from './sheet';
+
+/** Rows prepared with borders and drop-downs below each header. */
+export const TEMPLATE_ROWS = 200;
+export const RATER_TYPES = ['党员', '党外群众'];
+export const PERIODS = ['半年', '全年'];
+export const CHECK_KINDS = ['日常抽检', '专题抽检'];
+export const RANKING_WORDS = ['并列占位', '并列不占位'];
+export const BLANK_WORDS = ['空白视为弃权', '空白视为错误'];
+
+const SETTING_NOTES: Record<SettingKey, string> = {
+  年度: '考核年度，如 2026',
+  优秀系数: '评为“优秀”的指标按分值的该比例计分',
+  较好系数: '评为“较好”的指标按分值的该比例计分',
+  一般系数: '评为“一般”的指标按分值的该比例计分',
+  差系数: '评为“差”的指标按分值的该比例计分',
+  组织考核权重: '三项权重之和须为 100%（60%、0.6、60 均表示 60%）',
+  民主测评权重: '三项权重之和须为 100%',
+  自评权重: '默认 0%：自评仅作参考，半年自评不计分',
+  优秀分数线: '总分不低于该分数为“优秀”',
+  较好分数线: '总分不低于该分数为“较好”',
+  一般分数线: '总分不低于该分数为“一般”，低于为“差”',
+  总分小数位: '总分保留的小数位数（0–2），四舍五入后评定等级、排名',
+  排名方式: '并列占位（1、2、2、4）或 并列不占位（1、2、2、3）',
+  民主测评最少份数: '民主测评表少于该份数时给出警告',
+  加减分上限: '抽检加减分合计的上限（正负均适用）',
+  先进推荐名额: '先进党支部推荐名额，0 表示不限',
+  空白评分: '空白视为弃权 或 空白视为错误',
+  发文单位: '考核结果通报的落款单位',
+};
+
+/** A settings value as written into the sheet: numbers as numbers, percentages and words as text. */
+function settingValue(key: SettingKey, rs: Ruleset): PlanValue {
+  const shown = displaySetting(key, rs);
+  if (shown === '') return null;
+  return /^-?\d+(\.\d+)?$/.test(shown) ? Number(shown) : shown;
+}
+
+/** Header in row 1 (index 0); rows below get borders for `rows` lines. */
+function tableSheet(headers: string[], rows: PlanValue[][], blankRows: number): SheetBuilder {
+  const sb = new SheetBuilder();
+  sb.row(0, 0, headers).style(0, 0, 0, headers.length - 1, HEADER).height(0, 24);
+  rows.forEach((row, i) => sb.row(i + 1, 0, row));
+  const last = Math.max(rows.length, blankRows);
+  if (last > 0) sb.style(1, 0, last, headers.length - 1, BORDER);
+  return sb;
+}
+
+export function catalogueSheet(catalogue: Catalogue): SheetPlan {
+  const names = new Map(catalogue.categories.map((c) => [c.code, c.name]));
+  const rows = catalogue.indicators.map((i) => [i.code, names.get(i.category) ?? i.category, i.text, i.points]);
+  const sb = tableSheet(['编号', '类别', '考核内容', '分值'], rows, 0);
+  if (rows.length) sb.style(1, 2, rows.length, 2, { wrap: true }).style(1, 0, rows.length, 0, { hAlign: 'center' });
+  return sb.build({ kind: 'template', name: '指标目录', columnWidths: [8, 24, 70, 8], freeze: { rows: 1, columns: 0 } });
+}
+
+export function settingsSheet(ruleset: Ruleset): SheetPlan {
+  const rows = SETTING_KEYS.map((k) => [k, settingValue(k, ruleset), SETTING_NOTES[k]]);
+  const sb = tableSheet(['参数', '值', '说明'], rows, 0);
+  const at = (k: SettingKey) => SETTING_KEYS.indexOf(k) + 1;
+  sb.validate(at('排名方式'), 1, at('排名方式'), 1, RANKING_WORDS);
+  sb.validate(at('空白评分'), 1, at('空白评分'), 1, BLANK_WORDS);
+  sb.style(1, 1, rows.length, 1, { hAlign: 'center' });
+  return sb.build({ kind: 'template', name: '考核参数', columnWidths: [18, 26, 56], freeze: { rows: 1, columns: 0 } });
+}
+
+export function rosterSheet(roster: RosterEntry[], blankRows = 0): SheetPlan {
+  const rows = roster.map((e, i) => [i + 1, e.name, e.group ?? null, e.secretary ?? null, e.members ?? null]);
+  const sb = tableSheet(['序号', '党支部', '所属总支', '书记', '党员人数'], rows, blankRows);
+  return sb.build({ kind: 'template', name: '支部名单', columnWidths: [6, 24, 18, 10, 10], freeze: { rows: 1, columns: 0 } });
+}
+
+/**
+ * Indicator column header: its code (what recognition reads) then a reminder of the text: the first
+ * clause, at most 14 characters ("1.1 支委会组织健全").
+ */
+export function indicatorHeader(code: string, text: string): string {
+  const clause = text.split(/[,，;；。、:：(（“"]/)[0] || text;
+  return `${code} ${clause.slice(0, 14)}`;
+}
+
+export interface FormsSheetSpec {
+  name: string;
+  source: Source;
+  /** columns between the branch and the indicators, with their drop-down list if any */
+  extra: { header: string; list?: string[]; width?: number }[];
+  /** data rows from the branch column on */
+  rows: PlanValue[][];
+}
+
+/**
+ * A forms sheet (宽表): the source label above the header ("考核方式：组织考核"), then 党支部, the extra
+ * columns and one column per indicator; rating cells carry the four-grade drop-down.
+ */
+export function formsSheet(catalogue: Catalogue, spec: FormsSheetSpec): SheetPlan {
+  const sb = new SheetBuilder();
+  sb.set(0, 0, `考核方式：${spec.source}`).style(0, 0, 0, 0, { bold: true });
+  const h = 1;
+  const first = 1 + spec.extra.length;
+  const last = first + catalogue.indicators.length - 1;
+  sb.row(h, 0, ['党支部', ...spec.extra.map((e) => e.header), ...catalogue.indicators.map((i) => indicatorHeader(i.code, i.text))]);
+  sb.style(h, 0, h, last, HEADER).height(h, 66);
+  spec.rows.forEach((row, i) => sb.row(h + 1 + i, 0, row));
+  const end = h + Math.max(TEMPLATE_ROWS, spec.rows.length);
+  sb.style(h + 1, 0, end, last, BORDER);
+  sb.style(h + 1, first, end, last, { hAlign: 'center' });
+  spec.extra.forEach((e, i) => {
+    if (e.list) sb.validate(h + 1, 1 + i, end, 1 + i, e.list);
+  });
+  if (catalogue.indicators.length) sb.validate(h + 1, first, end, last, [...GRADES]);
+  return sb.build({
+    kind: 'template',
+    name: spec.name,
+    columnWidths: [22, ...spec.extra.map((e) => e.width ?? 10), ...catalogue.indicators.map(() => 11)],
+    freeze: { rows: h + 1, columns: first },
+  });
+}
+
+export function spotCheckSheet(rows: PlanValue[][]): SheetPlan {
+  const sb = tableSheet(['党支部', '类型', '日期', '事由', '加减分'], rows, TEMPLATE_ROWS);
+  sb.validate(1, 1, TEMPLATE_ROWS, 1, CHECK_KINDS);
+  sb.style(1, 3, TEMPLATE_ROWS, 3, { wrap: true });
+  sb.style(1, 4, TEMPLATE_ROWS, 4, { numberFormat: '+0.0;-0.0;0' });
+  return sb.build({ kind: 'template', name: '抽检记录', columnWidths: [22, 10, 12, 44, 8], freeze: { rows: 1, columns: 0 } });
+}
+
+/** The three forms sheets of SPEC §4.4 a), with the given rows (empty in the template). */
+export function sourceSheets(
+  catalogue: Catalogue,
+  rows: { 组织考核: PlanValue[][]; 民主测评: PlanValue[][]; 自评: PlanValue[][] },
+): SheetPlan[] {
+  return [
+    formsSheet(catalogue, { name: '组织考核', source: '组织考核', extra: [{ header: '测评人' }], rows: rows.组织考核 }),
+    formsSheet(catalogue, {
+      name: '民主测评',
+      source: '民主测评',
+      extra: [{ header: '测评人身份', list: RATER_TYPES, width: 11 }],
+      rows: rows.民主测评,
+    }),
+    formsSheet(catalogue, { name: '自评', source: '自评', extra: [{ header: '期间', list: PERIODS, width: 8 }], rows: rows.自评 }),
+  ];
+}
+
+/** An empty annual workbook for `year`. */
+export function planTemplate(year: number): WorkbookPlan {
+  const catalogue = defaultCatalogue();
+  const ruleset = { ...defaultRuleset(), year };
+  return {
+    sheets: [
+      catalogueSheet(catalogue),
+      settingsSheet(ruleset),
+      rosterSheet([], 50),
+      ...sourceSheets(catalogue, { 组织考核: [], 民主测评: [], 自评: [] }),
+      spotCheckSheet([]),
+    ],
+    activate: '支部名单',
+  };
+}

@@ -1,0 +1,130 @@
+/**
+ * Which role a sheet plays: by header signature first (scanning the first 30 rows), by name second
+ * (SPEC §4). A sheet that fits nothing is ignored with the reason, never guessed.
+ */
+import { GRADES, type Text } from '../../core/types';
+import type { Ctx } from './context';
+import type { Grid } from './grid';
+import { readHeaderRow, type HeaderRow } from './header';
+import { REASONS, ROLE_NAMES } from './messages';
+import { findSettingsStart } from './tables';
+import { readTallyHeader } from './tally';
+import {
+  ADJUSTMENT,
+  BRANCH,
+  CATEGORY,
+  CODE,
+  GRADE,
+  GROUP,
+  MEMBERS,
+  POINTS,
+  ROLE_WORDS,
+  SECRETARY,
+  SETTING_KEY,
+  SETTING_VALUE,
+  tallyGradeOf,
+  TEXT,
+  TOTAL,
+} from './vocab';
+
+export const SCAN_ROWS = 30;
+
+export type Classification =
+  | { role: 'output' }
+  | { role: 'empty' }
+  | { role: 'ignored'; reason: Text }
+  | { role: 'settings'; headerRow: number | null }
+  | { role: 'catalogue' | 'roster' | 'spot-checks' | 'office-summary' | 'forms' | 'tally' | 'long'; headerRow: number };
+
+export const SUMMARY_NAME = '考核汇总';
+
+interface Signature {
+  has: (set: ReadonlySet<string>) => boolean;
+  branch: boolean;
+  gradeCol: boolean;
+  tallyGrades: number;
+  indicators: number;
+  distinct: number;
+}
+
+function signature(ctx: Ctx, h: HeaderRow): Signature {
+  const present = new Set(h.keys);
+  const grades = new Set<string>();
+  const codes = new Set<string>();
+  let indicators = 0;
+  h.texts.forEach((t, c) => {
+    if (t === '') return;
+    const g = tallyGradeOf(t);
+    if (g) grades.add(g);
+    if (ROLE_WORDS.has(h.keys[c])) return;
+    const code = ctx.matcher.codeOf(t);
+    if (code !== null) {
+      indicators++;
+      codes.add(code);
+    }
+  });
+  const has = (set: ReadonlySet<string>): boolean => {
+    for (const k of set) if (present.has(k)) return true;
+    return false;
+  };
+  return {
+    has,
+    branch: has(BRANCH),
+    gradeCol: has(GRADE),
+    tallyGrades: GRADES.filter((g) => grades.has(g)).length,
+    indicators,
+    distinct: codes.size,
+  };
+}
+
+type Role = Exclude<Classification['role'], 'output' | 'empty' | 'ignored'>;
+
+function bySignature(grid: Grid, ctx: Ctx, r: number, s: Signature, summaryName: boolean): Role | null {
+  if (summaryName && s.branch && (s.has(TOTAL) || s.gradeCol)) return 'office-summary';
+  if (s.tallyGrades === 4 && readTallyHeader(grid, ctx, r) !== null) return 'tally';
+  if (s.has(SETTING_KEY) && s.has(SETTING_VALUE)) return 'settings';
+  const indicatorCol = s.has(CODE) || s.has(TEXT);
+  if (!s.branch && !s.gradeCol && s.indicators === 0 && indicatorCol && (s.has(POINTS) || s.has(CATEGORY))) return 'catalogue';
+  if ((s.indicators >= 1 && s.branch) || s.distinct >= 2) return 'forms';
+  if (s.gradeCol && indicatorCol) return 'long';
+  if (s.branch && s.has(ADJUSTMENT)) return 'spot-checks';
+  if (s.branch && (s.has(GROUP) || s.has(SECRETARY) || s.has(MEMBERS)) && !s.gradeCol && s.tallyGrades === 0 && s.indicators === 0) {
+    return 'roster';
+  }
+  return null;
+}
+
+export function classify(grid: Grid, ctx: Ctx, createdBy: unknown): Classification {
+  if (typeof createdBy === 'string' && createdBy !== '') return { role: 'output' };
+  if (grid.isEmpty()) return { role: 'empty' };
+  const name = ctx.key(grid.name);
+  const summaryName = name === SUMMARY_NAME;
+  const rows = Math.min(grid.height, SCAN_ROWS);
+  const sigs: Signature[] = [];
+  for (let r = 0; r < rows; r++) {
+    const s = signature(ctx, readHeaderRow(grid, ctx, r));
+    sigs.push(s);
+    const role = bySignature(grid, ctx, r, s, summaryName);
+    if (role) return { role, headerRow: r } as Classification;
+  }
+  const firstRow = (test: (s: Signature) => boolean): number => sigs.findIndex(test);
+  if (name.includes('指标')) {
+    const r = firstRow((s) => !s.branch && (s.has(CODE) || s.has(TEXT)));
+    return r >= 0 ? { role: 'catalogue', headerRow: r } : { role: 'ignored', reason: REASONS.nameOnly(ROLE_NAMES.catalogue) };
+  }
+  if (name.includes('参数') || name.includes('设置')) {
+    const r = firstRow((s) => s.has(SETTING_KEY) || s.has(SETTING_VALUE));
+    if (r >= 0) return { role: 'settings', headerRow: r };
+    if (findSettingsStart(grid)) return { role: 'settings', headerRow: null };
+    return { role: 'ignored', reason: REASONS.nameOnly(ROLE_NAMES.settings) };
+  }
+  if (name.includes('名单')) {
+    const r = firstRow((s) => s.branch);
+    return r >= 0 ? { role: 'roster', headerRow: r } : { role: 'ignored', reason: REASONS.nameOnly(ROLE_NAMES.roster) };
+  }
+  if (name.includes('抽检') || name.includes('加减分')) {
+    const r = firstRow((s) => s.branch);
+    return r >= 0 ? { role: 'spot-checks', headerRow: r } : { role: 'ignored', reason: REASONS.nameOnly(ROLE_NAMES.spot) };
+  }
+  return { role: 'ignored', reason: REASONS.noHeader };
+}

@@ -1,0 +1,208 @@
+/**
+ * Layout a) forms (宽表): a branch column and one column per indicator, one row per filled form.
+ * Header cells name indicators by code or text; a header that looks like an indicator but names none
+ * (or several) is reported and its column is not read.
+ */
+import type { CellRef, Form, RatingCell } from '../../core/types';
+import { F_ROLE, isFormsHeader, type Ctx } from './context';
+import { cleanValue, colLetters, isBlankValue, textOfValue, type Grid } from './grid';
+import { headerSpan, readHeaderRow, type HeaderRow } from './header';
+import { readLabels } from './labels';
+import {
+  checkBlockSource,
+  rangesOf,
+  resolveBlock,
+  rowPeriod,
+  rowRaterType,
+  RowSource,
+  type Block,
+  type LayoutResult,
+  append,
+} from './layout';
+import { unmappedColumn } from './messages';
+import { BRANCH, findCol, FORMS_RATER, IDENTITY, PERIOD, SOURCE, TOTAL_ROWS } from './vocab';
+
+const COLON = /[:：]/;
+
+interface FormsHeader {
+  /** the header row with the most indicator matches */
+  main: number;
+  dataStart: number;
+  firstCol: number;
+  firstLetters: string;
+  branchCol: number;
+  sourceCol: number;
+  identityCol: number;
+  periodCol: number;
+  raterCol: number;
+  indicators: { col: number; code: string; letters: string }[];
+}
+
+function indicatorCount(ctx: Ctx, h: HeaderRow): number {
+  let n = 0;
+  for (const t of h.texts) if (t !== '' && ctx.matcher.match(t).kind === 'indicator') n++;
+  return n;
+}
+
+/** The header at row r, with up to two more header rows below it (codes above texts, or the reverse). */
+function readFormsHeader(grid: Grid, ctx: Ctx, r: number, floor: number): FormsHeader {
+  const rows = [readHeaderRow(grid, ctx, r, floor)];
+  for (let i = r + 1; i <= r + 2 && i < grid.height; i++) {
+    if (ctx.profile(grid, i).indicators === 0) break;
+    rows.push(readHeaderRow(grid, ctx, i, floor));
+  }
+  const dataStart = rows[rows.length - 1].row + 1;
+  const ranked = rows
+    .map((h) => ({ h, n: indicatorCount(ctx, h) }))
+    .sort((a, b) => b.n - a.n || a.h.row - b.h.row)
+    .map((x) => x.h);
+  const role = (set: ReadonlySet<string>, except: number[]): number => {
+    for (const h of ranked) {
+      const c = findCol(h.keys, set, except);
+      if (c >= 0) return c;
+    }
+    return -1;
+  };
+  const taken: number[] = [];
+  const take = (c: number): number => {
+    if (c >= 0) taken.push(c);
+    return c;
+  };
+  const branchCol = take(role(BRANCH, taken));
+  const sourceCol = take(role(SOURCE, taken));
+  const identityCol = take(role(IDENTITY, taken));
+  const periodCol = take(role(PERIOD, taken));
+  const raterCol = take(role(FORMS_RATER, taken));
+
+  const indicators: FormsHeader['indicators'] = [];
+  const seen = new Set<string>();
+  const width = Math.max(...ranked.map((h) => h.texts.length));
+  for (let c = 0; c < width; c++) {
+    if (taken.includes(c)) continue;
+    let code: string | null = null;
+    let problem: { ref: CellRef; text: string; kind: 'unknown-code' | 'ambiguous' | 'unknown-text'; codes: string[] } | null = null;
+    for (const h of ranked) {
+      const text = h.texts[c] ?? '';
+      if (text === '') continue;
+      const m = ctx.matcher.match(text);
+      if (m.kind === 'indicator') {
+        code = m.code;
+        break;
+      }
+      if (!problem && m.kind !== 'none') {
+        const codes = m.kind === 'unknown-code' ? [m.code] : m.kind === 'ambiguous' ? m.codes : [];
+        problem = { ref: grid.ref(h.rows[c], c), text, kind: m.kind, codes };
+      }
+    }
+    if (code !== null) {
+      if (seen.has(code)) {
+        const h = ranked.find((x) => x.texts[c]) ?? ranked[0];
+        ctx.findings.push(unmappedColumn(grid.ref(h.rows[c], c), h.texts[c], 'duplicate', [code]));
+        continue;
+      }
+      seen.add(code);
+      indicators.push({ col: c, code, letters: colLetters(c) });
+    } else if (problem) {
+      ctx.findings.push(unmappedColumn(problem.ref, problem.text, problem.kind, problem.codes));
+    }
+  }
+  const spans = rows.map(headerSpan);
+  const firstCol = Math.min(...spans.map((s) => s.first));
+  return { main: ranked[0].row, dataStart, firstCol, firstLetters: colLetters(firstCol), branchCol, sourceCol, identityCol, periodCol, raterCol, indicators };
+}
+
+/** Reads every block of a forms sheet, starting with the header found at `first`. */
+export function readFormsSheet(grid: Grid, ctx: Ctx, first: number, out: LayoutResult): void {
+  const sheetLabels = readLabels(grid, ctx, 0, first);
+  const rowSource = new RowSource(grid);
+  let r = first;
+  let labelFrom = 0;
+  while (r >= 0 && r < grid.height) {
+    const h = readFormsHeader(grid, ctx, r, labelFrom);
+    out.headerRows.push(h.main + 1);
+    const block = resolveBlock(grid, labelFrom === 0 ? sheetLabels : readLabels(grid, ctx, labelFrom, r), sheetLabels);
+    const headerRef = grid.ref(h.main, h.firstCol);
+    const blocked = checkBlockSource(ctx, block, h.sourceCol, headerRef);
+    if (block.source && h.sourceCol < 0) out.sources.add(block.source);
+    let next = -1;
+    let firstData = -1;
+    let lastData = -1;
+    for (let i = h.dataStart; i < grid.height; i++) {
+      const p = ctx.profile(grid, i);
+      if (isFormsHeader(p)) {
+        next = i;
+        break;
+      }
+      if (p.flags & F_ROLE) continue;
+      const form = formRow(grid, ctx, h, block, i, headerRef);
+      if (!form) continue;
+      if (firstData < 0) firstData = i;
+      lastData = i;
+      if (blocked) continue;
+      const source = rowSource.of(i, h.sourceCol, block, form.branch);
+      if (!source) continue;
+      form.source = source;
+      out.sources.add(source);
+      out.forms.push(form);
+    }
+    append(out.ranges, rangesOf(grid.name, h.indicators.map((x) => x.col), firstData, lastData, 'grade'));
+    labelFrom = (lastData >= 0 ? lastData : h.dataStart - 1) + 1;
+    r = next;
+  }
+  rowSource.flush(ctx.findings);
+}
+
+/** A row without branch whose filled cells are a category band (merged across columns) or notes ("填表人："). */
+function isBandOrNote(grid: Grid, h: FormsHeader, i: number, ratings: RatingCell[]): boolean {
+  if (h.indicators.some((x) => grid.inWideMerge(i, x.col))) return true;
+  return ratings.every((x) => isBlankValue(x.value) || (typeof x.value === 'string' && COLON.test(x.value)));
+}
+
+/** One data row as a form (source filled in by the caller), or null when the row is not a form. */
+function formRow(grid: Grid, ctx: Ctx, h: FormsHeader, block: Block, i: number, headerRef: CellRef): Form | null {
+  const row = grid.row(i);
+  const sheet = grid.name;
+  const rowNo = String(i + 1);
+  let any = false;
+  const ratings: RatingCell[] = new Array(h.indicators.length);
+  for (let k = 0; k < h.indicators.length; k++) {
+    const ind = h.indicators[k];
+    const value = cleanValue(row[ind.col]);
+    if (!any && !isBlankValue(value)) any = true;
+    ratings[k] = { indicator: ind.code, value, ref: { sheet, cell: ind.letters + rowNo } };
+  }
+  let branch: string;
+  let branchRef: CellRef;
+  if (h.branchCol >= 0) {
+    const cell = grid.filled(i, h.branchCol);
+    branch = textOfValue(cell.value);
+    branchRef = grid.ref(cell.r, cell.c);
+    const key = branch === '' ? '' : ctx.key(branch);
+    if (TOTAL_ROWS.has(key)) return null;
+    if (!any) {
+      // blank row, or a label/note/title row between blocks
+      if (branch === '' || COLON.test(branch) || grid.inWideMerge(cell.r, cell.c)) return null;
+    } else if (branch === '' && isBandOrNote(grid, h, i, ratings)) {
+      return null;
+    }
+  } else {
+    if (!any || TOTAL_ROWS.has(ctx.key(grid.text(i, h.firstCol)))) return null;
+    branch = block.branch?.name ?? grid.name;
+    branchRef = block.branch?.ref ?? headerRef;
+  }
+  const form: Form = {
+    branch,
+    branchRef,
+    source: '组织考核', // replaced by the caller
+    period: rowPeriod(grid, i, h.periodCol, block),
+    ref: { sheet, cell: h.firstLetters + rowNo },
+    ratings,
+  };
+  const raterType = rowRaterType(grid, i, h.identityCol);
+  if (raterType) form.raterType = raterType;
+  if (h.raterCol >= 0) {
+    const rater = grid.text(i, h.raterCol);
+    if (rater !== '') form.rater = rater;
+  }
+  return form;
+}

@@ -1,0 +1,146 @@
+/**
+ * Layout recognition (SPEC §4): a WorkbookSnapshot → the core's AssessmentInput, plus what the UI and
+ * the writers need (sheet roles, the office's own summary sheet, rating ranges).
+ */
+import { buildCatalogue, defaultCatalogue } from '../../core/catalogue';
+import { parseSettings } from '../../core/ruleset';
+import type { Adjustment, Finding, RosterEntry, Text } from '../../core/types';
+import type { SheetSnapshot, WorkbookSnapshot } from '../snapshot';
+import { classify, type Classification } from './classify';
+import { Ctx } from './context';
+import { readFormsSheet } from './forms';
+import { Grid } from './grid';
+import { append, newLayoutResult, type LayoutResult } from './layout';
+import { readLongSheet } from './long';
+import { ignoredSheet, REASONS, ROLE_NAMES } from './messages';
+import type { OfficeSummaryTarget, RatingRange, Recognition, SheetRecognition } from './model';
+import { readAdjustments, readCatalogueRows, readOfficeSummary, readRoster, readSettingRows } from './tables';
+import { readTallySheet } from './tally';
+
+export type { OfficeSummaryTarget, RatingRange, Recognition, SheetRecognition, SheetRole } from './model';
+export { sourceOfText, periodOfText, raterTypeOf } from './labels';
+
+const RATING_ROLES = new Set(['forms', 'tally', 'long']);
+
+function sheetsOf(snapshot: WorkbookSnapshot): SheetSnapshot[] {
+  const list = (snapshot as { sheets?: unknown } | null | undefined)?.sheets;
+  return Array.isArray(list) ? (list.filter((s) => s !== null && typeof s === 'object') as SheetSnapshot[]) : [];
+}
+
+function classifyAll(grids: Grid[], sheets: SheetSnapshot[], ctx: Ctx): Classification[] {
+  return grids.map((g, i) => {
+    try {
+      return classify(g, ctx, sheets[i].createdBy);
+    } catch (e) {
+      return { role: 'ignored', reason: internalReason(e) };
+    }
+  });
+}
+
+function internalReason(e: unknown): Text {
+  const what = e instanceof Error ? e.message : 'unknown';
+  return { zh: `读取时出错（${what}）`, en: `it could not be read (${what})` };
+}
+
+export function recognise(snapshot: WorkbookSnapshot): Recognition {
+  const sheets = sheetsOf(snapshot);
+  const grids = sheets.map((s, i) => new Grid(s, i));
+  const findings: Finding[] = [];
+
+  // The catalogue first: indicator headers are matched against it.
+  let catalogue = defaultCatalogue();
+  let ctx = new Ctx(catalogue);
+  let classes = classifyAll(grids, sheets, ctx);
+  const catalogueAt = classes.findIndex((c) => c.role === 'catalogue');
+  if (catalogueAt >= 0) {
+    const c = classes[catalogueAt] as { headerRow: number };
+    const grid = grids[catalogueAt];
+    const built = buildCatalogue(readCatalogueRows(grid, ctx, c.headerRow), grid.name);
+    append(findings, built.findings);
+    if (built.catalogue) {
+      catalogue = built.catalogue;
+      ctx = new Ctx(catalogue);
+      const again = classifyAll(grids, sheets, ctx);
+      classes = again.map((x, i) => (i === catalogueAt ? classes[i] : x));
+    }
+  }
+
+  let settings = parseSettings([], '');
+  let roster: RosterEntry[] | null = null;
+  let officeSummary: OfficeSummaryTarget | undefined;
+  const firstOf = new Map<string, string>(); // role → the sheet read for it
+  const adjustments: Adjustment[] = [];
+  const rated: LayoutResult = newLayoutResult();
+  const ratingRanges: RatingRange[] = [];
+  const recognitions: SheetRecognition[] = [];
+
+  grids.forEach((grid, i) => {
+    const c = classes[i];
+    const rec: SheetRecognition = { name: grid.name, role: c.role };
+    recognitions.push(rec);
+    const ignore = (reason: Text): void => {
+      rec.role = 'ignored';
+      delete rec.headerRows;
+      delete rec.source;
+      ctx.findings.push(ignoredSheet(grid.name, reason));
+    };
+    if (c.role === 'ignored') return ignore(c.reason);
+    if (c.role === 'output' || c.role === 'empty') return;
+    if (c.headerRow !== null) rec.headerRows = [c.headerRow + 1];
+    const single = { catalogue: ROLE_NAMES.catalogue, settings: ROLE_NAMES.settings, roster: ROLE_NAMES.roster, 'office-summary': ROLE_NAMES.summary };
+    if (c.role in single) {
+      const first = firstOf.get(c.role);
+      if (first !== undefined) return ignore(REASONS.duplicate(single[c.role as keyof typeof single], first));
+      firstOf.set(c.role, grid.name);
+    }
+    try {
+      switch (c.role) {
+        case 'catalogue':
+          return; // read above
+        case 'settings':
+          settings = parseSettings(readSettingRows(grid, ctx, c.headerRow), grid.name);
+          append(ctx.findings, settings.findings);
+          return;
+        case 'roster':
+          roster = readRoster(grid, ctx, c.headerRow, ctx.findings);
+          return;
+        case 'spot-checks':
+          append(adjustments, readAdjustments(grid, ctx, c.headerRow));
+          return;
+        case 'office-summary':
+          officeSummary = readOfficeSummary(grid, ctx, c.headerRow);
+          return;
+        default: {
+          const out = newLayoutResult();
+          if (c.role === 'forms') readFormsSheet(grid, ctx, c.headerRow, out);
+          else if (c.role === 'tally') readTallySheet(grid, ctx, c.headerRow, out);
+          else readLongSheet(grid, ctx, c.headerRow, out);
+          append(rated.forms, out.forms);
+          append(rated.tallies, out.tallies);
+          append(ratingRanges, out.ranges);
+          rec.headerRows = out.headerRows;
+          if (out.sources.size === 1) rec.source = [...out.sources][0];
+        }
+      }
+    } catch (e) {
+      ignore(internalReason(e));
+    }
+  });
+
+  return {
+    input: {
+      catalogue,
+      ruleset: settings.ruleset,
+      roster,
+      forms: rated.forms,
+      tallies: rated.tallies,
+      adjustments,
+      findings: append(findings, ctx.findings),
+    },
+    origins: settings.origins,
+    sheets: recognitions,
+    ...(officeSummary ? { officeSummary } : {}),
+    ratingRanges,
+    nothingRecognised: !recognitions.some((r) => RATING_ROLES.has(r.role)),
+  };
+}

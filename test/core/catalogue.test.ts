@@ -1,0 +1,153 @@
+import { buildCatalogue, defaultCatalogue, normalizeIndicatorCode } from '../../src/core/catalogue';
+import type { CatalogueRow, CellValue } from '../../src/core/types';
+
+describe('defaultCatalogue', () => {
+  it('has 6 categories and 26 indicators worth 100 points', () => {
+    const c = defaultCatalogue();
+    expect(c.categories.map((x) => x.name)).toEqual([
+      '一、党支部班子自身建设',
+      '二、党员教育管理监督',
+      '三、发展党员工作',
+      '四、思想政治工作',
+      '五、党政配合',
+      '六、其它工作',
+    ]);
+    expect(c.indicators).toHaveLength(26);
+    expect(c.indicators.map((i) => i.code).slice(0, 7)).toEqual(['1.1', '1.2', '1.3', '1.4', '1.5', '1.6', '2.1']);
+    expect(c.indicators[25].code).toBe('6.4');
+    expect(c.indicators.reduce((s, i) => s + i.points, 0)).toBe(100);
+    const subtotal = (cat: string) => c.indicators.filter((i) => i.category === cat).reduce((s, i) => s + i.points, 0);
+    expect(['1', '2', '3', '4', '5', '6'].map(subtotal)).toEqual([18, 24, 15, 16, 15, 12]);
+  });
+  it('uses the seed texts with the corrections of SPEC §1', () => {
+    const t = new Map(defaultCatalogue().indicators.map((i) => [i.code, i.text]));
+    expect(t.get('1.1')).toBe('支委会组织健全,成员分工明确,责任落实,尽职尽责完成任务。');
+    expect(t.get('6.4')).toBe('做好创建精神文明先进单位的有关工作。');
+    expect(t.get('2.1')).toContain('出勤率达80%以上(出差除外)');
+    expect(t.get('3.2')).toContain('队伍建设');
+    expect(t.get('4.1')).toContain('单位职工学习');
+    expect(t.get('6.1')).toBe('配合党委做好民主党派成员和其它成员的工作。');
+    const all = [...t.values()].join('');
+    for (const typo of ['考桉', '评眩', '建没', '职—-工', '~', '%(以上']) expect(all).not.toContain(typo);
+  });
+  it('returns a fresh copy each call', () => {
+    const a = defaultCatalogue();
+    a.indicators[0].points = 99;
+    a.categories.pop();
+    expect(defaultCatalogue().indicators[0].points).toBe(3);
+    expect(defaultCatalogue().categories).toHaveLength(6);
+  });
+});
+
+describe('normalizeIndicatorCode', () => {
+  it.each([
+    ['1.1', '1.1'],
+    ['1-1', '1.1'],
+    ['1．1', '1.1'],
+    ['1。1', '1.1'],
+    ['1_1', '1.1'],
+    ['１．１', '1.1'],
+    [' 2.3 ', '2.3'],
+    ['1.1 支委会组织健全…', '1.1'],
+    ['1.1支委会', '1.1'],
+    ['2.10', '2.10'],
+    ['6－4', '6.4'],
+  ])('%s → %s', (input, code) => expect(normalizeIndicatorCode(input)).toBe(code));
+  it.each(['', '1', '支委会', '1.', 'a.1', '1.1.2', '0.1', '1..1', '一.1'])('%s → null', (input) =>
+    expect(normalizeIndicatorCode(input)).toBeNull(),
+  );
+});
+
+let row = 1;
+function r(code: CellValue, category: CellValue, text: CellValue, points: CellValue): CatalogueRow {
+  row++;
+  return {
+    code,
+    category,
+    text,
+    points,
+    ref: { sheet: '指标', cell: `A${row}` },
+    codeRef: { sheet: '指标', cell: `A${row}` },
+    pointsRef: { sheet: '指标', cell: `D${row}` },
+  };
+}
+function rowsFromDefault(): CatalogueRow[] {
+  row = 1;
+  const c = defaultCatalogue();
+  return c.indicators.map((i) => r(i.code, c.categories[Number(i.category) - 1].name, i.text, i.points));
+}
+
+describe('buildCatalogue', () => {
+  it('accepts the default catalogue written out as rows', () => {
+    const { catalogue, findings } = buildCatalogue(rowsFromDefault(), '指标');
+    expect(findings).toEqual([]);
+    expect(catalogue).toEqual(defaultCatalogue());
+  });
+  it('reads number codes, numeric text points and skips blank rows', () => {
+    row = 1;
+    const rows = [r(1.1, '甲类', '内容一', '60'), r(null, null, '', null), r('1-2', '', '内容二', 40), r(2.1, '乙类', 'x', 0)];
+    rows.pop();
+    const { catalogue, findings } = buildCatalogue(rows, '指标');
+    expect(findings).toEqual([]);
+    expect(catalogue?.categories).toEqual([{ code: '1', name: '甲类' }]);
+    expect(catalogue?.indicators.map((i) => [i.code, i.points])).toEqual([
+      ['1.1', 60],
+      ['1.2', 40],
+    ]);
+  });
+  it('accepts decimal points summing to exactly 100', () => {
+    row = 1;
+    const rows = [r('1.1', 'A', 'a', 33.3), r('1.2', 'A', 'b', 33.3), r('2.1', 'B', 'c', 33.4)];
+    const { catalogue, findings } = buildCatalogue(rows, '指标');
+    expect(findings).toEqual([]);
+    expect(catalogue?.categories.map((c) => c.name)).toEqual(['A', 'B']);
+  });
+  it('reports a duplicate code at the second code cell', () => {
+    const rows = rowsFromDefault();
+    rows[1].code = '1.1';
+    const { catalogue, findings } = buildCatalogue(rows, '指标');
+    expect(catalogue).toBeNull();
+    expect(findings.map((f) => [f.code, f.cell, f.blocksAll, f.severity])).toContainEqual(['invalid-catalogue', 'A3', true, 'error']);
+    expect(findings[0].message.zh).toContain('1.1');
+    expect(findings[0].message.zh).toContain('指标!A2');
+  });
+  it('reports bad codes, bad points and missing text', () => {
+    const rows = rowsFromDefault();
+    rows[0].code = 'x1';
+    rows[2].points = -3;
+    rows[3].points = 'abc';
+    rows[4].text = '  ';
+    const { catalogue, findings } = buildCatalogue(rows, '指标');
+    expect(catalogue).toBeNull();
+    expect(findings.map((f) => f.cell)).toEqual(['A2', 'D4', 'D5', 'A6']);
+    expect(findings[0].message.zh).toContain('"x1"');
+    expect(findings[1].message.en).toContain('"-3"');
+    expect(findings[2].message.zh).toContain('"abc"');
+    expect(findings[3].message.en).toContain('1.5');
+    expect(findings.every((f) => f.code === 'invalid-catalogue' && f.blocksAll)).toBe(true);
+  });
+  it('requires the points to sum to exactly 100', () => {
+    const rows = rowsFromDefault();
+    rows[0].points = 3.01;
+    const { catalogue, findings } = buildCatalogue(rows, '指标');
+    expect(catalogue).toBeNull();
+    expect(findings).toHaveLength(1);
+    expect(findings[0].message.zh).toContain('100.01');
+    expect(findings[0].sheet).toBe('指标');
+  });
+  it('reports an empty catalogue', () => {
+    const { catalogue, findings } = buildCatalogue([], '指标目录');
+    expect(catalogue).toBeNull();
+    expect(findings[0].code).toBe('invalid-catalogue');
+    expect(findings[0].sheet).toBe('指标目录');
+  });
+  it('names a category by its first non-blank 类别 text, falling back to the default name', () => {
+    row = 1;
+    const rows = [r('1.1', '', 'a', 50), r('1.2', '班子', 'b', 25), r('2.1', null, 'c', 25)];
+    const { catalogue } = buildCatalogue(rows, '指标');
+    expect(catalogue?.categories).toEqual([
+      { code: '1', name: '班子' },
+      { code: '2', name: '二、党员教育管理监督' },
+    ]);
+  });
+});

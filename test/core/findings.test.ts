@@ -1,0 +1,48 @@
+import { cellPosition, sortFindings } from '../../src/core/findings';
+import type { Finding } from '../../src/core/types';
+
+const f = (severity: Finding['severity'], sheet?: string, cell?: string): Finding => ({
+  severity,
+  code: 'ignored-sheet',
+  sheet,
+  cell,
+  message: { zh: `${sheet}${cell}`, en: '' },
+});
+
+describe('cellPosition', () => {
+  it('reads A1 addresses and ranges', () => {
+    expect(cellPosition('B12')).toEqual({ row: 12, col: 2 });
+    expect(cellPosition('$AA$3')).toEqual({ row: 3, col: 27 });
+    expect(cellPosition('A3:F3')).toEqual({ row: 3, col: 1 });
+    expect(cellPosition('名单')).toBeNull();
+  });
+});
+
+describe('sortFindings', () => {
+  it('orders by severity, sheet order, row, column, and is stable', () => {
+    const order = new Map([
+      ['名单', 0],
+      ['民主测评', 1],
+    ]);
+    const input = [
+      f('info', '名单', 'A1'),
+      f('error', '民主测评', 'B2'),
+      f('error', '民主测评', 'AA1'),
+      f('warning', '名单', 'C3'),
+      f('error', '名单', 'Z9'),
+      f('error'),
+      f('error', '其他', 'A1'),
+      f('error', '民主测评', 'A2'),
+    ];
+    expect(sortFindings(input, order).map((x) => [x.severity, x.sheet, x.cell])).toEqual([
+      ['error', undefined, undefined],
+      ['error', '名单', 'Z9'],
+      ['error', '民主测评', 'AA1'],
+      ['error', '民主测评', 'A2'],
+      ['error', '民主测评', 'B2'],
+      ['error', '其他', 'A1'],
+      ['warning', '名单', 'C3'],
+      ['info', '名单', 'A1'],
+    ]);
+  });
+});

@@ -1,0 +1,79 @@
+import type { Finding } from '../../../src/core/types';
+import { countFindings, mergeFindings, planChecksSheet } from '../../../src/workbook/plans/checks';
+import { FINDINGS, at, rowAt, styleAt } from './fixtures';
+
+describe('校验问题 sheet', () => {
+  const sheet = planChecksSheet(FINDINGS, 'zh', '校验问题');
+
+  test('title and a one-line summary', () => {
+    expect(at(sheet, 'A1')).toBe('校验问题');
+    expect(at(sheet, 'A2')).toBe('共 5 项：错误 2 项（相关党支部暂不评定）、警告 1 项、提示 2 项。');
+  });
+
+  test('count table per severity and code, in severity then SPEC order', () => {
+    expect(rowAt(sheet, 4)).toEqual(['级别', '代码', '问题类型', '数量']);
+    expect(rowAt(sheet, 5)).toEqual(['错误', 'invalid-rating', '评分无效', 1]);
+    expect(rowAt(sheet, 6)).toEqual(['错误', 'unknown-branch', '党支部不在名单中', 1]);
+    expect(rowAt(sheet, 7)).toEqual(['警告', 'missing-rating', '评分空白', 1]);
+    expect(rowAt(sheet, 8)).toEqual(['提示', 'self-gap', '自评明显偏高', 1]);
+    expect(rowAt(sheet, 9)).toEqual(['提示', 'ignored-sheet', '未识别的工作表', 1]);
+    expect(styleAt(sheet, 'A5').fill).toBe('#FFC7CE');
+  });
+
+  test('one row per finding in the order given, with a link to its cell', () => {
+    expect(rowAt(sheet, 11)).toEqual(['级别', '代码', '工作表', '单元格', '党支部', '指标', '说明', '建议']);
+    expect(rowAt(sheet, 12)).toEqual(['错误', 'invalid-rating', '民主测评', 'F12', '基建处党支部', '1.2', '评分“优良”无效', '改为优秀、较好、一般或差']);
+    expect(rowAt(sheet, 13)).toEqual(['错误', 'unknown-branch', '组织考核', 'A5', '机关第一支部', null, '“机关第一支部”不在支部名单中', null]);
+    expect(rowAt(sheet, 15)).toEqual(['提示', 'ignored-sheet', '说明', null, null, null, '未识别的工作表', null]);
+    expect(rowAt(sheet, 16)).toEqual(['提示', 'self-gap', null, null, '机关第一党支部', null, '自评偏高', null]);
+    expect(sheet.links).toEqual([
+      { cell: 'D12', sheet: '民主测评', target: 'F12' },
+      { cell: 'D13', sheet: '组织考核', target: 'A5' },
+      { cell: 'D14', sheet: '组织考核', target: 'D7' },
+    ]);
+    expect(styleAt(sheet, 'D12')).toMatchObject({ fontColor: '#0563C1', underline: true });
+  });
+
+  test('header frozen, printable', () => {
+    expect(sheet.freeze).toEqual({ rows: 11, columns: 0 });
+    expect(sheet.print).toMatchObject({ orientation: 'landscape', fitToWidth: true, titleRows: '11:11', area: 'A1:H16' });
+    expect(sheet.kind).toBe('checks');
+  });
+
+  test('a long count table does not freeze the screen', () => {
+    const many: Finding[] = (['invalid-rating', 'invalid-count', 'unknown-branch', 'orphan-row', 'missing-source', 'missing-indicator', 'too-many-forms', 'invalid-adjustment', 'unknown-source', 'tally-mismatch'] as const).map(
+      (code) => ({ severity: 'error', code, message: { zh: code, en: code } }),
+    );
+    expect(planChecksSheet(many, 'zh', '校验问题').freeze).toBeUndefined();
+  });
+
+  test('no findings', () => {
+    const s = planChecksSheet([], 'zh', '校验问题');
+    expect(at(s, 'A2')).toBe('未发现问题。');
+    expect(rowAt(s, 4)).toEqual(['级别', '代码', '工作表', '单元格', '党支部', '指标', '说明', '建议']);
+    expect(s.values).toHaveLength(4);
+    expect(s.links).toEqual([]);
+  });
+
+  test('English', () => {
+    const s = planChecksSheet(FINDINGS, 'en', '校验问题');
+    expect(at(s, 'A1')).toBe('Checks');
+    expect(rowAt(s, 5)).toEqual(['Error', 'invalid-rating', 'Invalid rating', 1]);
+    expect(at(s, 'G12')).toBe('Rating "优良" is not on the scale');
+  });
+
+  test('countFindings counts repeated codes', () => {
+    const twice = [FINDINGS[0], FINDINGS[0], FINDINGS[2]];
+    expect(countFindings(twice)).toEqual([
+      { severity: 'error', code: 'invalid-rating', count: 2 },
+      { severity: 'warning', code: 'missing-rating', count: 1 },
+    ]);
+  });
+
+  test('mergeFindings puts a new warning after the last warning, before the infos', () => {
+    const renamed: Finding = { severity: 'warning', code: 'sheet-renamed', sheet: '考核汇总', message: { zh: 'x', en: 'x' } };
+    const merged = mergeFindings(FINDINGS, [renamed]);
+    expect(merged.map((f) => f.code)).toEqual(['invalid-rating', 'unknown-branch', 'missing-rating', 'sheet-renamed', 'ignored-sheet', 'self-gap']);
+    expect(FINDINGS).toHaveLength(5);
+  });
+});

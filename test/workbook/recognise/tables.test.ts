@@ -1,0 +1,210 @@
+import { recognise } from '../../../src/workbook/recognise';
+import type { CellValue } from '../../../src/core/types';
+import { book, only, sheet } from './helpers';
+
+const FORMS = sheet('民主测评', [
+  ['党支部', '1.1'],
+  ['A支部', '优秀'],
+]);
+
+describe('roster (支部名单)', () => {
+  test('by name: a branch column, merged groups filled down, member counts, blank and duplicate rows', () => {
+    const rows: CellValue[][] = [
+      ['2025年党支部名单'],
+      ['序号', '党支部名称', '所属总支', '书记', '党员人数'],
+      [1, '机关第一党支部', '机关党总支', '王一', 31],
+      [2, '机关第二党支部', null, '王二', '25人'],
+      [],
+      [3, '机关第一党支部', '机关党总支', '重复', 9],
+      [4, '科研党支部', '科研党总支', null, '约二十'],
+      [null, '注：名单以党委发文为准', null, null, null],
+    ];
+    const r = recognise(book(sheet('支部名单', rows, ['A1:E1', 'C3:C4']), FORMS));
+    expect(r.sheets[0]).toEqual({ name: '支部名单', role: 'roster', headerRows: [2] });
+    expect(r.input.roster).toEqual([
+      { name: '机关第一党支部', group: '机关党总支', secretary: '王一', members: 31, ref: { sheet: '支部名单', cell: 'B3' } },
+      { name: '机关第二党支部', group: '机关党总支', secretary: '王二', members: 25, ref: { sheet: '支部名单', cell: 'B4' } },
+      { name: '科研党支部', group: '科研党总支', ref: { sheet: '支部名单', cell: 'B7' } },
+    ]);
+    expect(only(r.input.findings, 'invalid-count')).toEqual([
+      expect.objectContaining({ severity: 'error', sheet: '支部名单', cell: 'E7', branch: '科研党支部' }),
+    ]);
+  });
+
+  test('by signature: a branch column with 所属总支, whatever the sheet name', () => {
+    const r = recognise(book(sheet('Sheet2', [['党支部', '所属总支'], ['A支部', '甲总支']]), FORMS));
+    expect(r.sheets[0].role).toBe('roster');
+    expect(r.input.roster).toEqual([{ name: 'A支部', group: '甲总支', ref: { sheet: 'Sheet2', cell: 'A2' } }]);
+  });
+
+  test('no roster sheet → roster null', () => {
+    expect(recognise(book(FORMS)).input.roster).toBeNull();
+  });
+});
+
+describe('catalogue (指标目录)', () => {
+  test('a valid catalogue replaces the default and drives header matching', () => {
+    const cat = sheet('考核指标', [
+      ['指标目录'],
+      ['编号', '类别', '考核内容', '分值'],
+      ['一、班子建设', null, null, null],
+      ['1.1', null, '班子团结', 60],
+      ['1.2', null, '制度健全', 40],
+      ['合计', null, null, 100],
+    ]);
+    const ratings = sheet('组织考核', [
+      ['党支部', '1.1', '1.2', '1.3'],
+      ['A支部', '优秀', '较好', '一般'],
+    ]);
+    const r = recognise(book(ratings, cat));
+    expect(r.sheets.map((s) => s.role)).toEqual(['forms', 'catalogue']);
+    expect(r.input.catalogue.indicators.map((i) => [i.code, i.text, i.points])).toEqual([
+      ['1.1', '班子团结', 60],
+      ['1.2', '制度健全', 40],
+    ]);
+    expect(r.input.catalogue.categories).toEqual([{ code: '1', name: '一、班子建设' }]);
+    // 1.3 is not in this catalogue
+    expect(r.input.forms[0].ratings.map((x) => x.indicator)).toEqual(['1.1', '1.2']);
+    expect(only(r.input.findings, 'unmapped-column')).toEqual([expect.objectContaining({ cell: 'D1' })]);
+  });
+
+  test('an invalid catalogue: findings that block all, and the default catalogue', () => {
+    const cat = sheet('Sheet3', [
+      ['编号', '类别', '考核内容', '分值'],
+      ['1.1', '一', '甲', 50],
+      ['1.1', '一', '乙', 40],
+    ]);
+    const r = recognise(book(cat, FORMS));
+    expect(r.sheets[0].role).toBe('catalogue');
+    expect(r.input.catalogue.indicators).toHaveLength(26);
+    const f = only(r.input.findings, 'invalid-catalogue');
+    expect(f.length).toBeGreaterThan(0);
+    expect(f.every((x) => x.blocksAll === true && x.sheet === 'Sheet3')).toBe(true);
+  });
+});
+
+describe('catalogue by name', () => {
+  test('a sheet named 指标… without a 分值 column is still the catalogue, and invalid', () => {
+    const cat = sheet('指标目录', [
+      ['编号', '考核内容', '权重'],
+      ['1.1', '班子团结', 0.5],
+    ]);
+    const r = recognise(book(cat, FORMS));
+    expect(r.sheets[0]).toMatchObject({ role: 'catalogue', headerRows: [1] });
+    expect(only(r.input.findings, 'invalid-catalogue').length).toBeGreaterThan(0);
+    expect(r.input.catalogue.indicators).toHaveLength(26);
+  });
+});
+
+describe('settings (考核参数)', () => {
+  test('by signature 参数 | 值', () => {
+    const s = sheet('Sheet5', [
+      ['考核参数'],
+      ['参数', '值', '说明'],
+      ['年度', 2025, null],
+      ['组织考核权重', '70%', null],
+      ['民主测评权重', 0.3, null],
+    ], ['A1:C1']);
+    const r = recognise(book(s, FORMS));
+    expect(r.sheets[0]).toMatchObject({ role: 'settings', headerRows: [2] });
+    expect(r.input.ruleset.year).toBe(2025);
+    expect(r.input.ruleset.weights).toEqual({ 组织考核: 0.7, 民主测评: 0.3, 自评: 0 });
+    expect(r.origins.find((o) => o.key === '组织考核权重')).toEqual({ key: '组织考核权重', display: expect.any(String), ref: { sheet: 'Sheet5', cell: 'B4' } });
+    expect(r.origins.find((o) => o.key === '自评权重')?.ref).toBeUndefined();
+  });
+
+  test('by name without a header; an unknown key is an error naming the cell', () => {
+    const s = sheet('考核设置', [
+      ['年度', 2024],
+      ['不存在的参数', 1],
+    ]);
+    const r = recognise(book(s, FORMS));
+    expect(r.sheets[0].role).toBe('settings');
+    expect(r.input.ruleset.year).toBe(2024);
+    expect(only(r.input.findings, 'invalid-settings')).toEqual([expect.objectContaining({ sheet: '考核设置', cell: 'A2' })]);
+  });
+
+  test('no settings sheet: the default ruleset and default origins', () => {
+    const r = recognise(book(FORMS));
+    expect(r.input.ruleset.weights).toEqual({ 组织考核: 0.6, 民主测评: 0.4, 自评: 0 });
+    expect(r.origins.length).toBe(18);
+    expect(r.origins.every((o) => o.ref === undefined)).toBe(true);
+  });
+});
+
+describe('spot checks (抽检记录)', () => {
+  test('by name: one adjustment per row with a branch; blank value is a record; date serials become ISO dates', () => {
+    const s = sheet('抽检记录', [
+      ['党支部', '类型', '日期', '事由', '加减分'],
+      ['A支部', '日常抽检', 45657, '学习笔记齐全', 2],
+      ['B支部', '专题抽检', '2025-03-01', '记录缺失', '-1.5'],
+      ['C支部', '日常抽检', null, '仅记录', null],
+      [null, null, null, '无支部', 3],
+    ]);
+    const r = recognise(book(s, FORMS));
+    expect(r.sheets[0]).toMatchObject({ role: 'spot-checks', headerRows: [1] });
+    expect(r.input.adjustments).toEqual([
+      { branch: 'A支部', branchRef: { sheet: '抽检记录', cell: 'A2' }, kind: '日常抽检', date: '2024-12-31', reason: '学习笔记齐全', value: 2, valueRef: { sheet: '抽检记录', cell: 'E2' } },
+      { branch: 'B支部', branchRef: { sheet: '抽检记录', cell: 'A3' }, kind: '专题抽检', date: '2025-03-01', reason: '记录缺失', value: '-1.5', valueRef: { sheet: '抽检记录', cell: 'E3' } },
+      { branch: 'C支部', branchRef: { sheet: '抽检记录', cell: 'A4' }, kind: '日常抽检', reason: '仅记录', value: null, valueRef: { sheet: '抽检记录', cell: 'E4' } },
+    ]);
+  });
+
+  test('by name without a 加减分 column: every row is a record only', () => {
+    const r = recognise(book(sheet('专题抽检', [['党支部', '事由'], ['A支部', '笔记不全']]), FORMS));
+    expect(r.sheets[0].role).toBe('spot-checks');
+    expect(r.input.adjustments).toEqual([
+      { branch: 'A支部', branchRef: { sheet: '专题抽检', cell: 'A2' }, reason: '笔记不全', value: null, valueRef: { sheet: '专题抽检', cell: 'A2' } },
+    ]);
+  });
+
+  test('by signature: a branch column with 加减分', () => {
+    const r = recognise(book(sheet('Sheet7', [['单位', '加减分'], ['A支部', -2]]), FORMS));
+    expect(r.sheets[0].role).toBe('spot-checks');
+    expect(r.input.adjustments.map((a) => [a.branch, a.value, a.valueRef.cell])).toEqual([['A支部', -2, 'B2']]);
+  });
+});
+
+describe('an existing 考核汇总 sheet (§4.6)', () => {
+  test('a user-made 考核汇总 with a branch column and 总分/等级/排名 is a target', () => {
+    const s = sheet('考核汇总', [
+      ['2025年考核汇总'],
+      ['序号', '党支部', '总分', '等级', '排名'],
+      [1, '机关第一党支部', null, null, null],
+      [2, ' 机关第二党支部 ', null, null, null],
+      [],
+      ['合计', null, null, null, null],
+    ], ['A1:E1']);
+    const r = recognise(book(s, FORMS));
+    expect(r.sheets[0]).toEqual({ name: '考核汇总', role: 'office-summary', headerRows: [2] });
+    expect(r.officeSummary).toEqual({
+      sheet: '考核汇总',
+      headerRow: 1,
+      branchCol: 1,
+      totalCol: 2,
+      gradeCol: 3,
+      rankCol: 4,
+      rows: [
+        { branch: '机关第一党支部', row: 2 },
+        { branch: '机关第二党支部', row: 3 },
+      ],
+    });
+  });
+
+  test('the product\'s own 考核汇总 is output, not a target', () => {
+    const s = sheet('考核汇总', [['党支部', '总分'], ['A支部', 90]], [], { createdBy: 'summary' });
+    const r = recognise(book(s, FORMS));
+    expect(r.sheets[0]).toEqual({ name: '考核汇总', role: 'output' });
+    expect(r.officeSummary).toBeUndefined();
+    expect(r.input.findings).toEqual([]);
+  });
+
+  test('only 总分 (no 等级) is enough; a summary sheet with another name is not a target', () => {
+    const a = recognise(book(sheet('考核 汇总', [['单位', '总分'], ['A支部', null]]), FORMS));
+    expect(a.officeSummary).toMatchObject({ totalCol: 1, rows: [{ branch: 'A支部', row: 1 }] });
+    expect(a.officeSummary?.gradeCol).toBeUndefined();
+    const b = recognise(book(sheet('汇总表', [['党支部', '总分', '等级'], ['A支部', null, null]]), FORMS));
+    expect(b.officeSummary).toBeUndefined();
+    expect(b.sheets[0].role).toBe('ignored');
+  });
+});
