@@ -146,7 +146,8 @@ function collectForm(ctx: FormContext, form: Form): void {
   }
   const name = branchName(ctx, b, form.branch);
   if (valid + invalid === 0) {
-    c.findings.push(msg.emptyForm(form.ref, name));
+    // a row with neither branch nor rating is just an empty row
+    if (b !== EMPTY) c.findings.push(msg.emptyForm(form.ref, name));
     return;
   }
   if (b === EMPTY) c.findings.push(msg.orphanRow(form.branchRef));

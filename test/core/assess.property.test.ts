@@ -118,3 +118,27 @@ describe('properties', () => {
     );
   });
 });
+
+describe('against a float reference', () => {
+  const COEF: Record<Grade, number> = { 优秀: 1, 较好: 0.85, 一般: 0.75, 差: 0.6 };
+  const POINTS = [3, 3, 3, 3, 3, 3, 4, 4, 4, 4, 4, 4, 5, 5, 5, 4, 4, 4, 4, 5, 5, 5, 3, 3, 3, 3];
+  function reference(forms: Grade[][]): number {
+    return POINTS.reduce((s, p, i) => s + (p * forms.reduce((m, f) => m + COEF[f[i]], 0)) / forms.length, 0);
+  }
+
+  it('source scores match Σ points × mean, whatever the column order of each form', () => {
+    fc.assert(
+      fc.property(branchForms, fc.array(fc.boolean(), { minLength: 12, maxLength: 12 }), (x, reversed) => {
+        const input = build([x]);
+        // some forms list their cells in another order (another sheet's column layout)
+        input.forms.forEach((f, i) => {
+          if (reversed[i % reversed.length]) f.ratings.reverse();
+        });
+        const b = assess(input).branches[0];
+        expect(b.sourceScores.组织考核).toBeCloseTo(reference(x.org), 9);
+        expect(b.sourceScores.民主测评).toBeCloseTo(reference(x.demo), 9);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});

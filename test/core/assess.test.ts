@@ -243,6 +243,11 @@ describe('ratings', () => {
     expect(branch(r, '甲').total).toBe(100);
   });
 
+  it('ignores a row with neither branch nor rating', () => {
+    const r = assess(new InputBuilder(['甲']).graded('甲', '优秀', '优秀').form('', '民主测评', { '*': '' }).build());
+    expect(r.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+
   it('accepts every spelling of the scale', () => {
     const r = assess(new InputBuilder(['甲']).graded('甲', ' A ', 'ｅｘｃｅｌｌｅｎｔ').build());
     expect(branch(r, '甲').total).toBe(100);

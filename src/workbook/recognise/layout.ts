@@ -82,7 +82,7 @@ export class RowSource {
 
 export function rowPeriod(grid: Grid, r: number, col: number, block: Block): Period {
   if (col < 0) return block.period;
-  const text = grid.text(r, col);
+  const text = textOfValue(grid.filled(r, col).value);
   return text === '' ? block.period : periodOfText(text) ?? 'annual';
 }
 
