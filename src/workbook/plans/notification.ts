@@ -12,9 +12,31 @@ const LAST = COLUMNS.length - 1;
 /** CJK characters that fit on one line of the merged width (each takes about two width units). */
 const CHARS_PER_LINE = Math.floor(WIDTHS.reduce((a, b) => a + b, 0) / 2) - 2;
 
+/** Excel's tallest row is 409 pt: 20 wrapped lines of 18 pt leave a margin. */
+const MAX_ROW_HEIGHT = 409;
+const LINES_PER_ROW = 20;
+
 /** Height in points of a wrapped merged line of text. */
 function wrappedHeight(text: string): number {
   return Math.max(1, Math.ceil(text.length / CHARS_PER_LINE)) * 18 + 4;
+}
+
+/**
+ * Text too long for one row (a list of hundreds of names) in pieces that each fit a row, cut after a
+ * list separator (、，；) where there is one.
+ */
+export function rowPieces(text: string, limit = CHARS_PER_LINE * LINES_PER_ROW): string[] {
+  const pieces: string[] = [];
+  let rest = text;
+  while (rest.length > limit) {
+    const window = rest.slice(0, limit);
+    const cut = Math.max(window.lastIndexOf('、'), window.lastIndexOf('，'), window.lastIndexOf('；'));
+    const at = cut > 0 ? cut + 1 : limit;
+    pieces.push(rest.slice(0, at));
+    rest = rest.slice(at);
+  }
+  pieces.push(rest);
+  return pieces;
 }
 
 /** "2（并列）" for a tied rank, otherwise the number. */
@@ -38,14 +60,17 @@ export function planNotificationSheet(
   replaces?: string,
 ): SheetPlan {
   const sb = new SheetBuilder();
-  const line = (r: number, text: string, style = {}) => {
-    sb.set(r, 0, text).merge(r, 0, r, LAST).style(r, 0, r, LAST, { wrap: true, vAlign: 'middle', ...style }).height(r, wrappedHeight(text));
+  /** Write a merged, wrapped line (several rows when very long); returns the next free row. */
+  const line = (r: number, text: string, style = {}): number => {
+    for (const piece of rowPieces(text)) {
+      sb.set(r, 0, piece).merge(r, 0, r, LAST).style(r, 0, r, LAST, { wrap: true, vAlign: 'middle', ...style }).height(r, wrappedHeight(piece));
+      r++;
+    }
+    return r;
   };
 
   sb.set(0, 0, model.title).merge(0, 0, 0, LAST).style(0, 0, 0, LAST, { ...TITLE, wrap: true }).height(0, 48);
-  line(1, model.lead, { hAlign: 'left' });
-
-  const h = 3;
+  const h = line(1, model.lead, { hAlign: 'left' }) + 1;
   sb.row(h, 0, COLUMNS).style(h, 0, h, LAST, HEADER).height(h, 22);
   let r = h + 1;
   for (const b of model.ranked) {
@@ -62,19 +87,19 @@ export function planNotificationSheet(
   }
 
   r++;
-  line(r++, gradeCountLine(model.gradeCounts));
-  line(r++, candidatesLine(model.candidates));
+  r = line(r, gradeCountLine(model.gradeCounts));
+  r = line(r, candidatesLine(model.candidates));
 
   if (model.incomplete.length) {
     r++;
-    line(r++, `待补充（材料不全，暂不评定、不排名）：共 ${model.incomplete.length} 个`, { bold: true });
+    r = line(r, `待补充（材料不全，暂不评定、不排名）：共 ${model.incomplete.length} 个`, { bold: true });
     sb.row(r, 0, ['序号', '党支部', '所属总支', '原因']).merge(r, 3, r, LAST).style(r, 0, r, LAST, HEADER);
     r++;
     model.incomplete.forEach((b, i) => {
       sb.row(r, 0, [i + 1, b.name, b.group ?? null, b.reason]).merge(r, 3, r, LAST);
       sb.style(r, 0, r, LAST, { ...BORDER, wrap: true });
       sb.style(r, 0, r, 0, { hAlign: 'center' });
-      sb.height(r, Math.max(20, Math.ceil(b.reason.length / 9) * 16));
+      sb.height(r, Math.min(MAX_ROW_HEIGHT, Math.max(20, Math.ceil(b.reason.length / 9) * 16)));
       r++;
     });
   }

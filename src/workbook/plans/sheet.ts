@@ -41,6 +41,12 @@ export class SheetBuilder {
     return this;
   }
 
+  /** Insert a style range at position `at` of the list, so that styles added after `at` override it. */
+  styleBefore(at: number, r0: number, c0: number, r1: number, c1: number, style: CellStyle): this {
+    if (r1 >= r0 && c1 >= c0) this.styles.splice(at, 0, { range: rangeOf(r0, c0, r1, c1), style });
+    return this;
+  }
+
   style(r0: number, c0: number, r1: number, c1: number, style: CellStyle): this {
     if (r1 >= r0 && c1 >= c0) this.styles.push({ range: rangeOf(r0, c0, r1, c1), style });
     return this;
@@ -112,8 +118,6 @@ export const GRADE_STYLE: Record<Grade, CellStyle> = {
 };
 
 export const SCORE_FORMAT = '0.0';
-export const MEAN_FORMAT = '0.0000';
-export const WEIGHTED_FORMAT = '0.00';
 
 /** Number format of a total rounded to `decimals` (0–2, SPEC §3). */
 export function totalFormat(decimals: number): string {

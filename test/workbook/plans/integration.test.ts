@@ -98,11 +98,10 @@ describe('plans from the core', () => {
 
   test('details: 甲 subtotal 100 and total 100', () => {
     const s = sheetOf(plan, '计算明细');
-    expect(rowAt(s, 5).slice(0, 8)).toEqual(['甲党支部', '1.1', '支委会组织健全,成员分工明确,责任落…', 3, 1, 1, 5, 1]);
-    // 26 indicator rows then the subtotal
-    expect(rowAt(s, 31).slice(2, 8)).toEqual(['合计（加减分前）', null, 1, 100, 5, 100]);
-    expect(rowAt(s, 31)[12]).toBeCloseTo(100, 9);
-    expect(rowAt(s, 33)[12]).toBe(100);
+    expect(rowAt(s, 5).slice(0, 8)).toEqual(['甲党支部', '1.1', '支委会组织健全,成员分工…', 3, 1, 1, 5, 1]);
+    // 26 indicator rows then the branch's total row: sum before adjustments, adjustment, total
+    expect(rowAt(s, 31).slice(2, 8)).toEqual(['合计', null, 1, 100, 5, 100]);
+    expect(rowAt(s, 31).slice(12)).toEqual([100, 0, 100]);
   });
 });
 

@@ -1,4 +1,4 @@
-import { planNotificationSheet } from '../../../src/workbook/plans/notification';
+import { planNotificationSheet, rowPieces } from '../../../src/workbook/plans/notification';
 import { RULESET, at, notification, rowAt, styleAt } from './fixtures';
 
 describe('考核结果通报 sheet', () => {
@@ -63,5 +63,27 @@ describe('考核结果通报 sheet', () => {
   test('nothing graded: a placeholder row instead of the table body', () => {
     const s = planNotificationSheet(notification({ ranked: [], candidates: [] }), RULESET, '2026-12-31', '考核结果通报');
     expect(at(s, 'A5')).toBe('（无已评定的党支部）');
+  });
+});
+
+describe('very long lines (hundreds of candidates)', () => {
+  test('rowPieces cuts after a list separator and loses nothing', () => {
+    const names = Array.from({ length: 300 }, (_, i) => `第${i + 1}党支部`);
+    const text = '先进党支部推荐：' + names.join('、');
+    const pieces = rowPieces(text, 100);
+    expect(pieces.join('')).toBe(text);
+    expect(pieces.every((p) => p.length <= 100)).toBe(true);
+    expect(pieces.slice(0, -1).every((p) => p.endsWith('、'))).toBe(true);
+    expect(rowPieces('短句')).toEqual(['短句']);
+  });
+
+  test('1,000 candidates: every row within Excel’s 409 pt and every name written', () => {
+    const base = notification();
+    const names = Array.from({ length: 1000 }, (_, i) => `第${i + 1}党支部`);
+    const sheet = planNotificationSheet({ ...base, candidates: names }, RULESET, '2026-12-28', '考核结果通报');
+    expect(Math.max(...(sheet.rowHeights ?? []).map((h) => h.height))).toBeLessThanOrEqual(409);
+    const written = sheet.values.map((row) => (typeof row[0] === 'string' ? row[0] : '')).join('');
+    for (const n of [names[0], names[499], names[999]]) expect(written).toContain(`${n}、`.slice(0, n.length));
+    expect(written).toContain('先进党支部推荐：第1党支部、');
   });
 });

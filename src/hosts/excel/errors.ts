@@ -1,0 +1,112 @@
+/**
+ * Office.js failures told to the user (zh + en). Excel rejects a batch with an OfficeExtension.Error whose
+ * `code` says why; the task pane shows `toUserMessage(error)`.
+ */
+import type { Text } from '../../core/types';
+
+/** Why the host gave up, in the product's words. */
+export type ExcelFailure =
+  | 'cell-edit'
+  | 'too-large'
+  | 'protected'
+  | 'sheet-gone'
+  | 'unsupported'
+  | 'generic';
+
+/** A host failure with its cause kept, and the message the user sees. */
+export class ExcelHostError extends Error {
+  constructor(
+    readonly failure: ExcelFailure,
+    /** the Office.js error code ("ItemNotFound"), when there was one */
+    readonly code: string | undefined,
+    readonly text: Text,
+    override readonly cause?: unknown,
+  ) {
+    super(text.en);
+    this.name = 'ExcelHostError';
+  }
+}
+
+/** The `code` of an OfficeExtension.Error (or anything shaped like one). */
+export function officeCode(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && code !== '' ? code : undefined;
+}
+
+const SIZE_CODES = new Set([
+  'RequestPayloadSizeLimitExceeded',
+  'ResponsePayloadSizeLimitExceeded',
+  'PayloadTooLarge',
+  'RangeExceedsLimit',
+  'OperationCellsExceedLimit',
+]);
+
+/** A request or response that Excel refused for its size (the read retries in row blocks). */
+export function isSizeError(error: unknown): boolean {
+  const code = officeCode(error);
+  return code !== undefined && SIZE_CODES.has(code);
+}
+
+function failureOf(code: string | undefined): ExcelFailure {
+  if (code === undefined) return 'generic';
+  if (code === 'InvalidOperationInCellEditMode') return 'cell-edit';
+  if (SIZE_CODES.has(code)) return 'too-large';
+  if (code === 'AccessDenied') return 'protected';
+  if (code === 'ItemNotFound' || code === 'InvalidReference') return 'sheet-gone';
+  if (code === 'ApiNotFound') return 'unsupported';
+  return 'generic';
+}
+
+const MESSAGES: Record<Exclude<ExcelFailure, 'generic'>, Text> = {
+  'cell-edit': {
+    zh: 'Excel 正在编辑单元格，无法写入。请按 Enter 或 Esc 结束编辑后再试。',
+    en: 'Excel is editing a cell and cannot take changes. Press Enter or Esc to finish editing, then try again.',
+  },
+  'too-large': {
+    zh: '一次传给 Excel 的数据太多（网页版 Excel 每次请求限 5 MB）。请删去无关的工作表或空白区域后再试。',
+    en: 'Too much data for one request to Excel (Excel on the web allows 5 MB per request). Remove unrelated sheets or empty areas and try again.',
+  },
+  protected: {
+    zh: '要写入的工作表受保护。请在“审阅 → 撤销工作表保护”后再试。',
+    en: 'The sheet to be written is protected. Unprotect it (Review → Unprotect Sheet) and try again.',
+  },
+  'sheet-gone': {
+    zh: '计算期间有工作表被删除或改名。请重新运行考核。',
+    en: 'A sheet was deleted or renamed while the assessment ran. Please run it again.',
+  },
+  unsupported: {
+    zh: '此版本的 Excel 不支持所需功能（需要 ExcelApi 1.7 及以上：Excel 2019、Microsoft 365 或网页版 Excel）。',
+    en: 'This version of Excel lacks a needed feature (ExcelApi 1.7 or later: Excel 2019, Microsoft 365 or Excel on the web).',
+  },
+};
+
+function detail(error: unknown): string {
+  const msg = error instanceof Error ? error.message : typeof error === 'string' ? error : '';
+  return msg.split(/\r?\n/)[0].trim().slice(0, 160);
+}
+
+/** The message for the task pane, Chinese first. Never throws. */
+export function toUserMessage(error: unknown): Text {
+  if (error instanceof ExcelHostError) return error.text;
+  const code = officeCode(error);
+  const failure = failureOf(code);
+  if (failure !== 'generic') return MESSAGES[failure];
+  const d = detail(error);
+  const tail = [code, d].filter((s) => s).join(': ');
+  return {
+    zh: `Excel 未能完成操作${tail ? `（${tail}）` : ''}。工作簿中已有的结果未被改动，请稍后重试。`,
+    en: `Excel could not complete the operation${tail ? ` (${tail})` : ''}. Existing results in the workbook were left as they were; please try again.`,
+  };
+}
+
+/** Wrap any failure as an ExcelHostError (kept as is when it already is one). */
+export function toHostError(error: unknown): ExcelHostError {
+  if (error instanceof ExcelHostError) return error;
+  const code = officeCode(error);
+  return new ExcelHostError(failureOf(code), code, toUserMessage(error), error);
+}
+
+export function unsupportedError(what: string): ExcelHostError {
+  return new ExcelHostError('unsupported', 'ApiNotFound', MESSAGES.unsupported, new Error(what));
+}

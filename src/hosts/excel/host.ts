@@ -1,0 +1,283 @@
+/**
+ * The Office.js host: the product's WorkbookHost inside Excel, plus the task pane's Excel-only actions
+ * (go to a cell, highlight problem cells, add drop-downs, open an exported workbook).
+ *
+ * `Excel` is passed in (never taken from the global) so tests run it against the stand-in in
+ * test/support/fake-excel; `isSetSupported` likewise.
+ */
+import type { CellRef } from '../../core/types';
+import type { WorkbookHost } from '../../workbook/host';
+import type { WorkbookPlan } from '../../workbook/plan';
+import type { WorkbookSnapshot } from '../../workbook/snapshot';
+import { ExcelHostError, toHostError, toUserMessage, unsupportedError } from './errors';
+import {
+  Bounds,
+  DEFAULT_MAX_CELLS,
+  DEFAULT_MAX_PAYLOAD_BYTES,
+  detectFeatures,
+  Features,
+  IsSetSupported,
+  MIN_EXCEL_API,
+  officeIsSetSupported,
+} from './options';
+import { readWorkbook } from './read';
+import { runExcel } from './run';
+import { planWrite } from './write';
+
+export interface ExcelHostOptions {
+  /** cells per request before reads and writes are split into row blocks (default 5,000,000) */
+  maxCellsPerRequest?: number;
+  /** request bytes before writes are split into row blocks (default 4.5 MB; Excel on the web refuses 5 MB) */
+  maxPayloadBytes?: number;
+  /** `Office.context.requirements.isSetSupported`, injectable for tests */
+  isSetSupported?: IsSetSupported;
+}
+
+/**
+ * The always-true rule of the product's highlight conditional formats. N("…") is 0, so the rule holds for
+ * every cell; the text makes the rule recognisably ours, so removing highlights deletes only these and
+ * never the user's own formats or conditional formats.
+ */
+export const HIGHLIGHT_FORMULA = '=N("BranchAssessment")=0';
+const HIGHLIGHT_FILL = '#FFC7CE';
+const HIGHLIGHT_FONT = '#9C0006';
+
+export interface DropDownRange {
+  sheet: string;
+  range: string;
+  list: string[];
+}
+
+export class ExcelHost implements WorkbookHost {
+  private readonly bounds: Bounds;
+  private readonly isSetSupported: IsSetSupported;
+  /** tab positions and protection as last read (readSnapshot), used by the next applyPlan */
+  private positions = new Map<string, number>();
+  private protectedSheets = new Set<string>();
+  private tempSeq = 0;
+
+  constructor(
+    private readonly excel: typeof Excel,
+    options: ExcelHostOptions = {},
+  ) {
+    this.bounds = {
+      maxCellsPerRequest: options.maxCellsPerRequest ?? DEFAULT_MAX_CELLS,
+      maxPayloadBytes: options.maxPayloadBytes ?? DEFAULT_MAX_PAYLOAD_BYTES,
+    };
+    this.isSetSupported = options.isSetSupported ?? officeIsSetSupported();
+  }
+
+  private features(): Features {
+    if (!this.isSetSupported('ExcelApi', MIN_EXCEL_API)) throw unsupportedError(`ExcelApi ${MIN_EXCEL_API}`);
+    return detectFeatures(this.isSetSupported);
+  }
+
+  async readSnapshot(): Promise<WorkbookSnapshot> {
+    try {
+      const r = await readWorkbook(this.excel, this.features(), this.bounds);
+      this.positions = r.positions;
+      this.protectedSheets = r.protectedSheets;
+      return r.snapshot;
+    } catch (e) {
+      throw toHostError(e);
+    }
+  }
+
+  async applyPlan(plan: WorkbookPlan): Promise<void> {
+    const features = this.features();
+    for (const s of plan.sheets) {
+      if (s.mode === 'fill' && this.protectedSheets.has(s.name)) {
+        throw toHostError({ code: 'AccessDenied', message: `sheet ${s.name} is protected` });
+      }
+    }
+    const temps: string[] = [];
+    const stamp = `~BA${Date.now().toString(36)}${(this.tempSeq++).toString(36)}`;
+    try {
+      await runExcel(this.excel, async (context) => {
+        let positions = this.positions;
+        const replaced = plan.sheets.flatMap((s) => (s.mode === 'new' && s.replaces !== undefined ? [s.replaces] : []));
+        if (replaced.some((n) => !positions.has(n))) {
+          // applyPlan without a readSnapshot just before: read the tab positions (one more sync).
+          const list = context.workbook.worksheets;
+          list.load('items/name, items/position');
+          await context.sync();
+          positions = new Map(list.items.map((w) => [w.name, w.position]));
+        }
+        const job = planWrite(context, plan, {
+          positions,
+          features,
+          bounds: this.bounds,
+          tempName: (i) => `${stamp}-${i}`,
+        });
+        temps.push(...job.tempNames);
+        const app = context.workbook.application;
+        for (const request of job.requests) {
+          if (job.suspendCalculation) app.suspendApiCalculationUntilNextSync();
+          if (features.screenUpdating) app.suspendScreenUpdatingUntilNextSync();
+          for (const s of request) s.run();
+          // One request per payload block: a normal workbook has exactly one, so one sync.
+          // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per payload block, only past the size bound
+          await context.sync();
+        }
+      });
+    } catch (e) {
+      await this.deleteSheetsNamed(temps);
+      throw toHostError(e);
+    } finally {
+      // Positions change with the sheets written; the next apply reads them again unless a read comes first.
+      this.positions = new Map();
+    }
+  }
+
+  /** Delete leftover temporary sheets after a failed apply; a failure here must not hide the first one. */
+  private async deleteSheetsNamed(names: string[]): Promise<void> {
+    if (names.length === 0) return;
+    try {
+      await runExcel(this.excel, async (context) => {
+        const list = context.workbook.worksheets;
+        list.load('items/name');
+        await context.sync();
+        const left = list.items.filter((w) => names.includes(w.name));
+        for (const w of left) w.delete();
+        if (left.length > 0) await context.sync();
+      });
+    } catch {
+      // best effort: the sheets carry a recognisable "~BA" name the user can delete
+    }
+  }
+
+  async selectCell(sheet: string, cell: string): Promise<void> {
+    this.features();
+    try {
+      await runExcel(this.excel, async (context) => {
+        const ws = context.workbook.worksheets.getItem(sheet);
+        ws.activate();
+        ws.getRange(cell).select();
+        await context.sync();
+      });
+    } catch (e) {
+      throw toHostError(e);
+    }
+  }
+
+  /**
+   * Colour problem cells (on) or remove that colouring (off). The colour is a conditional format with
+   * HIGHLIGHT_FORMULA, so the user's fills and fonts are never touched, and only our rules are removed.
+   * Turning on replaces earlier highlights on the same cells. Off with no refs clears ours everywhere.
+   * Sheets that are gone or protected are skipped.
+   */
+  async setHighlights(refs: CellRef[], on: boolean): Promise<void> {
+    this.features();
+    try {
+      await runExcel(this.excel, async (context) => {
+        const list = context.workbook.worksheets;
+        list.load('items/name, items/protection/protected');
+        await context.sync();
+
+        const usable = new Map(list.items.filter((w) => !w.protection.protected).map((w) => [w.name, w]));
+        const targets: { ws: Excel.Worksheet; range: Excel.Range }[] = [];
+        if (refs.length === 0 && !on) {
+          for (const ws of usable.values()) targets.push({ ws, range: ws.getRange() });
+        } else {
+          const seen = new Set<string>();
+          for (const ref of refs) {
+            const ws = usable.get(ref.sheet);
+            const k = `${ref.sheet}\u0000${ref.cell}`;
+            if (!ws || seen.has(k)) continue;
+            seen.add(k);
+            targets.push({ ws, range: ws.getRange(ref.cell) });
+          }
+        }
+        const collections = targets.map((t) => {
+          const cfs = t.range.conditionalFormats;
+          cfs.load('items/type, items/id');
+          return cfs;
+        });
+        await context.sync();
+
+        const custom = collections.flatMap((cfs) => cfs.items.filter((cf) => cf.type === 'Custom'));
+        const rules = custom.map((cf) => {
+          const rule = cf.custom.rule;
+          rule.load('formula');
+          return rule;
+        });
+        await context.sync();
+
+        // A rule spanning several targets is listed once per target: delete each once.
+        const deleted = new Set<string>();
+        custom.forEach((cf, i) => {
+          if (rules[i].formula !== HIGHLIGHT_FORMULA || deleted.has(cf.id)) return;
+          deleted.add(cf.id);
+          cf.delete();
+        });
+        if (on) {
+          for (const t of targets) {
+            const cf = t.range.conditionalFormats.add('Custom' as Excel.ConditionalFormatType);
+            cf.custom.rule.formula = HIGHLIGHT_FORMULA;
+            cf.custom.format.fill.color = HIGHLIGHT_FILL;
+            cf.custom.format.font.color = HIGHLIGHT_FONT;
+          }
+        }
+        await context.sync();
+      });
+    } catch (e) {
+      throw toHostError(e);
+    }
+  }
+
+  /**
+   * Grade drop-downs (data validation lists, ExcelApi 1.8). A range that already has any validation is left
+   * alone (it is the user's rule, possibly deliberate), as is a range on a protected or missing sheet, or a
+   * list Excel cannot take literally (an item with a comma, or over 255 characters in all). `added` counts
+   * the ranges that got a drop-down.
+   */
+  async addDropDowns(ranges: DropDownRange[]): Promise<{ added: number; unsupported: boolean }> {
+    const features = this.features();
+    if (!features.validation) return { added: 0, unsupported: true };
+    try {
+      return await runExcel(this.excel, async (context) => {
+        const list = context.workbook.worksheets;
+        list.load('items/name, items/protection/protected');
+        await context.sync();
+
+        const usable = new Map(list.items.filter((w) => !w.protection.protected).map((w) => [w.name, w]));
+        const candidates = ranges
+          .filter((r) => usable.has(r.sheet) && literalList(r.list) !== undefined)
+          .map((r) => {
+            const dv = (usable.get(r.sheet) as Excel.Worksheet).getRange(r.range).dataValidation;
+            dv.load('type');
+            return { dv, source: literalList(r.list) as string };
+          });
+        await context.sync();
+
+        const fresh = candidates.filter((c) => c.dv.type === 'None');
+        for (const c of fresh) c.dv.rule = { list: { inCellDropDown: true, source: c.source } };
+        if (fresh.length > 0) await context.sync();
+        return { added: fresh.length, unsupported: false };
+      });
+    } catch (e) {
+      throw toHostError(e);
+    }
+  }
+
+  /** Open an .xlsx (base64) as a new workbook window (ExcelApi 1.8). */
+  async exportWorkbook(xlsxBase64: string): Promise<{ unsupported: boolean }> {
+    const features = this.features();
+    if (!features.createWorkbook) return { unsupported: true };
+    try {
+      await this.excel.createWorkbook(xlsxBase64);
+      return { unsupported: false };
+    } catch (e) {
+      throw toHostError(e);
+    }
+  }
+}
+
+/** "优秀,较好,一般,差", or undefined when Excel cannot take the list as literal text. */
+function literalList(items: string[]): string | undefined {
+  if (items.length === 0 || items.some((s) => s.includes(','))) return undefined;
+  const source = items.join(',');
+  return source.length <= 255 ? source : undefined;
+}
+
+export { ExcelHostError, toUserMessage };

@@ -1,0 +1,98 @@
+/**
+ * 导出 / Export: the summary and notification as a new workbook (values only), as CSV, and as PDF where
+ * the host can make one.
+ */
+import { Button } from '@fluentui/react-components';
+import { notificationRows, summaryRows, toCsv } from '../workbook/csv';
+import { exportPlan, workbookYear } from './actions';
+import { CSV_MIME, PDF_MIME, XLSX_MIME } from './host-util';
+import { toBase64 } from './bytes';
+import type { Notice, PaneContext } from './context';
+import { buildWorkbook } from './xlsx-lazy';
+import { useStyles } from './styles';
+
+export function ExportTab({ ctx }: { ctx: PaneContext }) {
+  const styles = useStyles();
+  const { s, lang, host, outcome, busy } = ctx;
+  if (!outcome || outcome.fatal) {
+    return (
+      <div className={styles.panel}>
+        <p className={styles.intro}>{s.exportIntro}</p>
+        <p className={styles.hint}>{s.needGradeFirst}</p>
+      </div>
+    );
+  }
+  const year = workbookYear(outcome);
+  const xlsxName = `${s.exportFileStem}-${year}.xlsx`;
+
+  const downloaded = (name: string): Notice => ({ intent: 'success', body: (t) => t.downloaded(name) });
+
+  const newWorkbook = () =>
+    ctx.perform('export', async () => {
+      const bytes = await buildWorkbook(exportPlan(outcome, lang));
+      if (host.exportWorkbook) {
+        const r = await host.exportWorkbook(toBase64(bytes));
+        if (!r.unsupported) return { intent: 'success', body: (t) => t.exportOpened };
+        host.download(xlsxName, bytes, XLSX_MIME);
+        return { intent: 'warning', body: (t) => t.exportUnsupported };
+      }
+      host.download(xlsxName, bytes, XLSX_MIME);
+      return downloaded(xlsxName);
+    });
+
+  const downloadXlsx = () =>
+    ctx.perform('export', async () => {
+      host.download(xlsxName, await buildWorkbook(exportPlan(outcome, lang)), XLSX_MIME);
+      return downloaded(xlsxName);
+    });
+
+  const csv = (which: 'notification' | 'summary') =>
+    ctx.perform('export', async () => {
+      const rows = which === 'notification' ? notificationRows(outcome.notification, lang) : summaryRows(outcome.result, lang);
+      const name = `${which === 'notification' ? s.notificationFileStem : s.summaryFileStem}-${year}.csv`;
+      host.download(name, toCsv(rows), CSV_MIME);
+      return downloaded(name);
+    });
+
+  const pdf = () =>
+    ctx.perform('export', async () => {
+      const bytes = await host.getPdf?.();
+      if (!bytes) return { intent: 'warning', body: (t) => t.pdfUnsupported };
+      const name = `${s.notificationFileStem}-${year}.pdf`;
+      host.download(name, bytes, PDF_MIME);
+      return downloaded(name);
+    });
+
+  return (
+    <div className={styles.panel}>
+      <p className={styles.intro}>{s.exportIntro}</p>
+      <div className={styles.row}>
+        <Button appearance="primary" disabled={busy} onClick={() => void newWorkbook()}>
+          {host.exportWorkbook ? s.exportNewWorkbook : s.downloadXlsx}
+        </Button>
+        {host.exportWorkbook && (
+          <Button disabled={busy} onClick={() => void downloadXlsx()}>
+            {s.downloadXlsx}
+          </Button>
+        )}
+      </div>
+      <div className={styles.row}>
+        <Button disabled={busy} onClick={() => void csv('notification')}>
+          {s.downloadNotificationCsv}
+        </Button>
+        <Button disabled={busy} onClick={() => void csv('summary')}>
+          {s.downloadSummaryCsv}
+        </Button>
+      </div>
+      <div className={styles.row}>
+        {host.getPdf ? (
+          <Button disabled={busy} onClick={() => void pdf()}>
+            {s.exportPdf}
+          </Button>
+        ) : (
+          <p className={styles.hint}>{s.pdfUnsupported}</p>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+/**
+ * End to end inside "Excel": a workbook with roster and forms → readSnapshot → runAssessment → applyPlan.
+ * At most 3 syncs per grading run whatever the number of branches, and the 考核汇总 cells written.
+ */
+import { DEFAULT_MAX_PAYLOAD_BYTES, ExcelHost } from '../../../src/hosts/excel';
+import { runAssessment } from '../../../src/workbook/pipeline';
+import type { FakeValue } from '../../support/fake-excel';
+import { branchName, createFakeExcel, seedAssessmentWorkbook } from '../../support/fake-excel';
+
+const MB = 1024 * 1024;
+
+/** Row of the first cell equal to `text` in a sheet's grid (0-based row, column). */
+function find(grid: FakeValue[][], text: string): { r: number; c: number } {
+  for (let r = 0; r < grid.length; r++) {
+    const c = grid[r].indexOf(text);
+    if (c >= 0) return { r, c };
+  }
+  throw new Error(`${text} not found`);
+}
+
+describe.each([10, 100, 1000])('%i branches', (branches) => {
+  test('read → runAssessment → apply: ≤ 3 syncs, payloads under 5 MB, 考核汇总 written', async () => {
+    const fake = createFakeExcel();
+    seedAssessmentWorkbook(fake, branches, 5);
+    const host = new ExcelHost(fake.excel, { isSetSupported: fake.isSetSupported });
+
+    fake.resetStats();
+    const snapshot = await host.readSnapshot();
+    const outcome = runAssessment(snapshot, { lang: 'zh', date: '2026-12-31' });
+    await host.applyPlan(outcome.plan);
+    const { syncCount, largestPayloadBytes } = fake;
+
+    expect(largestPayloadBytes).toBeLessThan(5 * MB);
+    expect(fake.syncs.every((s) => s.failed === undefined)).toBe(true);
+    // 2 syncs to read, 1 to write, at every size: the 1,000-branch plan (计算明细 ~27,000 rows) fits one request.
+    expect(syncCount).toBeLessThanOrEqual(3);
+    expect(fake.syncs[2].requestBytes).toBeLessThanOrEqual(DEFAULT_MAX_PAYLOAD_BYTES);
+    expect(fake.sheetNames().slice(0, 3)).toEqual(['支部名单', '组织考核', '民主测评']);
+    expect(fake.sheetNames()).toContain('考核汇总');
+    expect(fake.names('考核汇总')).toEqual(['BranchAssessment_summary']);
+
+    const s = fake.sheet('考核汇总');
+    let rows = 0;
+    let cols = 0;
+    for (const k of s.cells.keys()) {
+      const [r, c] = k.split(',').map(Number);
+      rows = Math.max(rows, r + 1);
+      cols = Math.max(cols, c + 1);
+    }
+    const grid = fake.grid('考核汇总', `A1:${String.fromCharCode(64 + Math.min(cols, 26))}${rows}`);
+    const branchCol = find(grid, '党支部');
+    const totalCol = find(grid, '总分');
+    const names = grid.slice(branchCol.r + 1, branchCol.r + 1 + branches).map((row) => row[branchCol.c]);
+    expect(names).toEqual(Array.from({ length: branches }, (_, i) => branchName(i)));
+    // 第1党支部: 组织考核 100 − 3.8 = 96.2, 民主测评 100 − 3.82 = 96.18 (five forms, losses 2.85, 3.95, 4.1,
+    // 4.1, 4.1); 0.6 × 96.2 + 0.4 × 96.18 = 96.192 → 96.2
+    expect(grid[totalCol.r + 1][totalCol.c]).toBe(96.2);
+    const totals = grid.slice(totalCol.r + 1, totalCol.r + 1 + branches).map((row) => row[totalCol.c]);
+    expect(totals).toEqual(outcome.result.branches.map((b) => b.total));
+  });
+});

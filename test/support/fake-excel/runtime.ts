@@ -1,0 +1,421 @@
+/**
+ * The Excel stand-in's engine: the workbook model, `Excel.run`, `context.sync()` with its accounting
+ * (syncs, request/response bytes, cells), Excel's payload limits, cell-edit mode, requirement sets and
+ * injected failures.
+ */
+import { FakeRequestContext, OpInfo, QueuedOp } from './api';
+import {
+  cellOf,
+  FakeCell,
+  FakeName,
+  FakeOfficeError,
+  FakeSheet,
+  FakeValue,
+  newSheet,
+  parseA1,
+  quoteSheetName,
+  Rect,
+  rectA1,
+} from './model';
+
+export interface SyncStats {
+  /** 1-based, over the runtime's life (or since resetStats) */
+  index: number;
+  /** which Excel.run it belongs to (1-based) */
+  run: number;
+  ops: number;
+  requestBytes: number;
+  responseBytes: number;
+  cellsWritten: number;
+  cellsRead: number;
+  calcSuspended: boolean;
+  screenSuspended: boolean;
+  /** error code when the sync failed */
+  failed?: string;
+}
+
+export interface FailureInjection {
+  code: string;
+  message?: string;
+  /** 1-based sync index (see SyncStats.index); default: the next sync that has a matching operation */
+  sync?: number;
+  /** fail just before the first operation this matches (earlier operations of the sync stay applied); default: before the first */
+  when?: (op: OpInfo) => boolean;
+}
+
+export interface FakeExcelOptions {
+  /** ExcelApi version this Excel implements, "1.7" … "1.17"; default "1.17" */
+  apiVersion?: string;
+  /** request and response payload limit per sync in bytes (Excel on the web: 5 MB); default 5 MB */
+  payloadLimitBytes?: number;
+}
+
+export interface SheetSeed {
+  /** values from `origin` (default A1), row-major; a string "=…" is a formula whose cached value is null */
+  values?: (FakeValue | undefined)[][];
+  origin?: string;
+  /** formulas with their cached results: { A3: ['=SUM(A1:A2)', 3] } */
+  formulas?: Record<string, [string, FakeValue]>;
+  merges?: string[];
+  visibility?: 'Visible' | 'Hidden' | 'VeryHidden';
+  protected?: boolean;
+  /** sheet-scoped defined names → A1 range on this sheet */
+  names?: Record<string, string>;
+  /** cells' formats: { A1: { fill: '#FFFF00' } } */
+  formats?: Record<string, Partial<FakeCell>>;
+}
+
+export interface RunRecord {
+  delayForCellEdit: boolean;
+  syncs: number;
+}
+
+const MB = 1024 * 1024;
+
+export class FakeExcelRuntime {
+  readonly model: {
+    sheets: FakeSheet[];
+    /** workbook-scoped names */
+    names: FakeName[];
+    activeSheetId: string | undefined;
+    selection: { sheetId: string; address: string } | undefined;
+  } = { sheets: [], names: [], activeSheetId: undefined, selection: undefined };
+
+  apiVersion: string;
+  payloadLimitBytes: number;
+  /** the user is typing in a cell: batches fail unless run with delayForCellEdit */
+  cellEditMode = false;
+  /** every Excel.createWorkbook call's base64 argument */
+  readonly createdWorkbooks: string[] = [];
+  syncs: SyncStats[] = [];
+  runs: RunRecord[] = [];
+  private injections: FailureInjection[] = [];
+  private current: SyncStats | undefined;
+
+  constructor(options: FakeExcelOptions = {}) {
+    this.apiVersion = options.apiVersion ?? '1.17';
+    this.payloadLimitBytes = options.payloadLimitBytes ?? 5 * MB;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // The faces the host sees
+
+  /** Stand-in for the global `Excel` namespace (only what is modelled). */
+  get excel(): typeof Excel {
+    const api = {
+      run: (a: unknown, b?: unknown) => this.run(a, b),
+      createWorkbook: (base64?: string) => this.createWorkbook(base64),
+    };
+    return strictNamespace(api, 'Excel') as unknown as typeof Excel;
+  }
+
+  /** `Office.context.requirements.isSetSupported` */
+  isSetSupported = (name: string, version?: string): boolean => this.supports(name, version ?? '1.1');
+
+  supports(name: string, version: string): boolean {
+    if (name !== 'ExcelApi') return false;
+    return compareVersion(this.apiVersion, version) >= 0;
+  }
+
+  /** Stand-in for the global `Office` (only `context.requirements.isSetSupported`). */
+  get office(): { context: { requirements: { isSetSupported: (name: string, version?: string) => boolean } } } {
+    return { context: { requirements: { isSetSupported: this.isSetSupported } } };
+  }
+
+  private async run(a: unknown, b?: unknown): Promise<unknown> {
+    let options: Record<string, unknown> = {};
+    let batch: unknown = a;
+    if (typeof a !== 'function') {
+      options = (a ?? {}) as Record<string, unknown>;
+      batch = b;
+      for (const k of Object.keys(options)) {
+        if (k !== 'delayForCellEdit') throw new Error(`fake-excel: Excel.run option ${k} is not modelled`);
+      }
+    }
+    if (typeof batch !== 'function') throw new Error('fake-excel: Excel.run(object, batch) forms are not modelled');
+    const record: RunRecord = { delayForCellEdit: options.delayForCellEdit === true, syncs: 0 };
+    this.runs.push(record);
+    const ctx = new FakeRequestContext(this, record.delayForCellEdit);
+    try {
+      const p = (batch as (c: FakeRequestContext) => unknown)(ctx);
+      if (!p || typeof (p as Promise<unknown>).then !== 'function') {
+        throw new FakeOfficeError('RunMustReturnPromise', 'The batch function passed to Excel.run must return a promise.');
+      }
+      const result = await p;
+      // Excel.run sends whatever is still queued when the batch resolves (one more round trip).
+      if (ctx._queue.length > 0) await ctx.sync();
+      return result;
+    } finally {
+      ctx._closed = true;
+      ctx._queue = [];
+    }
+  }
+
+  private async createWorkbook(base64?: string): Promise<void> {
+    await Promise.resolve();
+    if (!this.supports('ExcelApi', '1.8')) throw new FakeOfficeError('ApiNotFound', 'Excel.createWorkbook needs ExcelApi 1.8.');
+    if (base64 !== undefined && !/^[A-Za-z0-9+/]*={0,2}$/.test(base64)) throw new FakeOfficeError('InvalidArgument', 'Not base64.');
+    this.createdWorkbooks.push(base64 ?? '');
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Sync
+
+  /** Make the next matching sync fail with an OfficeExtension.Error-like object. */
+  failSync(injection: FailureInjection): void {
+    this.injections.push(injection);
+  }
+
+  /** @internal used by FakeRequestContext.sync */
+  async _sync(ctx: FakeRequestContext): Promise<void> {
+    await Promise.resolve(); // a round trip is asynchronous
+    if (ctx._closed) throw new FakeOfficeError('InvalidRequestContext', 'The request context is no longer valid.');
+    const ops = ctx._queue.splice(0);
+    const run = this.runs.length;
+    this.runs[run - 1].syncs += 1;
+    const stats: SyncStats = {
+      index: this.syncs.length + 1,
+      run,
+      ops: ops.length,
+      requestBytes: ops.reduce((n, o) => n + o.requestBytes, 0),
+      responseBytes: 0,
+      cellsWritten: ops.reduce((n, o) => n + o.cellsWritten, 0),
+      cellsRead: 0,
+      calcSuspended: false,
+      screenSuspended: false,
+    };
+    this.syncs.push(stats);
+    const fail = (e: FakeOfficeError): never => {
+      stats.failed = e.code;
+      throw e;
+    };
+    if (this.cellEditMode && !ctx._delayForCellEdit) {
+      fail(new FakeOfficeError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.'));
+    }
+    if (stats.requestBytes > this.payloadLimitBytes) {
+      fail(new FakeOfficeError('RequestPayloadSizeLimitExceeded', 'The request payload size has exceeded the limit.'));
+    }
+    this.current = stats;
+    try {
+      for (const op of ops) {
+        const inj = this.matchInjection(stats.index, op);
+        if (inj) fail(new FakeOfficeError(inj.code, inj.message ?? `Injected failure (${inj.code}).`, `${op.info().object}.${op.info().member}`));
+        try {
+          const r = op.apply();
+          if (r) {
+            stats.responseBytes += r.responseBytes;
+            stats.cellsRead += r.cellsRead;
+          }
+        } catch (e) {
+          if (e instanceof FakeOfficeError) fail(e);
+          throw e;
+        }
+      }
+      // an injection aimed at this sync whose `when` matched nothing fails at the end
+      const late = this.injections.find((i) => i.sync === stats.index);
+      if (late) {
+        this.injections.splice(this.injections.indexOf(late), 1);
+        fail(new FakeOfficeError(late.code, late.message ?? `Injected failure (${late.code}).`));
+      }
+      if (stats.responseBytes > this.payloadLimitBytes) {
+        fail(new FakeOfficeError('ResponsePayloadSizeLimitExceeded', 'The response payload size has exceeded the limit.'));
+      }
+    } finally {
+      this.current = undefined;
+    }
+  }
+
+  private matchInjection(index: number, op: QueuedOp): FailureInjection | undefined {
+    const i = this.injections.findIndex((inj) => (inj.sync === undefined || inj.sync === index) && (!inj.when || inj.when(op.info())));
+    if (i < 0) return undefined;
+    return this.injections.splice(i, 1)[0];
+  }
+
+  /** @internal */
+  _markSync(flag: 'calcSuspended' | 'screenSuspended'): void {
+    if (this.current) this.current[flag] = true;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Stats
+
+  get syncCount(): number {
+    return this.syncs.length;
+  }
+  /** the largest request or response of any sync, in bytes */
+  get largestPayloadBytes(): number {
+    return this.syncs.reduce((m, s) => Math.max(m, s.requestBytes, s.responseBytes), 0);
+  }
+  resetStats(): void {
+    this.syncs = [];
+    this.runs = [];
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Model operations (used by the API objects inside sync, and by tests to build workbooks)
+
+  findSheet(name: string): FakeSheet | undefined {
+    const n = name.toLowerCase();
+    return this.model.sheets.find((s) => s.name.toLowerCase() === n);
+  }
+
+  /** A sheet by name; throws when missing (for tests). */
+  sheet(name: string): FakeSheet {
+    const s = this.findSheet(name);
+    if (!s) throw new Error(`fake-excel: no sheet ${name}`);
+    return s;
+  }
+
+  addSheet(name?: string): FakeSheet {
+    let n = name;
+    if (n === undefined) {
+      let i = this.model.sheets.length + 1;
+      while (this.findSheet(`Sheet${i}`)) i++;
+      n = `Sheet${i}`;
+    }
+    checkSheetName(n);
+    if (this.findSheet(n)) throw new FakeOfficeError('ItemAlreadyExists', `A sheet named '${n}' already exists.`);
+    const s = newSheet(n);
+    this.model.sheets.push(s);
+    if (this.model.activeSheetId === undefined) this.model.activeSheetId = s.id;
+    return s;
+  }
+
+  renameSheet(sheet: FakeSheet, name: string): void {
+    checkSheetName(name);
+    const other = this.findSheet(name);
+    if (other && other !== sheet) throw new FakeOfficeError('ItemAlreadyExists', `A sheet named '${name}' already exists.`);
+    sheet.name = name;
+  }
+
+  moveSheet(sheet: FakeSheet, position: number): void {
+    const sheets = this.model.sheets;
+    if (!Number.isInteger(position) || position < 0 || position >= sheets.length) {
+      throw new FakeOfficeError('InvalidArgument', `Position ${position} is out of range.`);
+    }
+    sheets.splice(sheets.indexOf(sheet), 1);
+    sheets.splice(position, 0, sheet);
+  }
+
+  deleteSheet(sheet: FakeSheet): void {
+    const visible = this.model.sheets.filter((s) => s.visibility === 'Visible');
+    if (visible.length === 1 && visible[0] === sheet) {
+      throw new FakeOfficeError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
+    }
+    const i = this.model.sheets.indexOf(sheet);
+    this.model.sheets.splice(i, 1);
+    this.model.names = this.model.names.filter((n) => n.sheetId !== sheet.id);
+    for (const s of this.model.sheets) s.names = s.names.filter((n) => n.sheetId !== sheet.id);
+    if (this.model.activeSheetId === sheet.id) {
+      const next = this.model.sheets.slice(i).concat(this.model.sheets.slice(0, i).reverse()).find((s) => s.visibility === 'Visible');
+      this.model.activeSheetId = next?.id;
+    }
+    if (this.model.selection?.sheetId === sheet.id) this.model.selection = undefined;
+  }
+
+  /** "=考核汇总!$A$1", as NamedItem.formula reads */
+  nameFormula(n: FakeName): string {
+    const s = this.model.sheets.find((x) => x.id === n.sheetId);
+    if (!s) return '=#REF!';
+    const a = rectA1(n.rect).replace(/([A-Z]+)(\d+)/g, '$$$1$$$2');
+    return `=${quoteSheetName(s.name)}!${a}`;
+  }
+
+  /** Build a sheet for a test: values (from an origin), formulas, merges, names, formats, protection. */
+  seed(name: string, seed: SheetSeed = {}): FakeSheet {
+    const s = this.addSheet(name);
+    const o = parseA1(seed.origin ?? 'A1');
+    (seed.values ?? []).forEach((row, i) =>
+      row.forEach((v, j) => {
+        if (v === null || v === undefined) return;
+        const cell = cellOf(s, o.r0 + i, o.c0 + j, true);
+        if (typeof v === 'string' && v.startsWith('=') && v.length > 1) cell.formula = v;
+        else cell.value = v;
+      }),
+    );
+    for (const [a, [f, v]] of Object.entries(seed.formulas ?? {})) {
+      const r = parseA1(a);
+      const cell = cellOf(s, r.r0, r.c0, true);
+      cell.formula = f;
+      cell.value = v;
+    }
+    s.merges = (seed.merges ?? []).map(parseA1);
+    for (const [n, a] of Object.entries(seed.names ?? {})) s.names.push({ name: n, sheetId: s.id, rect: parseA1(a) });
+    for (const [a, f] of Object.entries(seed.formats ?? {})) {
+      const r = parseA1(a);
+      for (let i = r.r0; i <= r.r1; i++) for (let j = r.c0; j <= r.c1; j++) Object.assign(cellOf(s, i, j, true), f);
+    }
+    if (seed.visibility) s.visibility = seed.visibility;
+    if (seed.protected) s.protected = true;
+    return s;
+  }
+
+  /** Add a workbook-scoped name pointing at a sheet's range. */
+  addWorkbookName(name: string, sheet: string, range = 'A1'): void {
+    this.model.names.push({ name, sheetId: this.sheet(sheet).id, rect: parseA1(range) });
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Inspection helpers for tests
+
+  sheetNames(): string[] {
+    return this.model.sheets.map((s) => s.name);
+  }
+
+  cell(sheet: string, a1: string): FakeCell | undefined {
+    const r = parseA1(a1);
+    return cellOf(this.sheet(sheet), r.r0, r.c0);
+  }
+
+  value(sheet: string, a1: string): FakeValue {
+    return this.cell(sheet, a1)?.value ?? null;
+  }
+
+  /** values of a rectangle, null for empty */
+  grid(sheet: string, range: string): FakeValue[][] {
+    const r: Rect = parseA1(range);
+    const s = this.sheet(sheet);
+    const out: FakeValue[][] = [];
+    for (let i = r.r0; i <= r.r1; i++) {
+      const row: FakeValue[] = [];
+      for (let j = r.c0; j <= r.c1; j++) row.push(cellOf(s, i, j)?.value ?? null);
+      out.push(row);
+    }
+    return out;
+  }
+
+  merges(sheet: string): string[] {
+    return this.sheet(sheet).merges.map(rectA1);
+  }
+
+  /** sheet-scoped names of a sheet */
+  names(sheet: string): string[] {
+    return this.sheet(sheet).names.map((n) => n.name);
+  }
+
+  activeSheet(): string | undefined {
+    return this.model.sheets.find((s) => s.id === this.model.activeSheetId)?.name;
+  }
+}
+
+function checkSheetName(n: unknown): asserts n is string {
+  if (typeof n !== 'string' || n.length === 0 || n.length > 31 || /[\\/?*[\]:]/.test(n) || /^'|'$/.test(n)) {
+    throw new FakeOfficeError('InvalidArgument', `'${String(n)}' is not a valid sheet name.`);
+  }
+}
+
+function compareVersion(a: string, b: string): number {
+  const [a1, a2 = 0] = a.split('.').map(Number);
+  const [b1, b2 = 0] = b.split('.').map(Number);
+  return a1 !== b1 ? a1 - b1 : a2 - b2;
+}
+
+function strictNamespace<T extends object>(o: T, name: string): T {
+  return new Proxy(o, {
+    get(t, p, r) {
+      if (typeof p === 'symbol' || p in t) return Reflect.get(t, p, r);
+      if (p === 'then' || p === 'toJSON' || p === 'asymmetricMatch' || p === '$$typeof' || p === 'nodeType') return undefined;
+      throw new Error(`fake-excel: ${name}.${p} is not modelled`);
+    },
+  });
+}
