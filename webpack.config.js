@@ -21,7 +21,23 @@ const DEV_PORT = 3000;
 // to load visibly instead of pointing Excel at a server somebody else may own. Set ADDIN_PUBLIC_URL to
 // the https address where dist/ is served, e.g. ADDIN_PUBLIC_URL=https://intranet.example.org/assessment/
 const DEFAULT_PUBLIC_URL = 'https://branch-assessment.example.invalid/';
-const OFFICE_JS_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+/**
+ * office.js CDNs: Microsoft's worldwide one, and the one Office 365 operated by 21Vianet in China must use
+ * (the worldwide CDN is not reachable there). Chosen at build time with OFFICE_JS_CDN=china.
+ */
+const OFFICE_JS_CDNS = {
+  worldwide: 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js',
+  china: 'https://appsforoffice.cdn.partner.office365.cn/appsforoffice/lib/1/hosted/office.js',
+};
+
+function officeJsCdn(env = process.env) {
+  const key = env.OFFICE_JS_CDN || 'worldwide';
+  if (!Object.prototype.hasOwnProperty.call(OFFICE_JS_CDNS, key)) {
+    throw new Error(`OFFICE_JS_CDN must be one of ${Object.keys(OFFICE_JS_CDNS).join(', ')} (got "${key}")`);
+  }
+  return OFFICE_JS_CDNS[key];
+}
+const OFFICE_JS_CDN = officeJsCdn();
 // Served by the plain-http dev server only, so browser tests run offline (outside Excel, Office.onReady
 // still resolves, with no host).
 const OFFICE_JS_LOCAL_PATH = '/office-js/';
@@ -61,9 +77,9 @@ function rewriteManifest(xml, url) {
  * - object-src, base-uri and form-action 'none': no plugins, no <base>, no form posts.
  * (frame-ancestors cannot be set from a <meta>; Office frames the task pane.)
  */
-function contentSecurityPolicy(page, { development }) {
+function contentSecurityPolicy(page, { development, officeJs = OFFICE_JS_CDN }) {
   const taskpane = page === 'taskpane';
-  const scripts = taskpane ? "'self' https://appsforoffice.microsoft.com" : "'self'";
+  const scripts = taskpane ? `'self' ${new URL(officeJs).origin}` : "'self'";
   const styles = taskpane ? "'self' 'unsafe-inline'" : `'self' '${EMPTY_STYLE_HASH}'`;
   const connect = taskpane || development ? "'self'" : "'none'";
   return [
@@ -92,18 +108,21 @@ module.exports = async (env = {}, argv = {}) => {
   const localOfficeJs = serving && plainHttp;
   const officeJs = localOfficeJs ? `${OFFICE_JS_LOCAL_PATH}office.js` : OFFICE_JS_CDN;
 
-  const page = (name, entry) =>
+  const page = (name, entry, template = `${name}.html`, policy = name) =>
     new HtmlWebpackPlugin({
       filename: `${name}.html`,
-      template: path.join(ROOT, 'src/taskpane', `${name}.html`),
+      template: path.join(ROOT, 'src/taskpane', template),
       chunks: [entry],
       inject: 'head',
       scriptLoading: 'defer',
       templateParameters: {
-        csp: contentSecurityPolicy(name, { development: !production }),
+        csp: contentSecurityPolicy(policy, { development: !production }),
         officeJs,
       },
     });
+  // E2E=1 (scripts/e2e.sh): adds the test-only page taskpane-e2e.html (the task pane on the stand-in
+  // Excel, src/taskpane/e2e) and builds into test-results/e2e-dist, so dist/ never holds test code.
+  const e2e = process.env.E2E === '1';
 
   const manifestUrl = production ? publicUrl() : DEV_URL;
 
@@ -114,9 +133,10 @@ module.exports = async (env = {}, argv = {}) => {
     entry: {
       taskpane: './src/taskpane/index.tsx',
       web: './src/taskpane/web.tsx',
+      ...(e2e ? { 'taskpane-e2e': './src/taskpane/e2e/taskpane-e2e.tsx' } : {}),
     },
     output: {
-      path: path.join(ROOT, 'dist'),
+      path: path.join(ROOT, e2e ? 'test-results/e2e-dist' : 'dist'),
       filename: production ? '[name].[contenthash:8].js' : '[name].js',
       chunkFilename: production ? '[name].[contenthash:8].js' : '[name].js',
       // Pages and chunks sit side by side; 'auto' finds them wherever dist/ is hosted (even a sub-path).
@@ -165,6 +185,7 @@ module.exports = async (env = {}, argv = {}) => {
     plugins: [
       page('taskpane', 'taskpane'),
       page('web', 'web'),
+      ...(e2e ? [page('taskpane-e2e', 'taskpane-e2e', 'e2e/taskpane-e2e.html', 'taskpane')] : []),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets', to: 'assets' },
@@ -196,5 +217,6 @@ module.exports = async (env = {}, argv = {}) => {
 module.exports.publicUrl = publicUrl;
 module.exports.rewriteManifest = rewriteManifest;
 module.exports.contentSecurityPolicy = contentSecurityPolicy;
+module.exports.officeJsCdn = officeJsCdn;
 module.exports.DEV_URL = DEV_URL;
 module.exports.DEFAULT_PUBLIC_URL = DEFAULT_PUBLIC_URL;

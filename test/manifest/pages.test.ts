@@ -4,8 +4,9 @@ import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { contentSecurityPolicy } = require('../../webpack.config.js') as {
-  contentSecurityPolicy(page: string, options: { development: boolean }): string;
+const { contentSecurityPolicy, officeJsCdn } = require('../../webpack.config.js') as {
+  contentSecurityPolicy(page: string, options: { development: boolean; officeJs?: string }): string;
+  officeJsCdn(env: Record<string, string | undefined>): string;
 };
 
 function directives(policy: string): Map<string, string> {
@@ -21,6 +22,15 @@ describe('Content-Security-Policy', () => {
     expect(csp.get('img-src')).toBe("'self' data:");
     expect(csp.get('connect-src')).toBe("'self'");
     for (const name of ['object-src', 'base-uri', 'form-action']) expect(csp.get(name)).toBe("'none'");
+  });
+
+  test('Office 365 operated by 21Vianet: OFFICE_JS_CDN=china loads office.js from its own CDN', () => {
+    const china = officeJsCdn({ OFFICE_JS_CDN: 'china' });
+    expect(china).toBe('https://appsforoffice.cdn.partner.office365.cn/appsforoffice/lib/1/hosted/office.js');
+    expect(officeJsCdn({})).toBe('https://appsforoffice.microsoft.com/lib/1/hosted/office.js');
+    expect(() => officeJsCdn({ OFFICE_JS_CDN: 'elsewhere' })).toThrow('OFFICE_JS_CDN must be one of worldwide, china');
+    const csp = directives(contentSecurityPolicy('taskpane', { development: false, officeJs: china }));
+    expect(csp.get('script-src')).toBe("'self' https://appsforoffice.cdn.partner.office365.cn");
   });
 
   test('the standalone page loads nothing from elsewhere and connects nowhere', () => {

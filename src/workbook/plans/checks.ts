@@ -5,10 +5,13 @@
 import { FINDING_CODES, type Finding, type FindingCode, type Lang, type Severity } from '../../core/types';
 import type { CellStyle, SheetPlan } from '../plan';
 import { CHECKS as L, CODE_NAME, SEVERITY_LABEL, pick } from './labels';
-import { BORDER, HEADER, LINK, SUBTITLE, SheetBuilder, TITLE, rangeOf, rowsOf } from './sheet';
+import { BORDER, HEADER, LINK, SUBTITLE, SheetBuilder, TITLE, linesHeight, rangeOf, rowsOf, wrappedLines } from './sheet';
 
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 const LAST = 7;
+const WIDTHS = [8, 22, 16, 10, 20, 8, 56, 44];
+/** 说明, then 建议 */
+const MESSAGE_COL = 6;
 /** Freezing more rows than a laptop screen shows would stop the sheet from scrolling. */
 const MAX_FROZEN_ROWS = 14;
 
@@ -102,6 +105,11 @@ export function planChecksSheet(findings: Finding[], lang: Lang, name: string, r
       sb.style(r, 3, r, 3, LINK);
     }
     sb.style(r, 0, r, 0, SEVERITY_STYLE[f.severity]);
+    const lines = Math.max(
+      wrappedLines(pick(f.message, lang), WIDTHS[MESSAGE_COL] - 1),
+      f.suggestion ? wrappedLines(pick(f.suggestion, lang), WIDTHS[MESSAGE_COL + 1] - 1) : 1,
+    );
+    if (lines > 1) sb.height(r, linesHeight(lines));
     r++;
   }
   if (findings.length) sb.style(h + 1, 0, r - 1, LAST, { ...BORDER, wrap: true });
@@ -110,7 +118,7 @@ export function planChecksSheet(findings: Finding[], lang: Lang, name: string, r
     kind: 'checks',
     name,
     ...(replaces ? { replaces } : {}),
-    columnWidths: [8, 22, 16, 10, 20, 8, 56, 44],
+    columnWidths: [...WIDTHS],
     ...(h + 1 <= MAX_FROZEN_ROWS ? { freeze: { rows: h + 1, columns: 0 } } : {}),
     print: {
       paper: 'A4',

@@ -19,6 +19,46 @@ export function rowsOf(r0: number, r1 = r0): string {
 
 export { columnName };
 
+/** Excel refuses (Office.js) or repairs (a file) a cell holding more characters than this. */
+export const MAX_CELL_TEXT = 32767;
+
+/** Text cut to what one cell can hold, marked with an ellipsis where it was cut. */
+export function fitCell(text: string): string {
+  if (text.length <= MAX_CELL_TEXT) return text;
+  let end = MAX_CELL_TEXT - 1;
+  const code = text.charCodeAt(end - 1);
+  if (code >= 0xd800 && code <= 0xdbff) end--; // never split a surrogate pair
+  return text.slice(0, end) + '…';
+}
+
+/**
+ * Lines a wrapped text takes in a column `width` characters wide (CJK and full-width characters count
+ * double), so rows can be given a height: Excel does not grow rows of a generated file by itself.
+ */
+export function wrappedLines(text: string, width: number): number {
+  let units = 0;
+  let lines = 1;
+  for (const ch of text) {
+    if (ch === '\n') {
+      lines++;
+      units = 0;
+      continue;
+    }
+    const wide = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch);
+    units += wide ? 2 : 1;
+    if (units > width) {
+      lines++;
+      units = wide ? 2 : 1;
+    }
+  }
+  return lines;
+}
+
+/** Row height in points for that many lines of 11-point text, within Excel's 409-point limit. */
+export function linesHeight(lines: number): number {
+  return Math.min(409, lines * 15 + 3);
+}
+
 export class SheetBuilder {
   private readonly grid: PlanValue[][] = [];
   readonly styles: StyleRange[] = [];
@@ -31,7 +71,7 @@ export class SheetBuilder {
     while (this.grid.length <= r) this.grid.push([]);
     const row = this.grid[r];
     while (row.length < c) row.push(null);
-    row[c] = v;
+    row[c] = typeof v === 'string' ? fitCell(v) : v;
     return this;
   }
 

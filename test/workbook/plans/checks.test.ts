@@ -77,3 +77,26 @@ describe('校验问题 sheet', () => {
     expect(FINDINGS).toHaveLength(5);
   });
 });
+
+describe('wrapped text gets room', () => {
+  test('wrappedLines counts CJK as double width and honours line breaks', () => {
+    const { wrappedLines, linesHeight } = jest.requireActual('../../../src/workbook/plans/sheet') as typeof import('../../../src/workbook/plans/sheet');
+    expect(wrappedLines('abc', 10)).toBe(1);
+    expect(wrappedLines('一二三四五六', 10)).toBe(2); // 12 units in 10
+    expect(wrappedLines('a\nb', 10)).toBe(2);
+    expect(linesHeight(2)).toBe(33);
+    expect(linesHeight(1000)).toBe(409);
+  });
+});
+
+describe('row heights of long findings', () => {
+  test('a finding whose message wraps gets a taller row; a short one keeps the default', () => {
+    const long: Finding = { ...FINDINGS[0], message: { zh: '很长的说明'.repeat(30), en: 'long' } };
+    const sheet = planChecksSheet([long, FINDINGS[1]], 'zh', '校验问题');
+    const findingRow = (sheet.values.findIndex((row) => row[6] === long.message.zh));
+    const height = sheet.rowHeights?.find((h) => h.row === findingRow)?.height ?? 0;
+    // 150 CJK characters = 300 width units in a 55-unit column: 6 lines
+    expect(height).toBe(6 * 15 + 3);
+    expect(sheet.rowHeights?.some((h) => h.row === findingRow + 1)).toBe(false);
+  });
+});

@@ -105,3 +105,17 @@ describe('考核汇总 sheet', () => {
     expect(at(s, 'A1')).toBe('党支部工作目标管理考核汇总表');
   });
 });
+
+describe('cell text limit', () => {
+  test('no planned cell holds more than Excel’s 32,767 characters, and a cut is marked', () => {
+    const { fitCell, MAX_CELL_TEXT } = jest.requireActual('../../../src/workbook/plans/sheet') as typeof import('../../../src/workbook/plans/sheet');
+    expect(fitCell('短')).toBe('短');
+    const cut = fitCell('长'.repeat(40000));
+    expect(cut).toHaveLength(MAX_CELL_TEXT);
+    expect(cut.endsWith('…')).toBe(true);
+    // an emoji (surrogate pair) at the cut is not split in half
+    const emoji = fitCell('a'.repeat(MAX_CELL_TEXT - 2) + '😀'.repeat(10));
+    expect(emoji.endsWith('…')).toBe(true);
+    expect(/[\ud800-\udbff]…$/.test(emoji)).toBe(false);
+  });
+});
