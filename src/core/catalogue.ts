@@ -131,11 +131,13 @@ function defaultCategoryName(code: string): string {
 
 /**
  * A catalogue sheet's rows as a catalogue (SPEC §4.2). Any problem is an invalid-catalogue error that
- * blocks every branch, and the catalogue is then null.
+ * blocks every branch, and the catalogue is then null. `headerRef` (optional) is the sheet's header row,
+ * the place named when there is no indicator row.
  */
-export function buildCatalogue(rows: CatalogueRow[], sheet: string): { catalogue: Catalogue | null; findings: Finding[] } {
+export function buildCatalogue(rows: CatalogueRow[], sheet: string, headerRef?: CellRef): { catalogue: Catalogue | null; findings: Finding[] } {
   const used = rows.filter((r) => !isBlankRow(r));
-  if (used.length === 0) return { catalogue: null, findings: [msg.catalogueEmpty(sheet)] };
+  // no row to point at: the header row (headerRef, e.g. "A1:D1") is where the indicators belong
+  if (used.length === 0) return { catalogue: null, findings: [msg.catalogueEmpty(sheet, headerRef?.sheet === sheet ? headerRef.cell : undefined)] };
   const seen = new Map<string, CellRef>();
   const checks = used.map((r) => checkRow(r, seen));
   const findings = checks.flatMap((c) => c.findings);

@@ -58,9 +58,9 @@ function catalogueError(where: Where, message: Text, suggestion?: Text): Finding
   return make('error', 'invalid-catalogue', where, message, suggestion, { blocksAll: true });
 }
 
-export function catalogueEmpty(sheet: string): Finding {
+export function catalogueEmpty(sheet: string, cell?: string): Finding {
   return catalogueError(
-    { sheet },
+    { sheet, cell },
     { zh: `指标目录工作表"${sheet}"中没有任何指标。`, en: `The catalogue sheet "${sheet}" lists no indicator.` },
     {
       zh: '按 编号、类别、考核内容、分值 四列填写指标，或删除该工作表以使用默认的 26 项指标。',

@@ -141,6 +141,12 @@ describe('buildCatalogue', () => {
     expect(findings[0].code).toBe('invalid-catalogue');
     expect(findings[0].sheet).toBe('指标目录');
   });
+  it('an empty catalogue points at its header row when given (BUG-C), only on the same sheet', () => {
+    const { findings } = buildCatalogue([{ code: null, category: null, text: '', points: null, ref: { sheet: '指标目录', cell: 'A3' }, codeRef: { sheet: '指标目录', cell: 'A3' }, pointsRef: { sheet: '指标目录', cell: 'D3' } }], '指标目录', { sheet: '指标目录', cell: 'A2:D2' });
+    expect(findings).toEqual([expect.objectContaining({ code: 'invalid-catalogue', sheet: '指标目录', cell: 'A2:D2', blocksAll: true })]);
+    expect(findings[0].message.en).toContain('lists no indicator');
+    expect(buildCatalogue([], '指标目录', { sheet: '别的表', cell: 'A1' }).findings[0].cell).toBeUndefined();
+  });
   it('names a category by its first non-blank 类别 text, falling back to the default name', () => {
     row = 1;
     const rows = [r('1.1', '', 'a', 50), r('1.2', '班子', 'b', 25), r('2.1', null, 'c', 25)];

@@ -2,9 +2,10 @@
  * Which role a sheet plays: by header signature first (scanning the first 30 rows), by name second
  * (SPEC §4). A sheet that fits nothing is ignored with the reason, never guessed.
  */
+import { normalizeIndicatorCode } from '../../core/catalogue';
 import { GRADES, type Text } from '../../core/types';
 import type { Ctx } from './context';
-import type { Grid } from './grid';
+import { isBlankValue, textOfValue, type Grid } from './grid';
 import { readHeaderRow, type HeaderRow } from './header';
 import { REASONS, ROLE_NAMES } from './messages';
 import { findSettingsStart } from './tables';
@@ -12,8 +13,8 @@ import { readTallyHeader } from './tally';
 import {
   ADJUSTMENT,
   BRANCH,
-  CATEGORY,
   CODE,
+  findCol,
   GRADE,
   GROUP,
   MEMBERS,
@@ -25,6 +26,7 @@ import {
   tallyGradeOf,
   TEXT,
   TOTAL,
+  TOTAL_ROWS,
 } from './vocab';
 
 export const SCAN_ROWS = 30;
@@ -39,6 +41,7 @@ export type Classification =
 export const SUMMARY_NAME = '考核汇总';
 
 interface Signature {
+  header: HeaderRow;
   has: (set: ReadonlySet<string>) => boolean;
   branch: boolean;
   gradeCol: boolean;
@@ -68,6 +71,7 @@ function signature(ctx: Ctx, h: HeaderRow): Signature {
     return false;
   };
   return {
+    header: h,
     has,
     branch: has(BRANCH),
     gradeCol: has(GRADE),
@@ -77,14 +81,48 @@ function signature(ctx: Ctx, h: HeaderRow): Signature {
   };
 }
 
+/** Rows read below a candidate catalogue header to see whether they hold indicator codes. */
+const CODE_SCAN_ROWS = 200;
+
+/**
+ * True when the rows below a header with a 编号 column look like a catalogue: most of the code cells
+ * that are not bands ("一、班子建设" alone in its row), totals (合计) or merged titles are indicator codes
+ * (1.1, 1-1). A rater list numbered 1, 2, 3 or a list of staff IDs is not.
+ */
+function listsIndicators(grid: Grid, ctx: Ctx, s: Signature): boolean {
+  const h = s.header;
+  const codeCol = findCol(h.keys, CODE);
+  if (codeCol < 0) return false;
+  const cols: number[] = [];
+  h.keys.forEach((k, c) => {
+    if (k !== '' && c !== codeCol) cols.push(c);
+  });
+  let codes = 0;
+  let others = 0;
+  const end = Math.min(grid.height, h.row + 1 + CODE_SCAN_ROWS);
+  for (let r = h.row + 1; r < end; r++) {
+    const text = textOfValue(grid.value(r, codeCol));
+    if (text === '' || TOTAL_ROWS.has(ctx.key(text)) || grid.inWideMerge(r, codeCol)) continue;
+    if (normalizeIndicatorCode(text) !== null) codes++;
+    else if (cols.some((c) => !isBlankValue(grid.value(r, c)))) others++; // alone in its row: a band
+  }
+  return codes > others;
+}
+
 type Role = Exclude<Classification['role'], 'output' | 'empty' | 'ignored'>;
+
+/** A header that could head the catalogue: a 编号 column, and nothing of a rating sheet. */
+function catalogueHeader(s: Signature): boolean {
+  return !s.branch && !s.gradeCol && s.indicators === 0 && s.has(CODE);
+}
 
 function bySignature(grid: Grid, ctx: Ctx, r: number, s: Signature, summaryName: boolean): Role | null {
   if (summaryName && s.branch && (s.has(TOTAL) || s.gradeCol)) return 'office-summary';
   if (s.tallyGrades === 4 && readTallyHeader(grid, ctx, r) !== null) return 'tally';
   if (s.has(SETTING_KEY) && s.has(SETTING_VALUE)) return 'settings';
   const indicatorCol = s.has(CODE) || s.has(TEXT);
-  if (!s.branch && !s.gradeCol && s.indicators === 0 && indicatorCol && (s.has(POINTS) || s.has(CATEGORY))) return 'catalogue';
+  // 编号 + 考核内容 + 分值 (类别 optional) over rows of indicator codes: whatever the sheet's name
+  if (catalogueHeader(s) && s.has(TEXT) && s.has(POINTS) && listsIndicators(grid, ctx, s)) return 'catalogue';
   if ((s.indicators >= 1 && s.branch) || s.distinct >= 2) return 'forms';
   if (s.gradeCol && indicatorCol) return 'long';
   if (s.branch && s.has(ADJUSTMENT)) return 'spot-checks';
@@ -109,8 +147,10 @@ export function classify(grid: Grid, ctx: Ctx, createdBy: unknown): Classificati
   }
   const firstRow = (test: (s: Signature) => boolean): number => sigs.findIndex(test);
   if (name.includes('指标')) {
-    const r = firstRow((s) => !s.branch && (s.has(CODE) || s.has(TEXT)));
-    return r >= 0 ? { role: 'catalogue', headerRow: r } : { role: 'ignored', reason: REASONS.nameOnly(ROLE_NAMES.catalogue) };
+    // Named as the catalogue: a 编号 column with 分值 (even over no rows: then it is reported as empty) or
+    // over indicator codes (then a missing 分值 is reported). Anything else goes on by name, or is ignored.
+    const r = firstRow((s) => catalogueHeader(s) && (s.has(POINTS) || listsIndicators(grid, ctx, s)));
+    if (r >= 0) return { role: 'catalogue', headerRow: r };
   }
   if (name.includes('参数') || name.includes('设置')) {
     const r = firstRow((s) => s.has(SETTING_KEY) || s.has(SETTING_VALUE));
@@ -126,5 +166,6 @@ export function classify(grid: Grid, ctx: Ctx, createdBy: unknown): Classificati
     const r = firstRow((s) => s.branch);
     return r >= 0 ? { role: 'spot-checks', headerRow: r } : { role: 'ignored', reason: REASONS.nameOnly(ROLE_NAMES.spot) };
   }
+  if (name.includes('指标')) return { role: 'ignored', reason: REASONS.nameOnly(ROLE_NAMES.catalogue) };
   return { role: 'ignored', reason: REASONS.noHeader };
 }

@@ -14,7 +14,7 @@ import { append, newLayoutResult, type LayoutResult } from './layout';
 import { readLongSheet } from './long';
 import { ignoredSheet, REASONS, ROLE_NAMES } from './messages';
 import type { OfficeSummaryTarget, RatingRange, Recognition, SheetRecognition } from './model';
-import { readAdjustments, readCatalogueRows, readOfficeSummary, readRoster, readSettingRows } from './tables';
+import { catalogueHeaderRef, readAdjustments, readCatalogueRows, readOfficeSummary, readRoster, readSettingRows } from './tables';
 import { readTallySheet } from './tally';
 
 export type { OfficeSummaryTarget, RatingRange, Recognition, SheetRecognition, SheetRole } from './model';
@@ -55,7 +55,7 @@ export function recognise(snapshot: WorkbookSnapshot): Recognition {
   if (catalogueAt >= 0) {
     const c = classes[catalogueAt] as { headerRow: number };
     const grid = grids[catalogueAt];
-    const built = buildCatalogue(readCatalogueRows(grid, ctx, c.headerRow), grid.name);
+    const built = buildCatalogue(readCatalogueRows(grid, ctx, c.headerRow), grid.name, catalogueHeaderRef(grid, ctx, c.headerRow));
     append(findings, built.findings);
     if (built.catalogue) {
       catalogue = built.catalogue;

@@ -2,7 +2,7 @@
  * Labels above a header ("党支部：机关第一党支部　测评类型：民主测评") and the keyword rules that turn a
  * text into a source, a period or a rater identity (SPEC §4.4).
  */
-import { normalizeKey } from '../../core/text';
+import { normalizeKey, trimAll } from '../../core/text';
 import type { CellRef, Period, RaterType, Source } from '../../core/types';
 import type { Ctx } from './context';
 import type { Grid } from './grid';
@@ -68,7 +68,18 @@ const WEAK = new Set(['支部', '单位', '类别', '来源', '期间', '时段'
 const LABEL_RE = new RegExp(`(${LABEL_KEYS.map(([k]) => k).join('|')})[ \\t\\u3000]*[:：]`, 'g');
 const COLON = /[:：]/;
 const LETTER = /\p{L}/u;
-const SPACE_SPLIT = /[\s\u00a0\u3000]+/;
+/**
+ * Other keys written beside a label in the same cell ("党支部：后勤 党支部  日期：2025年12月"): a label's
+ * value stops at one of them (or at the next label key), never at a space, so names with spaces survive.
+ */
+const STOP_RE = new RegExp(
+  `(?:${[
+    '填表日期', '填报日期', '测评日期', '考核日期', '日期', '时间',
+    '参评人数', '应到人数', '实到人数', '应参评人数', '实参评人数', '人数', '有效票数', '份数',
+    '填表人', '填报人', '统计人', '计票人', '监票人', '审核人', '负责人', '联系人', '联系电话', '电话',
+    '填报单位', '填表单位',
+  ].join('|')})[ \t\u3000]*[:：]`,
+);
 const TRAILING = /[,，;；、。.]+$/;
 
 export interface Labels {
@@ -100,9 +111,11 @@ function hits(text: string): Hit[] {
   return out;
 }
 
+/** The value after a label key: up to a stop key (or the end), trimmed, without trailing punctuation. */
 function cleanLabelValue(raw: string): string {
-  const first = raw.trim().split(SPACE_SPLIT)[0] ?? '';
-  return first.replace(TRAILING, '');
+  const stop = STOP_RE.exec(raw);
+  const value = stop ? raw.slice(0, stop.index) : raw;
+  return trimAll(trimAll(value).replace(TRAILING, ''));
 }
 
 /** Labels and titles in rows [from, to) of a sheet. */

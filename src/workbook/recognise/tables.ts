@@ -5,9 +5,9 @@
 import { normalizeIndicatorCode } from '../../core/catalogue';
 import { settingKeyOf } from '../../core/ruleset';
 import { normalize } from '../../core/text';
-import type { Adjustment, CatalogueRow, CellValue, Finding, RosterEntry, SettingRow } from '../../core/types';
+import type { Adjustment, CatalogueRow, CellRef, CellValue, Finding, RosterEntry, SettingRow } from '../../core/types';
 import { F_ROLE, type Ctx } from './context';
-import { isBlankValue, textOfValue, type Grid } from './grid';
+import { a1Range, isBlankValue, textOfValue, type Grid } from './grid';
 import { headerSpan, MAX_HEADER_COLS, readHeaderRow } from './header';
 import { invalidMembers } from './messages';
 import type { OfficeSummaryTarget } from './model';
@@ -34,21 +34,32 @@ import {
 } from './vocab';
 
 const COLON = /[:：]/;
+/** A note under a roster ("注：…", "说明:…", "填表说明："): a note word and a colon at the start. */
+const NOTE = /^(?:注|说明|备注|填表说明)[\s\u3000]*[:：]/;
 
 function cell(grid: Grid, r: number, c: number): CellValue {
   return c < 0 ? null : grid.value(r, c);
 }
 
-/** A row that names a branch: not blank, not a total, not a note ("注：…") or a title merged across columns. */
+/**
+ * A row that names a branch: not blank, not a total, not a note ("注：…") or a title merged across columns.
+ * A colon alone does not make a note: "研究室:一支部" is a branch, as it is on the rating sheets.
+ */
 function branchName(grid: Grid, ctx: Ctx, r: number, c: number): string {
   const f = grid.filled(r, c);
   const name = textOfValue(f.value);
-  if (name === '' || TOTAL_ROWS.has(ctx.key(name)) || COLON.test(name) || grid.inWideMerge(f.r, f.c)) return '';
+  if (name === '' || TOTAL_ROWS.has(ctx.key(name)) || NOTE.test(name) || grid.inWideMerge(f.r, f.c)) return '';
   return name;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Catalogue
+
+/** The catalogue's header row as a range ("A1:D1"): named by a finding when no indicator row follows. */
+export function catalogueHeaderRef(grid: Grid, ctx: Ctx, headerRow: number): CellRef {
+  const { first, last } = headerSpan(readHeaderRow(grid, ctx, headerRow));
+  return { sheet: grid.name, cell: a1Range(headerRow, first, headerRow, last) };
+}
 
 export function readCatalogueRows(grid: Grid, ctx: Ctx, headerRow: number): CatalogueRow[] {
   const h = readHeaderRow(grid, ctx, headerRow);

@@ -208,3 +208,65 @@ describe('an existing 考核汇总 sheet (§4.6)', () => {
     expect(b.sheets[0].role).toBe('ignored');
   });
 });
+
+describe('catalogue: only a sheet that is meant to be one (BUG-A, BUG-C)', () => {
+  test('a rater list (编号, 姓名, 类别) is not the catalogue: no invalid-catalogue, default indicators', () => {
+    const raters = sheet('测评人名单', [['编号', '姓名', '类别'], [1, '张三', '党员'], [2, '李四', '群众']]);
+    const r = recognise(book(raters, FORMS));
+    expect(r.sheets[0]).toMatchObject({ name: '测评人名单', role: 'ignored' });
+    expect(only(r.input.findings, 'invalid-catalogue')).toEqual([]);
+    expect(only(r.input.findings, 'ignored-sheet')).toEqual([expect.objectContaining({ severity: 'info', sheet: '测评人名单' })]);
+    expect(r.input.catalogue.indicators).toHaveLength(26);
+  });
+
+  test('编号 + 考核内容 + 分值 over rows that are not indicator codes is not the catalogue', () => {
+    const other = sheet('Sheet4', [['编号', '考核内容', '分值'], ['A001', '出勤', 5], ['A002', '发言', 3], ['1.1', '其他', 2]]);
+    const r = recognise(book(other, FORMS));
+    expect(r.sheets[0].role).toBe('ignored');
+    expect(only(r.input.findings, 'invalid-catalogue')).toEqual([]);
+  });
+
+  test('编号 + 考核内容 + 分值 over indicator codes is the catalogue, whatever the name; bands and totals do not count', () => {
+    const cat = sheet('Sheet4', [['编号', '考核内容', '分值'], ['一、班子建设', null, null], ['1.1', '甲', 60], ['1-2', '乙', 40], ['合计', null, 100]]);
+    const r = recognise(book(cat, FORMS));
+    expect(r.sheets[0]).toMatchObject({ role: 'catalogue', headerRows: [1] });
+    expect(r.input.catalogue.indicators.map((i) => i.code)).toEqual(['1.1', '1.2']);
+  });
+
+  test('a sheet named 指标… with 编号 and 分值 but no row is the catalogue, and its error names the header row', () => {
+    const cat = sheet('指标目录', [['2025年指标目录'], ['编号', '类别', '考核内容', '分值']], ['A1:D1']);
+    const r = recognise(book(cat, FORMS));
+    expect(r.sheets[0]).toMatchObject({ role: 'catalogue', headerRows: [2] });
+    expect(only(r.input.findings, 'invalid-catalogue')).toEqual([
+      expect.objectContaining({ severity: 'error', sheet: '指标目录', cell: 'A2:D2', blocksAll: true }),
+    ]);
+  });
+
+  test('a sheet named 指标… without 分值 and without indicator codes is ignored with the reason, not an error', () => {
+    const notes = sheet('指标说明', [['编号', '说明'], ['一', '按季度填写'], ['二', '年底汇总']]);
+    const r = recognise(book(notes, FORMS));
+    expect(r.sheets[0].role).toBe('ignored');
+    expect(only(r.input.findings, 'invalid-catalogue')).toEqual([]);
+    expect(only(r.input.findings, 'ignored-sheet')[0].message.en).toContain('the indicator catalogue');
+  });
+});
+
+describe('roster notes (BUG-D)', () => {
+  test('a name with a colon is a branch; 注/说明/备注/填表说明 + colon, and wide merges, are notes', () => {
+    const rows: CellValue[][] = [
+      ['党支部', '书记'],
+      ['研究室:一支部', '王一'],
+      ['后勤：二支部', '王二'],
+      ['注：名单以党委发文为准', null],
+      ['说明: 按笔画排序', null],
+      ['备注 ：无', null],
+      ['填表说明：每行一个支部', null],
+      ['以上共两个支部', null],
+    ];
+    const r = recognise(book(sheet('支部名单', rows, ['A8:B8']), FORMS));
+    expect(r.input.roster?.map((e) => [e.name, e.ref?.cell])).toEqual([
+      ['研究室:一支部', 'A2'],
+      ['后勤：二支部', 'A3'],
+    ]);
+  });
+});

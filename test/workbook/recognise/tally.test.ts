@@ -121,3 +121,22 @@ describe('tally layout (票数汇总)', () => {
     expect(r.input.tallies[0]).toMatchObject({ branch: '机关第一党支部', branchRef: { cell: 'B1' }, source: '组织考核' });
   });
 });
+
+describe('label values (BUG-B)', () => {
+  const block = (label: CellValue[]): CellValue[][] => [label, ['编号', '优秀', '较好', '一般', '差'], ['1.1', 5, 0, 0, 0]];
+  const branchOf = (label: CellValue[]): string[] => recognise(book(sheet('民主测评', block(label)))).input.tallies.map((t) => t.branch);
+
+  test('a name with inner spaces survives; the ends are trimmed', () => {
+    expect(branchOf(['党支部：后勤 党支部'])).toEqual(['后勤 党支部']);
+    expect(branchOf(['党支部：\u3000第三 研究所　党支部\u3000 '])).toEqual(['第三 研究所　党支部']);
+    expect(branchOf(['党支部：', ' 后勤 党支部 '])).toEqual(['后勤 党支部']);
+  });
+
+  test('the value stops at the next label or another known key, not at a space', () => {
+    expect(branchOf(['党支部：机关第一党支部　测评类型：民主测评'])).toEqual(['机关第一党支部']);
+    expect(branchOf(['党支部：后勤 党支部  日期：2025年12月'])).toEqual(['后勤 党支部']);
+    expect(branchOf(['被考核党支部：后勤 党支部　参评人数: 25'])).toEqual(['后勤 党支部']);
+    expect(branchOf(['党支部：后勤 党支部，填表人：张三'])).toEqual(['后勤 党支部']);
+    expect(branchOf(['党支部：研究室:一支部'])).toEqual(['研究室:一支部']);
+  });
+});
