@@ -89,22 +89,30 @@ export function scopeMarkers(names: DefinedNameModel[], sheetOrder: string[]): D
 
 const workbookModel = Object.getOwnPropertyDescriptor(ExcelJS.Workbook.prototype, 'model');
 
+/** The parts of ExcelJS's workbook save model the host touches. */
+export interface SaveModel {
+  definedNames: DefinedNameModel[];
+  worksheets: { name: string; rows: unknown[] }[];
+}
+
 /**
- * Run `write` (an ExcelJS save) with marker names scoped to their sheets. ExcelJS builds the XML from
- * `workbook.model`; for the duration of the save this instance's `model` getter post-processes it.
+ * Run `write` (an ExcelJS save) with marker names scoped to their sheets, and `prepare` applied to the
+ * save model. ExcelJS builds the XML from `workbook.model`; for the duration of the save this
+ * instance's `model` getter post-processes it.
  */
-export async function withScopedMarkers<T>(wb: ExcelJS.Workbook, write: () => Promise<T>): Promise<T> {
+export async function withScopedMarkers<T>(wb: ExcelJS.Workbook, write: () => Promise<T>, prepare?: (model: SaveModel) => void): Promise<T> {
   if (!workbookModel?.get || !workbookModel.set) return write(); // an unexpected ExcelJS: plain names
   const get = workbookModel.get;
   const set = workbookModel.set;
   Object.defineProperty(wb, 'model', {
     configurable: true,
     get(this: ExcelJS.Workbook) {
-      const model = get.call(this) as { definedNames: DefinedNameModel[]; worksheets: { name: string }[] };
+      const model = get.call(this) as SaveModel;
       model.definedNames = scopeMarkers(
         model.definedNames,
         model.worksheets.map((ws) => ws.name),
       );
+      prepare?.(model);
       return model;
     },
     set(this: ExcelJS.Workbook, v: unknown) {

@@ -7,6 +7,7 @@ import type { CellValue } from '../../core/types';
 import type { SheetSnapshot, WorkbookSnapshot } from '../../workbook/snapshot';
 import { classifyBytes, corrupt, notAWorkbook, XlsxError } from './errors';
 import { markedSheets } from './markers';
+import { coveredByMerge, heldMerges, loadHoldingMerges } from './merges';
 
 /** The loaded workbook. A plain ExcelJS workbook: markers are read from and written to its defined names. */
 export type XlsxWorkbook = ExcelJS.Workbook;
@@ -25,7 +26,7 @@ export async function loadWorkbook(data: Uint8Array): Promise<XlsxWorkbook> {
   const wb = new ExcelJS.Workbook();
   try {
     // ExcelJS's types ask for a Node Buffer; JSZip underneath takes any Uint8Array (and so does the browser build).
-    await wb.xlsx.load(data as unknown as ArrayBuffer);
+    await loadHoldingMerges(wb, () => wb.xlsx.load(data as unknown as ArrayBuffer));
   } catch (e) {
     throw corrupt(firstLine(e));
   }
@@ -61,11 +62,13 @@ function sheetSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
   const values: CellValue[][] = [];
   const formulas: (string | null)[][] = [];
   let anyFormula = false;
+  const held = heldMerges(ws);
   ws.eachRow((row, rowNumber) => {
     const r = rowNumber - 1;
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       // A merged area's value lives in its top-left cell only (as in Excel); ExcelJS would echo it.
       if (cell.type === ExcelJS.ValueType.Merge) return;
+      if (held.length > 0 && coveredByMerge(held, r, colNumber - 1)) return;
       const v = toCellValue(cell.value);
       const f = formulaOf(cell);
       if (v === null && f === null) return;
@@ -104,8 +107,8 @@ function fill<T>(grid: T[][]): T[][] {
 function mergesOf(ws: ExcelJS.Worksheet): string[] {
   // `_merges` (master address → Range) is ExcelJS's own list; `model.merges` would rebuild the whole sheet model.
   const merges = (ws as unknown as { _merges?: Record<string, { range: string }> })._merges;
-  if (merges) return Object.values(merges).map((m) => m.range);
-  return (ws.model as unknown as { merges?: string[] }).merges ?? [];
+  const own = merges ? Object.values(merges).map((m) => m.range) : ((ws.model as unknown as { merges?: string[] }).merges ?? []);
+  return [...own, ...heldMerges(ws)];
 }
 
 function formulaOf(cell: ExcelJS.Cell): string | null {
