@@ -342,7 +342,7 @@ const en: Strings = {
   colRank: 'Rank',
   colStatus: 'Status',
   statusGraded: 'Graded',
-  statusIncomplete: 'Incomplete',
+  statusIncomplete: 'Pending',
   rankValue: (rank, tied) => (tied ? `${rank} (tied)` : String(rank)),
   doneOk: (graded, total) => `${graded} of ${total} branches graded; the results were written to the workbook.`,
   doneWithErrors: (errors, blocked) =>

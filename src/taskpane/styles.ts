@@ -43,16 +43,18 @@ export const useStyles = makeStyles({
     width: '100%',
     fontSize: tokens.fontSizeBase200,
     '& th, & td': {
-      padding: '4px 6px',
+      padding: '4px 4px',
       borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
       textAlign: 'left',
       verticalAlign: 'top',
     },
-    '& th': { fontWeight: tokens.fontWeightSemibold, whiteSpace: 'nowrap' },
+    '& th': { fontWeight: tokens.fontWeightSemibold },
+    // Column headers stay on one line; branch names (row headers) wrap, so the table fits 320 px.
+    '& thead th': { whiteSpace: 'nowrap' },
   },
   num: { textAlign: 'right', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
   caption: { textAlign: 'left', fontWeight: tokens.fontWeightSemibold, paddingBottom: '4px', captionSide: 'top' },
-  branchName: { overflowWrap: 'anywhere' },
+  branchName: { overflowWrap: 'anywhere', whiteSpace: 'normal' },
 
   groupHeader: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' },
   codeTitle: {
