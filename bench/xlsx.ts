@@ -59,21 +59,24 @@ export async function generateWorkbook(file: string): Promise<number> {
   return ratings;
 }
 
-interface ChildRun {
+export interface ChildRun {
   code: number | null;
   seconds: number;
   peakRssMB: number;
   stderr: string;
+  stdout: string;
 }
 
-function runChild(args: string[], cwd: string): Promise<ChildRun> {
+/** Run `node …args` (or any command with `command`), timing its wall clock and peak RSS. */
+export function runChild(args: string[], cwd: string, command = process.execPath): Promise<ChildRun> {
   const useTime = existsSync('/usr/bin/time');
-  const node = process.execPath;
-  const [cmd, argv] = useTime ? ['/usr/bin/time', ['-v', node, ...args]] : [node, args];
+  const [cmd, argv] = useTime ? ['/usr/bin/time', ['-v', command, ...args]] : [command, args];
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
-    const child = spawn(cmd, argv, { cwd, env: { ...process.env, BA_DATE: '2026-12-31', BA_BENCH_RSS: useTime ? '' : '1' }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(cmd, argv, { cwd, env: { ...process.env, BA_DATE: '2026-12-31', BA_BENCH_RSS: useTime ? '' : '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
+    let stdout = '';
+    child.stdout?.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', reject);
     child.on('close', (code) => {
@@ -81,7 +84,7 @@ function runChild(args: string[], cwd: string): Promise<ChildRun> {
       // GNU time: "Maximum resident set size (kbytes): 123456"
       const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
       const peakRssMB = m ? Number(m[1]) / 1024 : 0;
-      resolve({ code, seconds, peakRssMB, stderr });
+      resolve({ code, seconds, peakRssMB, stderr, stdout });
     });
   });
 }
