@@ -7,33 +7,17 @@ import { assess } from '../src/core/assess';
 import { defaultCatalogue } from '../src/core/catalogue';
 import { defaultRuleset } from '../src/core/ruleset';
 import { GRADES, type AssessmentInput, type Form, type RosterEntry } from '../src/core/types';
+import { prng } from '../src/workbook/plans/sample'; // the sample's PRNG: the same data every run
+import { columnName } from '../src/workbook/snapshot';
 
 const BRANCHES = 385;
 const FORMS = 100;
 const ORG_FORMS = 10;
 
-/** Small deterministic PRNG (mulberry32), so every run assesses the same data. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function column(n: number): string {
-  let s = '';
-  for (; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
 export function benchInput(): AssessmentInput {
   const random = prng(2026);
   const codes = defaultCatalogue().indicators.map((i) => i.code);
-  const cols = codes.map((_, i) => column(i + 3));
+  const cols = codes.map((_, i) => columnName(i + 2));
   const roster: RosterEntry[] = [];
   const forms: Form[] = [];
   const rows = { 组织考核: 1, 民主测评: 1 };

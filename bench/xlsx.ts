@@ -12,23 +12,13 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
+import { prng } from '../src/workbook/plans/sample'; // the sample's PRNG: the same data every run
 
 const BRANCHES = 300;
 const DEMOCRATIC_FORMS = 50;
 const ORG_FORMS = 10;
 const INDICATORS = [6, 6, 3, 4, 3, 4].flatMap((n, c) => Array.from({ length: n }, (_, i) => `${c + 1}.${i + 1}`));
 const GRADES = ['优秀', '较好', '一般', '差'];
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Writes the workbook; returns the number of ratings in it. */
 export async function generateWorkbook(file: string): Promise<number> {
