@@ -82,6 +82,7 @@ function fromRoster(input: AssessmentInput, roster: RosterEntry[]): Branches {
     const near = nearestNames(normalize(u.name), rosterKeys);
     findings.push(msg.unknownBranch(u.ref, u.name, near.candidates.map((i) => list[i].name), u.rows));
     for (const i of near.close) {
+      findings.push(msg.possibleMisspelling(u.ref, list[i].name, u.name));
       const names = misspelled.get(i) ?? [];
       if (!names.includes(u.name)) names.push(u.name);
       misspelled.set(i, names);

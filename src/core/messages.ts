@@ -222,6 +222,26 @@ export function unknownBranch(ref: CellRef, name: string, candidates: string[], 
   );
 }
 
+/**
+ * The roster branch a misspelled name most likely means is blocked too (no grade from partial data);
+ * this finding names it, so the report says why it is incomplete.
+ */
+export function possibleMisspelling(ref: CellRef, branch: string, written: string): Finding {
+  return make(
+    'error',
+    'unknown-branch',
+    at(ref, { branch }),
+    {
+      zh: `名单外的名称"${written}"可能指本支部，其评分未计入，本支部暂不评定。`,
+      en: `"${written}", a name not on the roster, may mean this branch: its ratings were not used, so this branch is not graded yet.`,
+    },
+    {
+      zh: `若"${written}"就是"${branch}"，请改正名称后重新计算；否则将其加入支部名单。`,
+      en: `If "${written}" is "${branch}", correct the name and grade again; otherwise add it to the roster.`,
+    },
+  );
+}
+
 export function orphanRow(ref: CellRef): Finding {
   return make(
     'error',
