@@ -6,6 +6,7 @@ import {
   Button,
   Field,
   FluentProvider,
+  mergeClasses,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
@@ -74,6 +75,7 @@ function NoticeBar({ notice, s, lang }: { notice: Notice; s: Strings; lang: Lang
 
 export function App({ host, lang: initialLang, theme = 'light', run = runAssessment, today = todayIso }: AppProps) {
   const styles = useStyles();
+  const fluentTheme = theme === 'dark' ? webDarkTheme : webLightTheme;
   const [lang, setLang] = useState<Lang>(initialLang);
   const s = stringsFor(lang);
   const [tab, setTab] = useState<TabId>('grade');
@@ -89,6 +91,15 @@ export function App({ host, lang: initialLang, theme = 'light', run = runAssessm
   useEffect(() => {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
   }, [lang]);
+
+  // The page around the app takes the theme too: no light frame (the body's default margin) around a dark
+  // pane, dark scrollbars, and the whole 320 px for the pane.
+  useEffect(() => {
+    const page = document.documentElement;
+    page.style.colorScheme = theme;
+    document.body.style.margin = '0';
+    document.body.style.backgroundColor = fluentTheme.colorNeutralBackground1;
+  }, [theme, fluentTheme]);
 
   const notify = (t: NoticeArea, n: Notice | null) =>
     setNotices((prev) => {
@@ -184,7 +195,7 @@ export function App({ host, lang: initialLang, theme = 'light', run = runAssessm
   const at = step ? STEPS.indexOf(step) : -1;
 
   return (
-    <FluentProvider theme={theme === 'dark' ? webDarkTheme : webLightTheme}>
+    <FluentProvider theme={fluentTheme}>
       <main className={styles.root} aria-busy={busy}>
         <header className={styles.header}>
           <h1 className={styles.title}>{s.appTitle}</h1>
@@ -247,7 +258,7 @@ export function App({ host, lang: initialLang, theme = 'light', run = runAssessm
           aria-label={s.tabListLabel}
         >
           {TABS.map((t) => (
-            <Tab key={t} value={t} id={`${idBase}-tab-${t}`} aria-controls={`${idBase}-panel-${t}`}>
+            <Tab key={t} value={t} className={lang === 'en' ? mergeClasses(styles.tab, styles.tabNarrow) : styles.tab} id={`${idBase}-tab-${t}`} aria-controls={`${idBase}-panel-${t}`}>
               {s.tabs[t]}
             </Tab>
           ))}

@@ -1,6 +1,7 @@
 /**
  * 校验 / Checks: findings grouped by severity, then code, with counts. A finding that points at a cell is
- * a button: Enter or a click selects the cell in Excel (standalone: shows the address prominently).
+ * a button: Enter or a click selects the cell in Excel (standalone: shows the address prominently right
+ * under the finding, and announces it).
  */
 import {
   Accordion,
@@ -10,7 +11,7 @@ import {
   Button,
   CounterBadge,
 } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Finding, Severity } from '../core/types';
 import { cellLabel, dropDownRanges, groupFindings, highlightRefs } from './actions';
 import type { PaneContext } from './context';
@@ -71,9 +72,20 @@ function FindingBody({ f, s, lang }: { f: Finding; s: Strings; lang: 'zh' | 'en'
 export function ChecksTab({ ctx }: { ctx: PaneContext }) {
   const styles = useStyles();
   const { s, lang, host, outcome, busy } = ctx;
-  const [selected, setSelected] = useState<string | null>(null);
+  // The finding last clicked (standalone: its address is shown right under it). A new outcome has new
+  // finding objects, so a stale selection simply matches nothing.
+  const [selected, setSelected] = useState<Finding | null>(null);
+  const addressBox = useRef<HTMLDivElement>(null);
   const [marked, setMarked] = useState<{ sheet: string; cell: string }[]>([]);
   const noWorkbook = host.workbookHost() === null;
+  // Standalone there is no Excel to select the cell in: the address is shown instead.
+  const showAddress = !host.selectCell;
+  const selectedLabel = selected?.sheet && selected.cell ? cellLabel(selected.sheet, selected.cell) : '';
+
+  useEffect(() => {
+    // The box opens under the finding; bring it into view when that is near the bottom of the pane.
+    addressBox.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [selected]);
 
   const runChecks = (
     <Button
@@ -105,7 +117,7 @@ export function ChecksTab({ ctx }: { ctx: PaneContext }) {
     if (!f.sheet || !f.cell) return;
     const sheet = f.sheet;
     const cell = f.cell;
-    setSelected(cellLabel(sheet, cell));
+    setSelected(f);
     // Not a busy action: the user may step through findings quickly.
     host.selectCell?.(sheet, cell).catch((e: unknown) => ctx.fail('checks', e));
   };
@@ -149,13 +161,10 @@ export function ChecksTab({ ctx }: { ctx: PaneContext }) {
           )}
         </div>
       )}
-      {selected && !host.selectCell && (
-        <div className={styles.selected} role="status" aria-live="polite">
-          <p className={styles.hint}>{s.selectedCell}</p>
-          <p className={styles.bigAddress} data-wb="" data-testid="selected-address">
-            {selected}
-          </p>
-          <p className={styles.hint}>{s.standaloneCellHint}</p>
+      {showAddress && (
+        // Always present, so screen readers announce each new address (the box itself appears under the finding).
+        <div className={styles.visuallyHidden} role="status" aria-live="polite" data-testid="selected-announce">
+          {selected && `${s.selectedCell}${s.colon}${selectedLabel}`}
         </div>
       )}
       {groups.length === 0 ? (
@@ -202,6 +211,15 @@ export function ChecksTab({ ctx }: { ctx: PaneContext }) {
                             ) : (
                               <div className={styles.finding} data-testid="finding">
                                 <FindingBody f={f} s={s} lang={lang} />
+                              </div>
+                            )}
+                            {showAddress && selected === f && (
+                              <div ref={addressBox} className={styles.selected} data-testid="selected-box">
+                                <p className={styles.hint}>{s.selectedCell}</p>
+                                <p className={styles.bigAddress} data-wb="" data-testid="selected-address">
+                                  {selectedLabel}
+                                </p>
+                                <p className={styles.hint}>{s.standaloneCellHint}</p>
                               </div>
                             )}
                           </li>

@@ -271,7 +271,7 @@ const en: Strings = {
   listSep: ', ',
   langSwitchLabel: 'Switch language',
   otherLangName: '中文',
-  tabs: { grade: 'Calculate grades', checks: 'Checks', export: 'Export', template: 'Template', settings: 'Settings' },
+  tabs: { grade: 'Grades', checks: 'Checks', export: 'Export', template: 'Template', settings: 'Settings' },
   tabListLabel: 'Features',
   steps: { read: 'Read', check: 'Check', compute: 'Calculate', write: 'Write' },
   stepOf: (i, n, label) => `Step ${i} of ${n}: ${label}`,

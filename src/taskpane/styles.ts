@@ -22,7 +22,16 @@ export const useStyles = makeStyles({
     gap: tokens.spacingHorizontalS,
   },
   title: { margin: '0', fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  // Five short labels fit one line at 320 px in both languages; wrapping is only the fallback for zoom.
   tabs: { flexWrap: 'wrap' },
+  // Five tabs on one line down to 320 px in both languages: less padding; the English labels, wider than
+  // the Chinese ones, drop to caption size below 380 px. Wrapping stays only as the fallback for zoom.
+  tab: { paddingLeft: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalXS },
+  tabNarrow: {
+    '@media (max-width: 379px)': {
+      '& span': { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
+    },
+  },
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: '0' },
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
   hint: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, margin: '0' },
@@ -77,6 +86,8 @@ export const useStyles = makeStyles({
     border: `1px solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
     padding: '6px 8px',
+    // Buttons are border-box already; without this the plain (info) cards were wider than the buttons.
+    boxSizing: 'border-box',
     overflowWrap: 'anywhere',
   },
   findingButton: {
@@ -87,12 +98,24 @@ export const useStyles = makeStyles({
   findingLine: { display: 'block' },
   address: { fontFamily: tokens.fontFamilyMonospace, fontWeight: tokens.fontWeightSemibold },
   selected: {
+    marginTop: '4px',
     padding: tokens.spacingHorizontalS,
     border: `2px solid ${tokens.colorBrandStroke1}`,
     borderRadius: tokens.borderRadiusMedium,
   },
   bigAddress: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightBold, overflowWrap: 'anywhere' },
   muted: { color: tokens.colorNeutralForeground3 },
+  visuallyHidden: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    margin: '-1px',
+    padding: '0',
+    overflow: 'hidden',
+    clipPath: 'inset(50%)',
+    whiteSpace: 'nowrap',
+    border: '0',
+  },
   settingList: { listStyleType: 'none', margin: '0', padding: '0' },
   settingItem: { padding: '6px 0', borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
   settingHead: { display: 'flex', justifyContent: 'space-between', gap: tokens.spacingHorizontalS, alignItems: 'baseline' },
@@ -101,12 +124,17 @@ export const useStyles = makeStyles({
   settingCell: { display: 'flex', gap: '4px', alignItems: 'center', marginTop: '4px' },
 });
 
-/** Bar colours per grade (readable in both themes). */
+/**
+ * Bar colours per grade. Foreground tokens, which each theme tunes against its own background: the
+ * Background3 ones are the same dark hues in both themes, so on the dark track (#141414) the blue and
+ * green bars were barely visible (2.2–2.8:1); these are ≥ 5:1 in dark and light (marigold in light: 2.6:1,
+ * the count beside every bar says the same in text).
+ */
 export const GRADE_COLOR: Record<Grade, string> = {
-  优秀: tokens.colorPaletteGreenBackground3,
-  较好: tokens.colorBrandBackground,
-  一般: tokens.colorPaletteMarigoldBackground3,
-  差: tokens.colorPaletteRedBackground3,
+  优秀: tokens.colorPaletteGreenForeground1,
+  较好: tokens.colorBrandForeground1,
+  一般: tokens.colorPaletteMarigoldForeground1,
+  差: tokens.colorPaletteRedForeground1,
 };
 
 export const GRADE_BADGE: Record<Grade, 'success' | 'brand' | 'warning' | 'danger'> = {

@@ -192,6 +192,40 @@ describe('校验', () => {
     expect(await screen.findByText(/does not let add-ins add drop-down lists/)).toBeTruthy();
   });
 
+  it('standalone, shows the address right under the clicked finding and announces it', async () => {
+    const workbook = new MemoryWorkbook({ sheets: [sheet('民主测评', [['党支部']])] });
+    const { host } = fakeExcelHost(workbook);
+    setup({ host: { ...host, kind: 'file', selectCell: undefined }, workbook });
+    await gradeNow();
+    fireEvent.click(screen.getByRole('tab', { name: '校验' }));
+    const announce = screen.getByTestId('selected-announce');
+    expect(announce.getAttribute('role')).toBe('status');
+    expect(announce.textContent).toBe('');
+    expect(screen.queryByTestId('selected-address')).toBeNull();
+
+    const [, second] = screen.getAllByTestId('finding');
+    fireEvent.click(second);
+    // in the clicked finding's own list item, straight after it (not at the top of the tab)
+    const box = screen.getByTestId('selected-box');
+    expect(second.nextElementSibling).toBe(box);
+    expect(screen.getByTestId('selected-address').textContent).toBe("'民主 测评 (2)'!G7");
+    expect(announce.textContent).toBe("请在工作簿中找到单元格：'民主 测评 (2)'!G7");
+
+    // another finding moves the box there; only one is shown
+    const [first] = screen.getAllByTestId('finding');
+    fireEvent.keyDown(first, { key: 'Enter' });
+    expect(screen.getAllByTestId('selected-box')).toHaveLength(1);
+    expect(first.nextElementSibling).toBe(screen.getByTestId('selected-box'));
+    expect(announce.textContent).toBe('请在工作簿中找到单元格：民主测评!F12');
+  });
+
+  it('in Excel selects the cell and shows no address box', async () => {
+    await openChecks();
+    fireEvent.click(screen.getAllByTestId('finding')[0]);
+    expect(screen.queryByTestId('selected-box')).toBeNull();
+    expect(screen.queryByTestId('selected-announce')).toBeNull();
+  });
+
   it('checks without writing', async () => {
     const { workbook } = setup();
     fireEvent.click(screen.getByRole('tab', { name: '校验' }));
@@ -213,14 +247,14 @@ describe('English', () => {
     setup({ lang: 'en' });
     expect(chromeText()).not.toMatch(CJK);
     await gradeNow('Calculate grades');
-    for (const tab of ['Calculate grades', 'Checks', 'Export', 'Template', 'Settings']) {
+    for (const tab of ['Grades', 'Checks', 'Export', 'Template', 'Settings']) {
       fireEvent.click(screen.getByRole('tab', { name: tab }));
       await act(async () => {});
       const text = chromeText();
       expect({ tab, cjk: text.match(new RegExp(CJK.source, 'g'))?.join('') ?? '' }).toEqual({ tab, cjk: '' });
     }
     // while workbook data stays as written
-    fireEvent.click(screen.getByRole('tab', { name: 'Calculate grades' }));
+    fireEvent.click(screen.getByRole('tab', { name: 'Grades' }));
     expect(screen.getByText('机关第一党支部')).toBeTruthy();
     expect(screen.getAllByText('Good')).toHaveLength(3); // the chart's label and two badges
     expect(screen.getAllByText('2 (tied)')).toHaveLength(2);
@@ -229,10 +263,25 @@ describe('English', () => {
   it('switches language with the visible switch', async () => {
     setup({ lang: 'zh' });
     fireEvent.click(screen.getByRole('button', { name: /English/ }));
-    expect(screen.getByRole('tab', { name: 'Calculate grades' })).toBeTruthy();
+    expect(screen.getByRole('tab', { name: 'Grades' })).toBeTruthy();
     expect(chromeText()).not.toMatch(CJK);
     fireEvent.click(screen.getByRole('button', { name: /中文/ }));
     expect(screen.getByRole('tab', { name: '计算等级' })).toBeTruthy();
+  });
+});
+
+describe('theme', () => {
+  it('gives the page around the pane the theme: background, colour scheme, no margin', () => {
+    const { host } = fakeExcelHost(null);
+    const { unmount } = render(<App host={host} lang="zh" theme="dark" />);
+    // webDarkTheme's colorNeutralBackground1
+    expect(document.body.style.backgroundColor).toBe('rgb(41, 41, 41)');
+    expect(document.body.style.margin).toBe('0px');
+    expect(document.documentElement.style.colorScheme).toBe('dark');
+    unmount();
+    render(<App host={host} lang="zh" theme="light" />);
+    expect(document.body.style.backgroundColor).toBe('rgb(255, 255, 255)');
+    expect(document.documentElement.style.colorScheme).toBe('light');
   });
 });
 
