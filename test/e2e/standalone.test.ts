@@ -5,14 +5,11 @@
  */
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import type { Browser } from 'playwright-core';
 import { GRADES } from '../../src/core/types';
 import { cellLabel } from '../../src/taskpane/actions';
 import { XLSX_MIME } from '../../src/taskpane/host-util';
 import { stringsFor } from '../../src/taskpane/i18n';
-import { startStaticServer, type StaticServer } from './server';
 import {
-  BUILD_DIR,
   checkRows,
   expectedBranchRows,
   expandAllFindings,
@@ -20,57 +17,30 @@ import {
   gradeAndWait,
   gradeNoticeText,
   gridsFromXlsx,
-  launchChromium,
-  makeSample,
   openPane,
-  requireBuild,
   screenshot,
   shownBranchRows,
   shownGradeCounts,
-  type PaneSession,
-  type Sample,
+  useSuite,
 } from './support';
 
 const zh = stringsFor('zh');
-let server: StaticServer;
-let browser: Browser;
-let sample: Sample;
-let pane: PaneSession | undefined;
-
-beforeAll(async () => {
-  requireBuild('web.html');
-  // Each is kept as soon as it exists, so afterAll closes it even when another one failed.
-  await Promise.all([
-    startStaticServer(BUILD_DIR).then((x) => (server = x)),
-    launchChromium().then((x) => (browser = x)),
-    makeSample().then((x) => (sample = x)),
-  ]);
-});
-
-afterEach(async () => {
-  await pane?.context.close();
-  pane = undefined;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = useSuite('web.html');
 
 test('opens, grades, shows checks and downloads the graded sample workbook', async () => {
-  pane = await openPane(browser);
-  const { page, problems } = pane;
-  await page.goto(`${server.url}web.html?lang=zh`);
+  suite.pane = await openPane(suite.browser);
+  const { page, problems } = suite.pane;
+  await page.goto(`${suite.server.url}web.html?lang=zh`);
   await page.getByRole('button', { name: zh.openWorkbook, exact: true }).waitFor();
   // Nothing to grade before a workbook is open.
   await expect(page.getByRole('button', { name: zh.gradeButton, exact: true }).isDisabled()).resolves.toBe(true);
   await screenshot(page, '10-web-zh-start');
 
-  await page.getByTestId('file-input').setInputFiles({ name: 'sample.xlsx', mimeType: XLSX_MIME, buffer: Buffer.from(sample.bytes) });
+  await page.getByTestId('file-input').setInputFiles({ name: 'sample.xlsx', mimeType: XLSX_MIME, buffer: Buffer.from(suite.sample.bytes) });
   await page.getByText(zh.openedFile('sample.xlsx')).waitFor();
   await screenshot(page, '11-web-zh-opened');
 
-  const report = sample.report;
+  const report = suite.sample.report;
   await gradeAndWait(page, zh, report.branches.length);
   await screenshot(page, '12-web-zh-graded');
   expect(await shownGradeCounts(page)).toEqual(GRADES.map((g) => report.gradeCounts[g]));
@@ -99,7 +69,7 @@ test('opens, grades, shows checks and downloads the graded sample workbook', asy
     page.getByRole('button', { name: zh.downloadGraded, exact: true }).click(),
   ]);
   expect(download.suggestedFilename()).toBe(zh.gradedFileName('sample'));
-  const saved = path.join(sample.dir, 'downloaded.xlsx');
+  const saved = path.join(suite.sample.dir, 'downloaded.xlsx');
   await download.saveAs(saved);
   await page.getByText(zh.downloaded(zh.gradedFileName('sample'))).waitFor();
   const grids = await gridsFromXlsx(new Uint8Array(await readFile(saved)));
@@ -112,16 +82,16 @@ test('opens, grades, shows checks and downloads the graded sample workbook', asy
   const details = JSON.stringify(grids.get('计算明细'));
   for (const b of report.branches.filter((x) => x.status === 'graded')) expect(details).toContain(b.name);
   // The ratings the office entered are untouched.
-  const original = await gridsFromXlsx(sample.bytes);
+  const original = await gridsFromXlsx(suite.sample.bytes);
   for (const [name, grid] of original) expect(grids.get(name)).toEqual(grid);
 
   expect(problems).toEqual([]);
 });
 
 test('a file that is not a workbook gives a readable error, and the page keeps working', async () => {
-  pane = await openPane(browser);
-  const { page } = pane;
-  await page.goto(`${server.url}web.html?lang=zh`);
+  suite.pane = await openPane(suite.browser);
+  const { page } = suite.pane;
+  await page.goto(`${suite.server.url}web.html?lang=zh`);
   await page.getByRole('button', { name: zh.openWorkbook, exact: true }).waitFor();
   await page.getByTestId('file-input').setInputFiles({ name: 'notes.xlsx', mimeType: XLSX_MIME, buffer: Buffer.from('not a zip file') });
   const notice = page.getByTestId('notice');
@@ -131,6 +101,6 @@ test('a file that is not a workbook gives a readable error, and the page keeps w
   expect(text).not.toMatch(/at \w+ \(|TypeError|undefined/); // no stack trace or internals
   await screenshot(page, '15-web-zh-bad-file');
   // Then a real workbook still opens.
-  await page.getByTestId('file-input').setInputFiles({ name: 'sample.xlsx', mimeType: XLSX_MIME, buffer: Buffer.from(sample.bytes) });
+  await page.getByTestId('file-input').setInputFiles({ name: 'sample.xlsx', mimeType: XLSX_MIME, buffer: Buffer.from(suite.sample.bytes) });
   await page.getByText(zh.openedFile('sample.xlsx')).waitFor();
 });

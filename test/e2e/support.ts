@@ -13,6 +13,7 @@ import { loadWorkbook, snapshotOf } from '../../src/hosts/xlsx';
 import type { E2eSheet } from '../../src/taskpane/e2e/taskpane-e2e';
 import type { Strings } from '../../src/taskpane/i18n';
 import { address } from '../../src/workbook/snapshot';
+import { startStaticServer, type StaticServer } from './server';
 
 export const ROOT = path.resolve(__dirname, '../..');
 /** Where `E2E=1 webpack --mode production` puts the build (webpack.config.js); never dist/. */
@@ -85,6 +86,39 @@ export async function openPane(browser: Browser, opts: { width?: number; locale?
 
 // ---------------------------------------------------------------------------------------------
 // The sample workbook and the CLI's report on it
+
+/** What one test file shares: a static server on the build, Chromium, the sample, and the open pane. */
+export interface Suite {
+  server: StaticServer;
+  browser: Browser;
+  sample: Sample;
+  pane?: PaneSession;
+}
+
+/**
+ * Opens the suite before the file's tests and closes it after; the pane is closed after each test.
+ * Each resource is kept as soon as it exists, so afterAll closes it even when another one failed to start.
+ */
+export function useSuite(...pages: string[]): Suite {
+  const suite = {} as Suite;
+  beforeAll(async () => {
+    requireBuild(...pages);
+    await Promise.all([
+      startStaticServer(BUILD_DIR).then((x) => (suite.server = x)),
+      launchChromium().then((x) => (suite.browser = x)),
+      makeSample().then((x) => (suite.sample = x)),
+    ]);
+  });
+  afterEach(async () => {
+    await suite.pane?.context.close();
+    suite.pane = undefined;
+  });
+  afterAll(async () => {
+    await suite.browser?.close();
+    await suite.server?.close();
+  });
+  return suite;
+}
 
 export interface Report {
   schemaVersion: number;

@@ -3,74 +3,45 @@
  * Excel) in Chromium: sample workbook into the stand-in, 计算等级, results, a finding selects its cell
  * in the stand-in, and the product's sheets exist there with the CLI's totals.
  */
-import type { Browser } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { GRADES } from '../../src/core/types';
 import { cellLabel } from '../../src/taskpane/actions';
 import { stringsFor } from '../../src/taskpane/i18n';
-import { startStaticServer, type StaticServer } from './server';
 import {
-  BUILD_DIR,
   checkRows,
   expectedBranchRows,
   expectSheetsMatchReport,
   gradeNoticeText,
   gradeAndWait,
-  launchChromium,
-  makeSample,
   openPane,
   recordMetrics,
-  requireBuild,
   screenshot,
   seedsFromXlsx,
   shownBranchRows,
   shownGradeCounts,
-  type PaneSession,
-  type Sample,
+  useSuite,
 } from './support';
 
 const zh = stringsFor('zh');
-let server: StaticServer;
-let browser: Browser;
-let sample: Sample;
-let pane: PaneSession | undefined;
-
-beforeAll(async () => {
-  requireBuild('taskpane-e2e.html');
-  // Each is kept as soon as it exists, so afterAll closes it even when another one failed.
-  await Promise.all([
-    startStaticServer(BUILD_DIR).then((x) => (server = x)),
-    launchChromium().then((x) => (browser = x)),
-    makeSample().then((x) => (sample = x)),
-  ]);
-});
-
-afterEach(async () => {
-  await pane?.context.close();
-  pane = undefined;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = useSuite('taskpane-e2e.html');
 
 // 1.17: current Excel; 1.7: the oldest the add-in supports (no merged-area reads, validation, page layout).
 test.each(['1.17', '1.7'])('ExcelApi %s: grades the sample in the stand-in Excel; results, sheets, findings select their cell', async (api) => {
-  pane = await openPane(browser);
-  const { page, problems } = pane;
+  suite.pane = await openPane(suite.browser);
+  const { page, problems } = suite.pane;
   const shot = (name: string) => (api === '1.17' ? screenshot(page, name) : Promise.resolve(''));
-  await page.goto(`${server.url}taskpane-e2e.html?lang=zh&api=${api}`);
+  await page.goto(`${suite.server.url}taskpane-e2e.html?lang=zh&api=${api}`);
   const gradeButton = page.getByRole('button', { name: zh.gradeButton, exact: true });
   await gradeButton.waitFor();
   await shot('20-taskpane-zh-start');
 
   // The workbook as the office keeps it, put into the stand-in before grading.
-  const seeds = await seedsFromXlsx(sample.bytes);
+  const seeds = await seedsFromXlsx(suite.sample.bytes);
   await page.evaluate((sheets) => window.__e2e!.seed(sheets), seeds);
   expect(await page.evaluate(() => window.__e2e!.sheetNames())).toEqual(seeds.map((s) => s.name));
   await page.evaluate(() => window.__e2e!.resetStats());
 
-  const report = sample.report;
+  const report = suite.sample.report;
   const started = Date.now();
   await gradeAndWait(page, zh, report.branches.length);
   const gradeMs = Date.now() - started;
@@ -115,17 +86,17 @@ test.each(['1.17', '1.7'])('ExcelApi %s: grades the sample in the stand-in Excel
 });
 
 /** How far an element's content is wider than its box (0 when it fits). */
-const overflowOf = (page: PaneSession['page'], selector: string) =>
+const overflowOf = (page: Page, selector: string) =>
   page.locator(selector).first().evaluate((el) => Math.max(0, el.scrollWidth - el.clientWidth));
 
 test.each(['zh', 'en'] as const)('at 320 px (%s) the pane and its branch table fit without horizontal scrolling', async (lang) => {
   const s = stringsFor(lang);
-  pane = await openPane(browser, { width: 320 });
-  const { page, problems } = pane;
-  await page.goto(`${server.url}taskpane-e2e.html?lang=${lang}`);
+  suite.pane = await openPane(suite.browser, { width: 320 });
+  const { page, problems } = suite.pane;
+  await page.goto(`${suite.server.url}taskpane-e2e.html?lang=${lang}`);
   await page.getByRole('button', { name: s.gradeButton, exact: true }).waitFor();
-  await page.evaluate((sheets) => window.__e2e!.seed(sheets), await seedsFromXlsx(sample.bytes));
-  await gradeAndWait(page, s, sample.report.branches.length);
+  await page.evaluate((sheets) => window.__e2e!.seed(sheets), await seedsFromXlsx(suite.sample.bytes));
+  await gradeAndWait(page, s, suite.sample.report.branches.length);
   await screenshot(page, `23-taskpane-${lang}-320px-graded`);
   await page.getByRole('tab', { name: s.tabs.checks }).click();
   await page.getByTestId('finding').first().waitFor();

@@ -1,6 +1,8 @@
 import { BOM, csvBytes, csvField, neutralize, notificationRows, summaryRows, toCsv } from '../../src/workbook/csv';
 import { defaultCatalogue } from '../../src/core/catalogue';
-import type { AssessmentResult, BranchResult, NotificationModel, Ruleset } from '../../src/core/types';
+import { defaultRuleset } from '../../src/core/ruleset';
+import type { AssessmentResult, NotificationModel, Ruleset } from '../../src/core/types';
+import { branchResult as branch } from '../taskpane/fixtures';
 
 describe('neutralize', () => {
   it.each([
@@ -66,37 +68,8 @@ describe('toCsv', () => {
   });
 });
 
-const RULESET: Ruleset = {
-  year: 2026,
-  scale: { 优秀: 1, 较好: 0.85, 一般: 0.75, 差: 0.6 },
-  weights: { 组织考核: 0.6, 民主测评: 0.4, 自评: 0 },
-  thresholds: { 优秀: 90, 较好: 80, 一般: 70 },
-  decimals: 1,
-  ranking: 'competition',
-  adjustmentCap: 10,
-  minDemocraticForms: 5,
-  advancedQuota: 0,
-  blank: 'abstain',
-  issuer: '中共××党委办公室',
-};
-
-function branch(over: Partial<BranchResult>): BranchResult {
-  return {
-    name: 'x',
-    status: 'graded',
-    total: null,
-    grade: null,
-    rank: null,
-    tied: false,
-    sourceScores: { 组织考核: null, 民主测评: null, 自评: null, '自评(半年)': null },
-    categoryScores: {},
-    adjustment: 0,
-    forms: { 组织考核: 0, 民主测评: 0, 自评: 0 },
-    indicators: [],
-    notes: [],
-    ...over,
-  };
-}
+// The default ruleset for 2026: what the office gets without a settings sheet.
+const RULESET: Ruleset = { ...defaultRuleset(), year: 2026 };
 
 describe('summaryRows', () => {
   const result: AssessmentResult = {
