@@ -22,10 +22,36 @@ export interface SheetSnapshot {
   createdBy?: OutputKind;
   /** hidden sheets are still read */
   visible?: boolean;
+  /** 0-based indexes of hidden rows (their ratings still count; listed so messages can say so) */
+  hiddenRows?: number[];
+  /** ranges (A1) that carry a data validation, kept as ranges, never expanded cell by cell */
+  validations?: string[];
 }
+
+/**
+ * A formula that lives outside a cell and may refer to sheets: a defined name, a chart series, a pivot
+ * cache source, a validation list source, a conditional format. Used to warn before the product replaces
+ * a sheet something of the user's points at (SPEC §5 output-referenced).
+ */
+export interface ObjectFormula {
+  kind: 'name' | 'chart' | 'pivot' | 'validation' | 'conditional-format';
+  /** what the user would call it: the name, "图表 1", … */
+  label: string;
+  /** the sheet it lives on, when it has one */
+  sheet?: string;
+  /** formula text without the leading "=" */
+  formula: string;
+}
+
+/** What kind of file the snapshot came from; absent in Excel. */
+export type SourceFormat = 'xlsx' | 'xlsm' | 'xls' | 'et' | 'csv';
 
 export interface WorkbookSnapshot {
   sheets: SheetSnapshot[];
+  /** formulas outside cells (names, charts, pivots…) that may refer to sheets */
+  objectFormulas?: ObjectFormula[];
+  /** the input file's format (legacy formats get the `legacy-format` info and a new .xlsx) */
+  format?: SourceFormat;
 }
 
 /** Read one cell, null outside the grid. r and c are 0-based. */
