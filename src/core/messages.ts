@@ -660,3 +660,19 @@ export function formulaFinding(sheet: string, cell: string, branch: string, form
     },
   };
 }
+
+export function skippedRow(ref: CellRef, row: number): Finding {
+  return make(
+    'warning',
+    'skipped-row',
+    at(ref),
+    {
+      zh: `第 ${row} 行含有评分，但看起来像合计、备注或表头行，未计入。`,
+      en: `Row ${row} holds ratings but looks like a total, note or header row; it was not counted.`,
+    },
+    {
+      zh: '如果这是一份评分，请填写党支部名称并删除"合计""备注"等字样；否则可忽略。',
+      en: 'If it is a form, fill in its branch and remove words such as 合计 or 备注; otherwise ignore this.',
+    },
+  );
+}

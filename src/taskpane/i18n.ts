@@ -155,6 +155,11 @@ const zh: Strings = {
     'uniform-form': '整表同一等级',
     'self-gap': '自评明显偏高',
     'ignored-sheet': '未识别的工作表',
+    'skipped-row': '含评分但未读取的行',
+    'possible-double-count': '可能重复计票',
+    'advanced-tie': '先进名额处并列',
+    'no-ratings': '尚无评分',
+    'derived-tally': '由公式汇总的票数表',
   },
   settingKeys: {
     年度: '年度',
@@ -301,6 +306,11 @@ const en: Strings = {
     'uniform-form': 'Same grade throughout',
     'self-gap': 'High self-assessment',
     'ignored-sheet': 'Sheet not recognised',
+    'skipped-row': 'Row with ratings not read',
+    'possible-double-count': 'Possible double count',
+    'advanced-tie': 'Tie at the advanced cap',
+    'no-ratings': 'No ratings yet',
+    'derived-tally': 'Tally computed from forms',
   },
   settingKeys: {
     年度: 'Year',

@@ -112,4 +112,9 @@ export const CODE_NAME: Record<FindingCode, Text> = {
   'uniform-form': { zh: '整表评分相同', en: 'Uniform form' },
   'self-gap': { zh: '自评明显偏高', en: 'Self score far above total' },
   'ignored-sheet': { zh: '未识别的工作表', en: 'Sheet not recognised' },
+  'skipped-row': { zh: '含评分的行未读取', en: 'Skipped row with ratings' },
+  'possible-double-count': { zh: '可能重复计票', en: 'Possible double count' },
+  'advanced-tie': { zh: '先进名额处并列', en: 'Tie at the advanced cap' },
+  'no-ratings': { zh: '尚无评分', en: 'No ratings yet' },
+  'derived-tally': { zh: '公式汇总的票数表', en: 'Derived tally' },
 };

@@ -5,7 +5,7 @@
  * source/period/identity columns, unknown source values, and rating ranges.
  */
 import { parseGrade } from '../../core/scale';
-import { unknownSource, unknownSourceValue } from '../../core/messages';
+import { skippedRow, unknownSource, unknownSourceValue } from '../../core/messages';
 import type { CellRef, Finding, Form, Period, Source, Tally } from '../../core/types';
 import { F_ROLE, type Ctx } from './context';
 import { a1Range, textOfValue, type Grid } from './grid';
@@ -40,18 +40,23 @@ export function readRatingSheet<H extends BlockHeader, S>(layout: RatingLayout<H
     const blocked = checkBlockSource(ctx, block, header.sourceCol, headerRef);
     if (block.source && header.sourceCol < 0) out.sources.add(block.source);
     const scope: BlockScope<H, S> = { grid, ctx, header, block, headerRef, blocked, rowSource, out, sheet };
+    const carries = (i: number): boolean => carriesRatings(grid, i, header.ratingCols, layout.isRatingValue);
     let next = -1;
     let firstData = -1;
     let lastData = -1;
     for (let i = header.dataStart; i < grid.height; i++) {
       const p = ctx.profile(grid, i);
-      if (layout.isHeader(p)) {
+      if (layout.isHeader(p) && !carries(i)) {
         next = i;
         break;
       }
-      if (p.flags & F_ROLE) continue;
+      if (p.flags & F_ROLE && !carries(i)) continue;
       const kind = layout.readRow(scope, i);
-      if (kind === 'skip') continue;
+      if (kind === 'skip') {
+        // a skipped row that holds grades may be a lost form: say so rather than drop it silently
+        if (carriesRatings(grid, i, header.ratingCols, isGradeValue)) ctx.findings.push(skippedRow(grid.ref(i, header.firstCol), i + 1));
+        continue;
+      }
       if (kind === 'rating' && firstData < 0) firstData = i;
       lastData = i;
     }

@@ -5,7 +5,7 @@
  */
 import { unmappedColumn } from '../../../core/messages';
 import type { CellRef, Form, RatingCell } from '../../../core/types';
-import { isGradeValue, rowPeriod, rowRaterType, type Block } from '../blocks';
+import { carriesRatings, isGradeValue, rowPeriod, rowRaterType, type Block } from '../blocks';
 import { isFormsHeader, type Ctx } from '../context';
 import { cleanValue, colLetters, isBlankValue, textOfValue, type Grid } from '../grid';
 import { headerSpan, readHeaderRow, type HeaderRow } from '../header';
@@ -30,13 +30,18 @@ function indicatorCount(ctx: Ctx, h: HeaderRow): number {
   return n;
 }
 
+/** Every column of a row, for "does this row hold a grade anywhere". */
+function allCols(grid: Grid, r: number): number[] {
+  return Array.from({ length: grid.row(r).length }, (_, c) => c);
+}
+
 /**
  * The header at row r, with up to two more header rows below it (codes above texts, or the reverse).
  */
 function readFormsHeader(grid: Grid, ctx: Ctx, r: number, floor: number): FormsHeader {
   const rows = [readHeaderRow(grid, ctx, r, floor)];
   for (let i = r + 1; i <= r + 2 && i < grid.height; i++) {
-    if (ctx.profile(grid, i).indicators === 0) break;
+    if (ctx.profile(grid, i).indicators === 0 || carriesRatings(grid, i, allCols(grid, i), isGradeValue)) break;
     rows.push(readHeaderRow(grid, ctx, i, floor));
   }
   const dataStart = rows[rows.length - 1].row + 1;
