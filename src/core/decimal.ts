@@ -93,15 +93,6 @@ export function neg(a: Rational): Rational {
   return { n: -a.n, d: a.d };
 }
 
-export function mul(a: Rational, b: Rational): Rational {
-  return rational(a.n * b.n, a.d * b.d);
-}
-
-export function div(a: Rational, b: Rational): Rational {
-  if (b.n === 0n) throw new RangeError('division by zero');
-  return rational(a.n * b.d, a.d * b.n);
-}
-
 /** -1, 0 or 1 as a <, =, > b. */
 export function compare(a: Rational, b: Rational): number {
   const l = a.n * b.d;
@@ -120,16 +111,6 @@ export function max(a: Rational, b: Rational): Rational {
 /** Clamp r into [lo, hi]. */
 export function clamp(r: Rational, lo: Rational, hi: Rational): Rational {
   return max(lo, min(hi, r));
-}
-
-export function sum(rs: Iterable<Rational>): Rational {
-  let acc = ZERO;
-  for (const r of rs) acc = add(acc, r);
-  return acc;
-}
-
-export function isZero(r: Rational): boolean {
-  return r.n === 0n;
 }
 
 /** Integer scaled by 10^decimals, rounded half away from zero. */
@@ -155,11 +136,6 @@ export function roundHalfAwayFromZero(r: Rational, decimals: number): number {
   if (!Number.isInteger(decimals) || decimals < 0) throw new RangeError(`bad decimals: ${decimals}`);
   const v = Number(scaledToString(roundScaled(r, decimals), decimals));
   return Object.is(v, -0) ? 0 : v;
-}
-
-/** Rounded as a rational (for comparing the rounded value exactly). */
-export function roundRational(r: Rational, decimals: number): Rational {
-  return rational(roundScaled(r, decimals), 10n ** BigInt(decimals));
 }
 
 /** Denominator of the form 2^a·5^b: the rational has a finite decimal expansion. */
