@@ -1,13 +1,16 @@
 import fc from 'fast-check';
 import {
   add,
+  clamp,
   compare,
   fromInt,
   fromNumber,
+  neg,
   parseDecimal,
   rational,
   roundHalfAwayFromZero,
   sub,
+  toDecimalString,
   toNumber,
 } from '../../src/core/decimal';
 
@@ -98,5 +101,88 @@ describe('toNumber', () => {
       }),
     );
     expect(toNumber(rational(1n, 3n))).toBeCloseTo(1 / 3, 15);
+  });
+});
+
+describe('rounding small values', () => {
+  it('keeps the leading zeros of a value under 0.1', () => {
+    expect(roundHalfAwayFromZero(fromNumber(0.05), 2)).toBe(0.05);
+    expect(roundHalfAwayFromZero(fromNumber(-0.05), 2)).toBe(-0.05);
+    expect(roundHalfAwayFromZero(fromNumber(0.005), 2)).toBe(0.01);
+    expect(roundHalfAwayFromZero(fromNumber(0.0049), 2)).toBe(0);
+    expect(roundHalfAwayFromZero(fromNumber(0.0005), 3)).toBe(0.001);
+    expect(roundHalfAwayFromZero(fromNumber(0.05), 1)).toBe(0.1);
+    expect(roundHalfAwayFromZero(fromNumber(0.5), 2)).toBe(0.5);
+    expect(roundHalfAwayFromZero(fromNumber(7), 2)).toBe(7);
+  });
+  it('refuses a number of decimals that is not a whole number from 0', () => {
+    expect(() => roundHalfAwayFromZero(fromNumber(1), -1)).toThrow(RangeError);
+    expect(() => roundHalfAwayFromZero(fromNumber(1), 1.5)).toThrow(RangeError);
+    expect(roundHalfAwayFromZero(fromNumber(0.4), 0)).toBe(0);
+  });
+});
+
+describe('large numerators and denominators (BigInt paths)', () => {
+  const big = 2n ** 60n; // above Number.MAX_SAFE_INTEGER
+  it('reduces fractions whose parts are beyond safe integers', () => {
+    expect(rational(3n * big, 4n * big)).toEqual({ n: 3n, d: 4n });
+    expect(rational(-6n * big, 4n * big)).toEqual({ n: -3n, d: 2n });
+    expect(rational(big + 1n, big)).toEqual({ n: big + 1n, d: big });
+    expect(add(rational(1n, big), rational(1n, big))).toEqual({ n: 1n, d: big / 2n });
+    expect(rational(0n, big)).toEqual({ n: 0n, d: 1n });
+  });
+  it('turns a large finite decimal into the nearest number', () => {
+    expect(toNumber(rational(123456789012345678901n, 1000n))).toBe(123456789012345678.901);
+    expect(toNumber(rational(big * 5n + 1n, 10n ** 19n))).toBe(Number('0.5764607523034234881'));
+    expect(toNumber(rational(-(10n ** 20n) - 5n, 10n ** 18n))).toBe(-100.000000000000000005);
+    expect(toNumber(fromInt(big))).toBe(2 ** 60);
+  });
+  it('turns a large non-decimal fraction into the nearest number', () => {
+    expect(toNumber(rational(big, 3n))).toBeCloseTo(2 ** 60 / 3, -3);
+    // rounded to 20 places: 5.78…e-19 → 5.8e-19
+    expect(toNumber(rational(2n, 3n * big))).toBe(5.8e-19);
+    expect(toNumber(rational(-1n, 3n * big + 1n))).toBeLessThan(0);
+  });
+  it('reads integers beyond safe integers from their shortest decimal form, like smaller numbers', () => {
+    // String(2 ** 60) is "1152921504606847000": the decimal a user sees, not the binary value
+    expect(fromNumber(2 ** 60)).toEqual({ n: 1152921504606847000n, d: 1n });
+    expect(fromNumber(-(2 ** 60))).toEqual({ n: -1152921504606847000n, d: 1n });
+    expect(fromNumber(1e21)).toEqual({ n: 10n ** 21n, d: 1n });
+  });
+});
+
+describe('more decimal text', () => {
+  it('reads signs, exponents and bare points', () => {
+    expect(parseDecimal('+2')).toEqual({ n: 2n, d: 1n });
+    expect(parseDecimal('-.5')).toEqual({ n: -1n, d: 2n });
+    expect(parseDecimal('1.')).toEqual({ n: 1n, d: 1n });
+    expect(parseDecimal('1.5e-7')).toEqual({ n: 3n, d: 20000000n });
+    expect(parseDecimal('2.5E+2')).toEqual({ n: 250n, d: 1n });
+    expect(parseDecimal('25e-1')).toEqual({ n: 5n, d: 2n });
+    expect(parseDecimal('-0')).toEqual({ n: 0n, d: 1n });
+  });
+  it('refuses text that is not a plain decimal', () => {
+    for (const s of ['e5', '1e', ' 1', '1 ', '1,000', '1.2.3', '--1', '0x10', '1e+', '.e1']) expect(parseDecimal(s)).toBeNull();
+  });
+  it('writes a finite decimal exactly for messages', () => {
+    expect(toDecimalString(rational(17n, 20n))).toBe('0.85');
+    expect(toDecimalString(rational(-1n, 40n))).toBe('-0.025');
+    expect(toDecimalString(fromInt(90))).toBe('90');
+  });
+});
+
+describe('order', () => {
+  const [a, b, c] = [fromNumber(0.5), fromNumber(0.75), fromNumber(1)];
+  it('clamps into a range', () => {
+    expect(clamp(b, a, c)).toEqual(b);
+    expect(clamp(fromNumber(0.25), a, c)).toEqual(a);
+    expect(clamp(fromNumber(1.5), a, c)).toEqual(c);
+    expect(clamp(a, a, c)).toEqual(a);
+    expect(clamp(c, a, c)).toEqual(c);
+  });
+  it('compares across denominators and signs', () => {
+    expect(compare(rational(1n, 3n), rational(1n, 2n))).toBe(-1);
+    expect(compare(rational(-1n, 3n), rational(-1n, 2n))).toBe(1);
+    expect(compare(neg(b), fromNumber(-0.75))).toBe(0);
   });
 });
