@@ -1,4 +1,6 @@
 import { band, rankTotals } from '../../src/core/ranking';
+import { assess } from '../../src/core/assess';
+import { InputBuilder } from './fixtures';
 
 const T = { 优秀: 90, 较好: 80, 一般: 70 };
 
@@ -34,5 +36,31 @@ describe('rankTotals', () => {
   });
   it('handles nothing to rank', () => {
     expect(rankTotals([null, null], 'competition')).toEqual([null, null]);
+  });
+});
+
+describe('ranks in an assessment', () => {
+  it('never ranks or ties an incomplete branch, even beside equal graded totals', () => {
+    // 甲 and 乙 graded 100 (tied); 丙 and 丁 incomplete (no 民主测评) with equal partial figures
+    const b = new InputBuilder(['丙', '甲', '丁', '乙', '戊']).graded('甲', '优秀', '优秀').graded('乙', '优秀', '优秀');
+    b.form('丙', '组织考核', '优秀').form('丁', '组织考核', '优秀').graded('戊', '较好', '较好');
+    const r = assess(b.build());
+    expect(r.branches.map((x) => [x.name, x.status, x.total, x.grade, x.rank, x.tied])).toEqual([
+      ['丙', 'incomplete', null, null, null, false],
+      ['甲', 'graded', 100, '优秀', 1, true],
+      ['丁', 'incomplete', null, null, null, false],
+      ['乙', 'graded', 100, '优秀', 1, true],
+      ['戊', 'graded', 85, '较好', 3, false],
+    ]);
+    expect(r.gradeCounts).toEqual({ 优秀: 2, 较好: 1, 一般: 0, 差: 0 });
+  });
+
+  it('two incomplete branches alone are neither ranked nor tied', () => {
+    const r = assess(new InputBuilder(['甲', '乙']).form('甲', '组织考核', '优秀').form('乙', '组织考核', '优秀').build());
+    expect(r.branches.map((x) => [x.rank, x.tied, x.grade])).toEqual([
+      [null, false, null],
+      [null, false, null],
+    ]);
+    expect(r.gradeCounts).toEqual({ 优秀: 0, 较好: 0, 一般: 0, 差: 0 });
   });
 });
