@@ -676,3 +676,19 @@ export function skippedRow(ref: CellRef, row: number): Finding {
     },
   );
 }
+
+export function noRatings(sheets: string[]): Finding {
+  return make(
+    'warning',
+    'no-ratings',
+    sheets.length > 0 ? { sheet: sheets[0] } : {},
+    {
+      zh: `评分表（${sheets.join('、')}）已识别，但还没有填写任何评分，没有党支部可以评定。`,
+      en: `The rating sheets (${sheets.join(', ')}) were recognised but hold no rating yet; no branch can be graded.`,
+    },
+    {
+      zh: '在评分表中逐行填写党支部和各指标的等级（优秀、较好、一般、差）后重新运行。',
+      en: 'Fill in each form (branch and a grade 优秀/较好/一般/差 per indicator), then run again.',
+    },
+  );
+}

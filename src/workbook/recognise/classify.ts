@@ -48,9 +48,10 @@ interface Signature {
   indicators: number;
 }
 
-function signature(ctx: Ctx, h: HeaderRow): Signature {
+function signature(grid: Grid, ctx: Ctx, h: HeaderRow): Signature {
   const present = new Set(h.keys);
-  const p = ctx.profileOf(h.texts);
+  // the row's own cells as they are (a number stays a number), texts carried from above as texts
+  const p = ctx.profileOf(h.texts.map((t, c) => (h.rows[c] === h.row ? grid.value(h.row, c) : t)));
   const profile: RowProfile = { flags: p.flags, indicators: p.indicators, distinctIndicators: p.distinctIndicators };
   const has = (set: ReadonlySet<string>): boolean => {
     for (const k of set) if (present.has(k)) return true;
@@ -124,7 +125,7 @@ export function classify(grid: Grid, ctx: Ctx, createdBy: unknown): Classificati
   const rows = Math.min(grid.height, SCAN_ROWS);
   const sigs: Signature[] = [];
   for (let r = 0; r < rows; r++) {
-    const s = signature(ctx, readHeaderRow(grid, ctx, r));
+    const s = signature(grid, ctx, readHeaderRow(grid, ctx, r));
     sigs.push(s);
     const role = bySignature(grid, ctx, r, s, summaryName);
     if (role) return { role, headerRow: r } as Classification;

@@ -81,29 +81,49 @@ export class Ctx {
     return this.profileOf(grid.row(r));
   }
 
+  /**
+   * A decimal number is not an indicator code (0.05, 15.1, 12.5 in an unrelated workbook): a row's
+   * number cells count as codes only when every one of them is a code of the catalogue (a header whose
+   * 1.1, 1.2 … Excel stored as numbers).
+   */
+  private numbersAreCodes(row: readonly unknown[]): boolean {
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
+      // as typed: 1.01 or 1.001 is a measurement, not indicator 1.1
+      if (typeof v === 'number' && Number.isFinite(v) && this.matcher.codeOf(String(v)) !== String(v)) return false;
+    }
+    return true;
+  }
+
   /** The header profile of a row's cells (values, or a header row's texts); same reuse as profile(). */
   profileOf(row: readonly unknown[]): RowProfile {
     let flags = 0;
     let indicators = 0;
-    let first: string | null = null;
+    let prevCol = -2;
+    let prevCode: string | null = null;
     let distinct = 0;
+    let numbers: boolean | undefined; // do this row's number cells read as indicator codes?
     for (let c = 0; c < row.length; c++) {
       const v = row[c];
       let s: string;
       if (typeof v === 'string') s = v;
-      else if (typeof v === 'number' && Number.isFinite(v)) s = String(v);
-      else continue;
+      else if (typeof v === 'number' && Number.isFinite(v)) {
+        numbers ??= this.numbersAreCodes(row);
+        if (!numbers) continue;
+        s = String(v);
+      } else continue;
       const f = this.flags(s);
       if (f === 0) continue;
       flags |= f;
       if (f & F_INDICATOR) {
         indicators++;
         if (distinct < 2) {
+          // two different codes side by side, as a catalogue's indicators stand in a header
           const code = this.matcher.codeOf(s);
-          if (first === null) {
-            first = code;
-            distinct = 1;
-          } else if (code !== first) distinct = 2;
+          if (prevCol === c - 1 && code !== prevCode) distinct = 2;
+          else distinct = 1;
+          prevCol = c;
+          prevCode = code;
         }
       }
     }
@@ -115,7 +135,7 @@ export class Ctx {
   }
 }
 
-/** Forms header: a branch column with an indicator column, or two different indicator columns. */
+/** Forms header: a branch column with an indicator column, or two different indicator columns side by side. */
 export function isFormsHeader(p: RowProfile): boolean {
   return (p.indicators >= 1 && (p.flags & F_BRANCH) !== 0) || p.distinctIndicators >= 2;
 }

@@ -3,7 +3,8 @@
  * the writers need (sheet roles, the office's own summary sheet, rating ranges).
  */
 import { buildCatalogue, defaultCatalogue } from '../../core/catalogue';
-import { ignoredSheet } from '../../core/messages';
+import { ignoredSheet, noRatings } from '../../core/messages';
+import { isBlank } from '../../core/values';
 import { parseSettings } from '../../core/ruleset';
 import type { Adjustment, Finding, RosterEntry, Text } from '../../core/types';
 import type { SheetSnapshot, WorkbookSnapshot } from '../snapshot';
@@ -125,6 +126,11 @@ export function recognise(snapshot: WorkbookSnapshot): Recognition {
       ignore(internalReason(e));
     }
   });
+
+  const ratingSheets = recognitions.filter((r) => RATING_ROLES.has(r.role)).map((r) => r.name);
+  const anyRating = rated.tallies.length > 0 || rated.forms.some((f) => f.ratings.some((x) => !isBlank(x.value)));
+  // an empty template: the rating sheets are there, nothing is rated yet (SPEC §5)
+  if (ratingSheets.length > 0 && !anyRating) ctx.findings.push(noRatings(ratingSheets));
 
   return {
     input: {

@@ -78,3 +78,28 @@ describe('data rows under a forms header', () => {
     );
   });
 });
+
+describe('decimal numbers are not indicator codes', () => {
+  test('a sheet of measurements (0.05, 15.1, 12.5, 1.1 beside 1.01) is no rating sheet', () => {
+    const rows: CellValue[][] = [
+      ['样品', 0.05, 15.1, 12.5],
+      ['甲', 1.1, 1.01, 2.1],
+      ['乙', 1.1, 1.6, 3.5],
+    ];
+    const r = recognise(book(sheet('测量', rows)));
+    expect(r.nothingRecognised).toBe(true);
+    expect(r.input.findings.map((f) => f.code)).toEqual(['ignored-sheet']);
+  });
+
+  test('a header whose codes Excel stored as numbers (1.1 … 6.4, side by side) is still a forms header', () => {
+    const rows: CellValue[][] = [
+      ['测评类型：民主测评'],
+      ['党支部', ...CODES.map(Number)],
+      ['机关第一党支部', ...fill(26, '优秀')],
+    ];
+    const r = recognise(book(sheet('Sheet1', rows)));
+    expect(r.sheets[0].role).toBe('forms');
+    expect(r.input.forms).toHaveLength(1);
+    expect(r.input.forms[0].ratings).toHaveLength(26);
+  });
+});

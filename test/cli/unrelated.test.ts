@@ -1,0 +1,23 @@
+/**
+ * Issue 9 item 3: real public workbooks with no rating sheet (test/fixtures/public, ORIGIN.md) are
+ * unusable input: exit 2 with the one-line reason, never exit 1 with invented errors.
+ */
+import { readFileSync } from 'fs';
+import path from 'path';
+import { run } from './helpers';
+
+const PUBLIC = path.join(__dirname, '..', 'fixtures', 'public');
+const FILES = ['poi-DataValidationEvaluations.xlsx', 'poi-DataValidations-49244.xlsx', 'poi-clone_sheet.xlsx', 'poi-tile-range-test.xlsx'];
+
+describe('unrelated public workbooks', () => {
+  test.each(FILES)('%s: validate exits 2 with one line naming no rating sheet, no report of invented errors', async (name) => {
+    const r = await run(['validate', 'in.xlsx'], { 'in.xlsx': new Uint8Array(readFileSync(path.join(PUBLIC, name))) });
+    expect(r.code).toBe(2);
+    const lines = r.stderr.split('\n').filter((l) => l !== '');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain('没有可识别的评分表');
+    // the summary lists no error and no "looks like an indicator" column
+    expect(r.stdout).toMatch(/问题：错误 0，/);
+    expect(r.stdout).not.toContain('像是指标');
+  });
+});
