@@ -122,8 +122,9 @@ describe('rounding small values', () => {
   });
 });
 
+const big = 2n ** 60n; // above Number.MAX_SAFE_INTEGER
+
 describe('large numerators and denominators (BigInt paths)', () => {
-  const big = 2n ** 60n; // above Number.MAX_SAFE_INTEGER
   it('reduces fractions whose parts are beyond safe integers', () => {
     expect(rational(3n * big, 4n * big)).toEqual({ n: 3n, d: 4n });
     expect(rational(-6n * big, 4n * big)).toEqual({ n: -3n, d: 2n });
@@ -172,8 +173,8 @@ describe('more decimal text', () => {
 });
 
 describe('order', () => {
-  const [a, b, c] = [fromNumber(0.5), fromNumber(0.75), fromNumber(1)];
   it('clamps into a range', () => {
+    const [a, b, c] = [fromNumber(0.5), fromNumber(0.75), fromNumber(1)];
     expect(clamp(b, a, c)).toEqual(b);
     expect(clamp(fromNumber(0.25), a, c)).toEqual(a);
     expect(clamp(fromNumber(1.5), a, c)).toEqual(c);
@@ -183,6 +184,6 @@ describe('order', () => {
   it('compares across denominators and signs', () => {
     expect(compare(rational(1n, 3n), rational(1n, 2n))).toBe(-1);
     expect(compare(rational(-1n, 3n), rational(-1n, 2n))).toBe(1);
-    expect(compare(neg(b), fromNumber(-0.75))).toBe(0);
+    expect(compare(neg(fromNumber(0.75)), fromNumber(-0.75))).toBe(0);
   });
 });
