@@ -692,3 +692,33 @@ export function noRatings(sheets: string[]): Finding {
     },
   );
 }
+
+export function derivedTally(ref: CellRef, from: string[], branches: number): Finding {
+  const zhFrom = from.map((n) => `"${n}"`).join('、');
+  const enFrom = from.map((n) => `"${n}"`).join(', ');
+  return make(
+    'info',
+    'derived-tally',
+    at(ref),
+    {
+      zh: `工作表"${ref.sheet}"的票数由公式从${zhFrom}计算而来（${branches} 个党支部），这些评分已按原表计入，票数未重复计入。`,
+      en: `The counts on sheet "${ref.sheet}" are formulas over ${enFrom} (${branches} branch${branches > 1 ? 'es' : ''}); those forms are counted there, so the tally was not counted again.`,
+    },
+  );
+}
+
+export function possibleDoubleCount(ref: CellRef, branch: string, source: Source, tallySheet: string, formsSheet: string): Finding {
+  return make(
+    'warning',
+    'possible-double-count',
+    at(ref, { branch }),
+    {
+      zh: `${branch}的${source}既有"${formsSheet}"中的测评表，又有"${tallySheet}"中填写的票数，两者都已计入；如果票数是由这些测评表汇总的，每份测评表被计算了两次。`,
+      en: `${branch} has ${sourceEn(source)} forms on "${formsSheet}" and typed vote counts on "${tallySheet}"; both were counted. If the counts summarise those forms, each form counts twice.`,
+    },
+    {
+      zh: `只保留一种：删除重复的票数表，或把"${tallySheet}"的票数改为引用"${formsSheet}"的公式（如 COUNTIFS）。`,
+      en: `Keep one: remove the duplicate tally, or make the counts on "${tallySheet}" formulas over "${formsSheet}" (such as COUNTIFS).`,
+    },
+  );
+}

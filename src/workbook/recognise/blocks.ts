@@ -88,10 +88,12 @@ export interface LayoutResult {
   headerRows: number[];
   /** the sources of the emitted forms/tallies (or of the sheet when nothing was emitted) */
   sources: Set<Source>;
+  /** tallies whose counts are formulas, with the sheets the formulas refer to (SPEC §4.4 derived tallies) */
+  formulaSheets: Map<Tally, Set<string>>;
 }
 
 export function newLayoutResult(): LayoutResult {
-  return { forms: [], tallies: [], ranges: [], headerRows: [], sources: new Set() };
+  return { forms: [], tallies: [], ranges: [], headerRows: [], sources: new Set(), formulaSheets: new Map() };
 }
 
 /** A block's defaults: from its own labels, then the labels above the first block, the sheet name, titles. */

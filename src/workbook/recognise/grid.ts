@@ -128,11 +128,13 @@ export class Grid {
   readonly height: number;
   readonly width: number;
   private readonly rows: unknown[];
+  private readonly formulas: unknown[];
   private readonly merges: MergeIndex;
 
   constructor(sheet: SheetSnapshot, index: number) {
     this.name = typeof sheet?.name === 'string' ? sheet.name : `Sheet${index + 1}`;
     this.rows = Array.isArray(sheet?.values) ? sheet.values : [];
+    this.formulas = Array.isArray(sheet?.formulas) ? sheet.formulas : [];
     this.height = this.rows.length;
     let width = 0;
     for (let r = 0; r < this.height; r++) {
@@ -153,6 +155,13 @@ export class Grid {
     if (c < 0) return null;
     const row = this.rows[r];
     return Array.isArray(row) ? cleanValue(row[c]) : null;
+  }
+
+  /** The cell's formula text (without "="), or null. */
+  formula(r: number, c: number): string | null {
+    const row = this.formulas[r];
+    const f = Array.isArray(row) ? (row as unknown[])[c] : null;
+    return typeof f === 'string' && f !== '' ? f : null;
   }
 
   text(r: number, c: number): string {
@@ -194,4 +203,19 @@ export class Grid {
     }
     return true;
   }
+}
+
+// 'Sheet name'! (quotes doubled inside) or SheetName! in a formula; a [1] workbook prefix is kept out.
+const SHEET_REF = /(?:'((?:[^']|'')+)'|([^\s'!(),;=+\-*/&<>^"{}:[\]]+))!/g;
+
+/** The sheet names a formula refers to ("COUNTIFS('民主测评'!C:C,"优秀")" → 民主测评). */
+export function sheetsReferenced(formula: string): string[] {
+  const out: string[] = [];
+  SHEET_REF.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = SHEET_REF.exec(formula)) !== null) {
+    const name = (m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2]).replace(/^\[[^\]]*\]/, '');
+    if (name !== '' && !out.includes(name)) out.push(name);
+  }
+  return out;
 }

@@ -3,14 +3,14 @@
  * the writers need (sheet roles, the office's own summary sheet, rating ranges).
  */
 import { buildCatalogue, defaultCatalogue } from '../../core/catalogue';
-import { ignoredSheet, noRatings } from '../../core/messages';
+import { derivedTally, ignoredSheet, noRatings, possibleDoubleCount } from '../../core/messages';
 import { isBlank } from '../../core/values';
 import { parseSettings } from '../../core/ruleset';
-import type { Adjustment, Finding, RosterEntry, Text } from '../../core/types';
+import type { Adjustment, Finding, Form, RosterEntry, Tally, Text } from '../../core/types';
 import type { SheetSnapshot, WorkbookSnapshot } from '../snapshot';
 import { classify, type Classification } from './classify';
 import { Ctx } from './context';
-import { append, newLayoutResult, readRatingSheet, type LayoutResult } from './blocks';
+import { append, joinKey, newLayoutResult, readRatingSheet, type LayoutResult } from './blocks';
 import { Grid } from './grid';
 import { layoutOf, RATING_LAYOUTS } from './layouts';
 import { REASONS, ROLE_NAMES } from './messages';
@@ -117,6 +117,7 @@ export function recognise(snapshot: WorkbookSnapshot): Recognition {
           readRatingSheet(layout, grid, ctx, c.headerRow, out);
           append(rated.forms, out.forms);
           append(rated.tallies, out.tallies);
+          for (const [t, refs] of out.formulaSheets) rated.formulaSheets.set(t, refs);
           append(ratingRanges, out.ranges);
           rec.headerRows = out.headerRows;
           if (out.sources.size === 1) rec.source = [...out.sources][0];
@@ -127,6 +128,7 @@ export function recognise(snapshot: WorkbookSnapshot): Recognition {
     }
   });
 
+  rated.tallies = countTalliesOnce(rated.tallies, rated.formulaSheets, rated.forms, recognitions, ctx.findings);
   const ratingSheets = recognitions.filter((r) => RATING_ROLES.has(r.role)).map((r) => r.name);
   const anyRating = rated.tallies.length > 0 || rated.forms.some((f) => f.ratings.some((x) => !isBlank(x.value)));
   // an empty template: the rating sheets are there, nothing is rated yet (SPEC §5)
@@ -148,4 +150,42 @@ export function recognise(snapshot: WorkbookSnapshot): Recognition {
     ratingRanges,
     nothingRecognised: !recognitions.some((r) => RATING_ROLES.has(r.role)),
   };
+}
+
+/**
+ * SPEC §4.4 derived tallies: a tally whose counts are formulas over another rating sheet restates
+ * forms already counted there, so it is dropped (info derived-tally, once per sheet). A typed tally for
+ * a branch, source and period that forms also rate counts both (warning possible-double-count).
+ */
+function countTalliesOnce(tallies: Tally[], formulaSheets: Map<Tally, Set<string>>, forms: Form[], sheets: SheetRecognition[], findings: Finding[]): Tally[] {
+  const ratingSheet = new Map<string, string>(); // lower-cased name → name, rating sheets only
+  for (const s of sheets) if (RATING_ROLES.has(s.role)) ratingSheet.set(s.name.toLowerCase(), s.name);
+  const derived = new Map<string, { ref: Tally['ref']; from: string[]; branches: number }>();
+  const kept: Tally[] = [];
+  for (const t of tallies) {
+    const from = [...(formulaSheets.get(t) ?? [])]
+      .map((n) => ratingSheet.get(n.toLowerCase()))
+      .filter((n): n is string => n !== undefined && n !== t.ref.sheet);
+    if (from.length === 0) {
+      kept.push(t);
+      continue;
+    }
+    const d = derived.get(t.ref.sheet);
+    if (d) {
+      d.branches++;
+      for (const n of from) if (!d.from.includes(n)) d.from.push(n);
+    } else derived.set(t.ref.sheet, { ref: t.ref, from, branches: 1 });
+  }
+  for (const d of derived.values()) findings.push(derivedTally(d.ref, d.from, d.branches));
+  // the first forms sheet of each branch, source and period, for the double-count warning
+  const formsSheet = new Map<string, string>();
+  for (const f of forms) {
+    const key = joinKey(f.branch, f.source, f.period);
+    if (!formsSheet.has(key)) formsSheet.set(key, f.ref.sheet);
+  }
+  for (const t of kept) {
+    const other = formsSheet.get(joinKey(t.branch, t.source, t.period));
+    if (other !== undefined) findings.push(possibleDoubleCount(t.ref, t.branch, t.source, t.ref.sheet, other));
+  }
+  return kept;
 }

@@ -7,7 +7,7 @@ import { parseCount } from '../../../core/scale';
 import { GRADES, type CellRef, type Grade, type Tally, type TallyCount } from '../../../core/types';
 import { joinKey, rowPeriod } from '../blocks';
 import { isTallyHeader, type Ctx } from '../context';
-import { isBlankValue, textOfValue, type Grid } from '../grid';
+import { isBlankValue, sheetsReferenced, textOfValue, type Grid } from '../grid';
 import { headerSpan, readHeaderRow } from '../header';
 import { BRANCH, CODE, findCol, PERIOD, SOURCE, tallyGradeOf, TEXT, TOTAL_ROWS } from '../vocab';
 import type { BlockHeader, BlockScope, RatingLayout } from './types';
@@ -62,7 +62,7 @@ export function readTallyHeader(grid: Grid, ctx: Ctx, r: number, floor = 0): Tal
 /** Per sheet: indicator texts that name no indicator (reported once each); per block: its tallies. */
 interface TallySheet {
   unmapped: Map<string, { ref: CellRef; rows: number }>;
-  groups: Map<string, { tally: Tally; counted: boolean }>;
+  groups: Map<string, { tally: Tally; counted: boolean; refs: Set<string> }>;
 }
 
 type Scope = BlockScope<TallyHeader, TallySheet>;
@@ -103,12 +103,14 @@ function readTallyRow(b: Scope, i: number): 'rating' | 'other' | 'skip' {
   const key = joinKey(branch, source, period);
   let g = b.sheet.groups.get(key);
   if (!g) {
-    g = { tally: { branch, branchRef, source, period, ref: b.headerRef, rows: [] }, counted: false };
+    g = { tally: { branch, branchRef, source, period, ref: b.headerRef, rows: [] }, counted: false, refs: new Set() };
     b.sheet.groups.set(key, g);
   }
   const counts = {} as Record<Grade, TallyCount>;
   GRADES.forEach((grade, k) => {
     counts[grade] = { value: values[k], ref: grid.ref(i, gradeCols[k]) };
+    const f = grid.formula(i, gradeCols[k]);
+    if (f !== null) for (const name of sheetsReferenced(f)) g.refs.add(name);
   });
   g.tally.rows.push({ indicator: code, ref: grid.ref(i, indCol), counts });
   if (!blank) g.counted = true;
@@ -132,6 +134,7 @@ export const tallyLayout: RatingLayout<TallyHeader, TallySheet, 'tally'> = {
       if (!g.counted) continue;
       b.out.tallies.push(g.tally);
       b.out.sources.add(g.tally.source);
+      if (g.refs.size > 0) b.out.formulaSheets.set(g.tally, g.refs);
     }
     b.sheet.groups.clear();
   },
