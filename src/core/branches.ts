@@ -80,9 +80,9 @@ function fromRoster(input: AssessmentInput, roster: RosterEntry[]): Branches {
   const rosterKeys = [...keys.keys()];
   for (const u of unknownNames(input, indexOf)) {
     const near = nearestNames(normalize(u.name), rosterKeys);
-    findings.push(msg.unknownBranch(u.ref, u.name, near.candidates.map((i) => list[i].name), u.rows));
+    // one finding per unknown name, listing the roster branches it holds back (their 备注 says why)
+    findings.push(msg.unknownBranch(u.ref, u.name, near.candidates.map((i) => list[i].name), u.rows, near.close.map((i) => list[i].name)));
     for (const i of near.close) {
-      findings.push(msg.possibleMisspelling(u.ref, list[i].name, u.name));
       const names = misspelled.get(i) ?? [];
       if (!names.includes(u.name)) names.push(u.name);
       misspelled.set(i, names);

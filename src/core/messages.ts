@@ -201,8 +201,18 @@ export function noRoster(): Finding {
   );
 }
 
-export function unknownBranch(ref: CellRef, name: string, candidates: string[], rows: number): Finding {
+/**
+ * A name not on the roster. The roster branches it may mean (`holds`, within the documented edit
+ * distance) are blocked too, since a grade must not come from partial data: this one finding names them.
+ */
+export function unknownBranch(ref: CellRef, name: string, candidates: string[], rows: number, holds: string[] = []): Finding {
   const times = rows > 1 ? { zh: `（共 ${rows} 行）`, en: ` (${rows} rows)` } : { zh: '', en: '' };
+  const held = holds.length
+    ? {
+        zh: `；名称相近的${holds.map((c) => `"${c}"`).join('、')}可能就是它，暂不评定`,
+        en: `; ${holds.map((c) => `"${c}"`).join(', ')}, whose name is close, may be the same branch and ${holds.length > 1 ? 'are' : 'is'} not graded yet`,
+      }
+    : { zh: '', en: '' };
   const suggestion: Text = candidates.length
     ? {
         zh: `是否应为：${candidates.map((c) => `"${c}"`).join('、')}？请改正名称，或将该支部加入支部名单。`,
@@ -214,31 +224,11 @@ export function unknownBranch(ref: CellRef, name: string, candidates: string[], 
     'unknown-branch',
     at(ref, { branch: name }),
     {
-      zh: `党支部"${name}"不在支部名单中${times.zh}，其评分未计入。`,
-      en: `The branch "${name}" is not on the roster${times.en}; its ratings were not used.`,
+      zh: `党支部"${name}"不在支部名单中${times.zh}，其评分未计入${held.zh}。`,
+      en: `The branch "${name}" is not on the roster${times.en}; its ratings were not used${held.en}.`,
     },
     suggestion,
     { candidates },
-  );
-}
-
-/**
- * The roster branch a misspelled name most likely means is blocked too (no grade from partial data);
- * this finding names it, so the report says why it is incomplete.
- */
-export function possibleMisspelling(ref: CellRef, branch: string, written: string): Finding {
-  return make(
-    'error',
-    'unknown-branch',
-    at(ref, { branch }),
-    {
-      zh: `名单外的名称"${written}"可能指本支部，其评分未计入，本支部暂不评定。`,
-      en: `"${written}", a name not on the roster, may mean this branch: its ratings were not used, so this branch is not graded yet.`,
-    },
-    {
-      zh: `若"${written}"就是"${branch}"，请改正名称后重新计算；否则将其加入支部名单。`,
-      en: `If "${written}" is "${branch}", correct the name and grade again; otherwise add it to the roster.`,
-    },
   );
 }
 

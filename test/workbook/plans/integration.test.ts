@@ -137,8 +137,7 @@ describe('template and sample read back through recognition', () => {
     expect(incomplete).toEqual(['机关第二党支部', '化学研究室党支部']);
     const codes = result.findings.filter((f) => f.severity !== 'info').map((f) => [f.code, f.branch]);
     expect(codes).toEqual([
-      ['unknown-branch', '机关第二支部'],
-      ['unknown-branch', '机关第二党支部'], // the roster branch the misspelling may mean, blocked
+      ['unknown-branch', '机关第二支部'], // its message names 机关第二党支部, the roster branch it blocks
       ['invalid-rating', '化学研究室党支部'],
       ['missing-rating', '图书馆党支部'],
     ]);
