@@ -134,8 +134,8 @@ function scaledToString(q: bigint, decimals: number): string {
 /** r rounded half away from zero to `decimals` places, as the nearest number: 89.95 → 90, 69.95 → 70. */
 export function roundHalfAwayFromZero(r: Rational, decimals: number): number {
   if (!Number.isInteger(decimals) || decimals < 0) throw new RangeError(`bad decimals: ${decimals}`);
-  const v = Number(scaledToString(roundScaled(r, decimals), decimals));
-  return Object.is(v, -0) ? 0 : v;
+  // never -0: a BigInt has no negative zero, so a value rounding to 0 is written without a sign
+  return Number(scaledToString(roundScaled(r, decimals), decimals));
 }
 
 /** Denominator of the form 2^a·5^b: the rational has a finite decimal expansion. */
