@@ -28,7 +28,7 @@ describe('fromNumber', () => {
     expect(fromNumber(2.5e-8)).toEqual({ n: 1n, d: 40000000n });
   });
   it('rejects non-finite numbers', () => {
-    expect(() => fromNumber(NaN)).toThrow(RangeError);
+    expect(() => fromNumber(NaN)).toThrow(new RangeError('not a finite number: NaN'));
     expect(() => fromNumber(Infinity)).toThrow(RangeError);
   });
 });
@@ -49,7 +49,7 @@ describe('arithmetic', () => {
     expect(compare(rational(2n, 4n), fromNumber(0.5))).toBe(0);
   });
   it('refuses a zero denominator', () => {
-    expect(() => rational(1n, 0n)).toThrow(RangeError);
+    expect(() => rational(1n, 0n)).toThrow(new RangeError('division by zero'));
   });
 });
 
@@ -116,8 +116,8 @@ describe('rounding small values', () => {
     expect(roundHalfAwayFromZero(fromNumber(7), 2)).toBe(7);
   });
   it('refuses a number of decimals that is not a whole number from 0', () => {
-    expect(() => roundHalfAwayFromZero(fromNumber(1), -1)).toThrow(RangeError);
-    expect(() => roundHalfAwayFromZero(fromNumber(1), 1.5)).toThrow(RangeError);
+    expect(() => roundHalfAwayFromZero(fromNumber(1), -1)).toThrow(new RangeError('bad decimals: -1'));
+    expect(() => roundHalfAwayFromZero(fromNumber(1), 1.5)).toThrow(new RangeError('bad decimals: 1.5'));
     expect(roundHalfAwayFromZero(fromNumber(0.4), 0)).toBe(0);
   });
 });
@@ -137,6 +137,16 @@ describe('large numerators and denominators (BigInt paths)', () => {
     expect(toNumber(rational(big * 5n + 1n, 10n ** 19n))).toBe(Number('0.5764607523034234881'));
     expect(toNumber(rational(-(10n ** 20n) - 5n, 10n ** 18n))).toBe(-100.000000000000000005);
     expect(toNumber(fromInt(big))).toBe(2 ** 60);
+  });
+  it('keeps every digit of a tiny finite decimal whose numerator is beyond safe integers', () => {
+    const n = 123456789123456789n;
+    // 10^38 and 10^40 in the denominator: far below what 20 rounded places would keep
+    expect(toNumber(rational(n, 10n ** 38n))).toBe(1.23456789123456789e-21);
+    expect(toNumber(rational(n, 10n ** 40n))).toBe(1.23456789123456789e-23);
+    // 2^5 · 5^35 = 10^35 / 2^30: a decimal with 35 places
+    expect(toNumber(rational(n, 2n ** 5n * 5n ** 35n))).toBe(Number(`${n * 2n ** 30n}e-35`));
+    // 2^35 · 5^3: 35 places as well
+    expect(toNumber(rational(n, 2n ** 35n * 5n ** 3n))).toBe(Number(`${n * 5n ** 32n}e-35`));
   });
   it('turns a large non-decimal fraction into the nearest number', () => {
     expect(toNumber(rational(big, 3n))).toBeCloseTo(2 ** 60 / 3, -3);
