@@ -9,6 +9,7 @@ import { collectForms, collectTallies, emptyCounts, KEY_COUNT, type Counts } fro
 import { add, clamp, compare, fromInt, roundHalfAwayFromZero, toNumber, ZERO, type Rational } from './decimal';
 import { sheetOrder, sortFindings } from './findings';
 import * as msg from './messages';
+import { advancedCandidates } from './notification';
 import { band, rankTotals } from './ranking';
 import { exactRules, scoreBranch, type BranchScores } from './scoring';
 import {
@@ -178,6 +179,8 @@ export function assess(input: AssessmentInput): AssessmentResult {
     }
     return r;
   });
+  const advanced = advancedCandidates(results, ruleset.advancedQuota);
+  if (advanced.tied.length) findings.push(msg.advancedTie(advanced.tied, ruleset.advancedQuota));
   return {
     year: ruleset.year,
     ruleset,

@@ -712,3 +712,24 @@ export function possibleDoubleCount(ref: CellRef, branch: string, source: Source
     },
   );
 }
+
+export function advancedTie(tied: string[], quota: number): Finding {
+  return make(
+    'warning',
+    'advanced-tie',
+    {},
+    {
+      zh: `先进党支部推荐名额为 ${quota} 个，${tied.map((n) => `"${n}"`).join('、')}总分相同、并列在名额线上；推荐名单暂按支部名单顺序列出。`,
+      en: `The advanced-branch quota is ${quota}; ${tied.map((n) => `"${n}"`).join(', ')} share the total at the cap, and the candidates follow roster order for now.`,
+    },
+    {
+      zh: '请党委研究确定推荐哪一个（或调整推荐名额）。',
+      en: 'Let the committee decide between them (or change the quota, 先进推荐名额).',
+    },
+  );
+}
+
+/** The notification's line for the committee when the quota falls inside a tie. */
+export function advancedTieLine(tied: string[], quota: number): string {
+  return `注：${tied.join('、')}总分相同，并列于先进党支部推荐名额（${quota} 个）处，以上推荐暂按名单顺序列出，请党委研究确定。`;
+}

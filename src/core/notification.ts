@@ -20,6 +20,21 @@ function reasonOf(b: BranchResult): string {
   return b.notes.length ? b.notes.map((n) => n.zh).join('；') : '数据待补充';
 }
 
+/**
+ * 先进党支部 candidates (SPEC §3): branches graded 优秀 in rank order (ties in roster order), capped by
+ * the quota (0 = no cap). `tied` names every 优秀 branch with the total at the cap when the cap falls
+ * inside that tie (some of them in, some out), else it is empty.
+ */
+export function advancedCandidates(branches: readonly BranchResult[], quota: number): { candidates: string[]; tied: string[] } {
+  const excellent = branches
+    .filter((b) => b.status === 'graded' && b.grade === '优秀' && b.rank !== null && b.total !== null)
+    .sort((a, b) => (a.rank as number) - (b.rank as number));
+  if (quota <= 0 || excellent.length <= quota) return { candidates: excellent.map((b) => b.name), tied: [] };
+  const last = excellent[quota - 1].total;
+  const tied = excellent[quota].total === last ? excellent.filter((b) => b.total === last).map((b) => b.name) : [];
+  return { candidates: excellent.slice(0, quota).map((b) => b.name), tied };
+}
+
 export function buildNotification(result: AssessmentResult, date: string): NotificationModel {
   const graded = result.branches.filter((b) => b.status === 'graded' && b.total !== null && b.grade && b.rank !== null);
   // rank order; ties keep roster order (Array.prototype.sort is stable)
@@ -36,8 +51,7 @@ export function buildNotification(result: AssessmentResult, date: string): Notif
       return row;
     })
     .sort((a, b) => a.rank - b.rank);
-  const excellent = ranked.filter((r) => r.grade === '优秀').map((r) => r.name);
-  const quota = result.ruleset.advancedQuota;
+  const advanced = advancedCandidates(result.branches, result.ruleset.advancedQuota);
   const incomplete = result.branches
     .filter((b) => b.status !== 'graded')
     .map((b) => {
@@ -51,7 +65,8 @@ export function buildNotification(result: AssessmentResult, date: string): Notif
     lead: notificationLead(result.year, result.branches.length),
     ranked,
     gradeCounts: { ...result.gradeCounts },
-    candidates: quota > 0 ? excellent.slice(0, quota) : excellent,
+    candidates: advanced.candidates,
+    ...(advanced.tied.length ? { advancedTie: advanced.tied } : {}),
     incomplete,
     issuer: result.ruleset.issuer,
     date,

@@ -345,6 +345,8 @@ export interface NotificationModel {
   gradeCounts: Record<Grade, number>;
   /** 先进党支部 candidates: 优秀 branches in rank order, capped by advancedQuota */
   candidates: string[];
+  /** the branches tied at the advancedQuota cap (SPEC §3 advanced-tie), for the committee to decide */
+  advancedTie?: string[];
   /** incomplete branches, listed apart, never ranked */
   incomplete: { name: string; group?: string; reason: string }[];
   issuer: string;

@@ -2,6 +2,7 @@
  * 考核结果通报 (SPEC §6): an official Chinese document, Chinese in both UI languages. A4 portrait, one page
  * wide, the table header repeated on every page. Incomplete branches are listed apart and never ranked.
  */
+import { advancedTieLine } from '../../core/messages';
 import { GRADES, type NotificationModel, type Ruleset } from '../../core/types';
 import type { SheetPlan } from '../plan';
 import { BORDER, HEADER, SheetBuilder, TITLE, chineseDate, rangeOf, rowsOf, totalFormat } from './sheet';
@@ -89,6 +90,7 @@ export function planNotificationSheet(
   r++;
   r = line(r, gradeCountLine(model.gradeCounts));
   r = line(r, candidatesLine(model.candidates));
+  if (model.advancedTie) r = line(r, advancedTieLine(model.advancedTie, ruleset.advancedQuota));
 
   if (model.incomplete.length) {
     r++;
