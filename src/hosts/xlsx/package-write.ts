@@ -356,7 +356,7 @@ export function writePackage(source: readonly SourcePart[] | null, plans: readon
     if ((OUTPUT_KINDS as readonly string[]).includes(plan.kind)) scoped.push({ name: markerName(plan.kind as OutputKind), value: `${quoteSheet(plan.name)}!$A$1` });
     scoped.push(...names);
     if (scoped.length) {
-      const block = scoped.map((n) => `<${wp}definedName name="${xmlAttr(n.name)}" localSheetId="${position}">${xmlText(n.value)}</${wp}definedName>`).join('');
+      const block = scoped.map((n) => `<${wp}definedName name="${xmlAttr(n.name)}" localSheetId="${position}">${xmlText(n.value).replace(/'/g, '&apos;')}</${wp}definedName>`).join('');
       wb = appendTo(wb, 'definedNames', block, () => insertBeforeFirst(wb!, AFTER_NAMES, `<${wp}definedNames>${block}</${wp}definedNames>`, 'workbook'));
     }
     appTitles.push({ old: replaced?.name, name: plan.name });

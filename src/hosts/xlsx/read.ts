@@ -8,6 +8,7 @@ import type { SheetSnapshot, WorkbookSnapshot } from '../../workbook/snapshot';
 import { classifyBytes, corrupt, notAWorkbook, XlsxError } from './errors';
 import { markedSheets } from './markers';
 import { coveredByMerge, heldMerges, loadHoldingMerges } from './merges';
+import { rememberSource } from './write';
 
 /** The loaded workbook. A plain ExcelJS workbook: markers are read from and written to its defined names. */
 export type XlsxWorkbook = ExcelJS.Workbook;
@@ -32,6 +33,8 @@ export async function loadWorkbook(data: Uint8Array): Promise<XlsxWorkbook> {
   }
   // A zip without a workbook part (a .docx, a zipped folder) loads as a workbook with no sheets.
   if (wb.worksheets.length === 0) throw notAWorkbook();
+  // The writer keeps the file's package and adds the product's sheets to it.
+  rememberSource(wb, data);
   return wb;
 }
 

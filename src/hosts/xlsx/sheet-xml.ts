@@ -190,7 +190,7 @@ function validationXml(range: string, list: string[]): string {
   const error = `请从下拉列表中选择：${list.join('、')} / Choose from the list`;
   return (
     `<dataValidation type="list" allowBlank="1" showErrorMessage="1" errorTitle="${xmlAttr('无效的值 / Invalid value')}" error="${xmlAttr(escapeIllegal(error.slice(0, 255)))}" sqref="${sqref}">` +
-    `<formula1>${xmlText(escapeIllegal(formula))}</formula1></dataValidation>`
+    `<formula1>${xmlText(escapeIllegal(formula)).replace(/"/g, '&quot;')}</formula1></dataValidation>`
   );
 }
 

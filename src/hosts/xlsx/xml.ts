@@ -2,6 +2,7 @@
  * The little XML the package writer needs: escaping, attributes of one tag, and the namespace prefix a
  * part uses. Parts are edited as text so that everything the writer does not touch stays as it was.
  */
+import { strFromU8, strToU8 } from 'fflate';
 
 /** Text content: & < > escaped (quotes are fine in text). */
 export function xmlText(s: string): string {
@@ -105,13 +106,13 @@ export function prefixOfTag(tag: string): string {
   return m?.[1] ?? '';
 }
 
-const enc = new TextEncoder();
-const dec = new TextDecoder('utf-8');
-export const utf8 = (s: string): Uint8Array => enc.encode(s);
+// fflate's UTF-8 codec: the same in Node, browsers and jsdom (which has no TextEncoder).
+export const utf8 = (s: string): Uint8Array => strToU8(s);
 /** Part bytes as text (a UTF-8 BOM dropped; UTF-16 parts decoded too). */
 export function decodePart(b: Uint8Array): string {
   if (b.length >= 2 && ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff))) {
     return new TextDecoder(b[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(b);
   }
-  return dec.decode(b);
+  const start = b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0;
+  return strFromU8(start ? b.subarray(start) : b);
 }

@@ -4,7 +4,7 @@
  * Sizes and CRC come from the central directory, so an entry written with a data descriptor is copied
  * with a clean local header.
  */
-import { inflateSync } from 'fflate';
+import { inflateSync, strFromU8 } from 'fflate';
 import type { SourcePart } from './package-write';
 
 export function sourceParts(zip: Uint8Array): SourcePart[] {
@@ -19,7 +19,6 @@ export function sourceParts(zip: Uint8Array): SourcePart[] {
   if (eocd < 0) throw new Error('not a zip: no end of central directory');
   const count = view.getUint16(eocd + 10, true);
   let p = view.getUint32(eocd + 16, true);
-  const dec = new TextDecoder('utf-8');
   const parts: SourcePart[] = [];
   for (let n = 0; n < count; n++) {
     if (view.getUint32(p, true) !== 0x02014b50) throw new Error('broken central directory');
@@ -33,7 +32,7 @@ export function sourceParts(zip: Uint8Array): SourcePart[] {
     const extraLen = view.getUint16(p + 30, true);
     const commentLen = view.getUint16(p + 32, true);
     const local = view.getUint32(p + 42, true);
-    const name = dec.decode(zip.subarray(p + 46, p + 46 + nameLen));
+    const name = strFromU8(zip.subarray(p + 46, p + 46 + nameLen));
     p += 46 + nameLen + extraLen + commentLen;
     const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
     const raw = () => zip.subarray(start, start + csize);

@@ -4,7 +4,7 @@
  * deflated here. Every entry gets a clean local header with its sizes and CRC (no data descriptor).
  * No zip64: a package is refused beyond 4 GiB or 65,535 entries, far past the reader's own limits.
  */
-import { deflateSync } from 'fflate';
+import { deflateSync, strToU8 } from 'fflate';
 
 /** One entry as written: `data` is the stored (method 0) or deflated (method 8) payload. */
 export interface ZipEntryOut {
@@ -44,7 +44,6 @@ export function deflateEntry(name: string, bytes: Uint8Array): ZipEntryOut {
   return { name, method: bytes.length === 0 ? 0 : 8, crc32: crc32(bytes), size: bytes.length, data };
 }
 
-const utf8 = new TextEncoder();
 /** 1980-01-01 00:00, the zip epoch. */
 const DOS_DATE = (0 << 9) | (1 << 5) | 1;
 const MAX32 = 0xffffffff;
@@ -57,7 +56,7 @@ export function writeZip(entries: readonly ZipEntryOut[]): Uint8Array {
     const key = e.name.toLowerCase();
     if (seen.has(key)) throw new Error(`duplicate zip entry ${e.name}`);
     seen.add(key);
-    return utf8.encode(e.name);
+    return strToU8(e.name);
   });
   let localSize = 0;
   let centralSize = 0;

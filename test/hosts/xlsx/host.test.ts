@@ -184,7 +184,8 @@ describe('applyPlan → save → reload', () => {
   it('scopes the marker to its sheet (localSheetId) at $A$1', async () => {
     const xml = await partText(bytes, 'xl/workbook.xml');
     expect(xml).toContain(`<definedName name="BranchAssessment_summary" localSheetId="1">&apos;考核汇总&apos;!$A$1</definedName>`);
-    expect(xml).toContain('activeTab="1"');
+    // The office's workbook opens on the tab it was saved with: making another tab active would group it with the selected one.
+    expect(await partText(bytes, 'xl/worksheets/sheet2.xml')).not.toContain('tabSelected');
   });
 
   it('keeps the marker through a second save by ExcelJS', async () => {
@@ -203,21 +204,22 @@ describe('replacing and filling', () => {
     return roundTrip(wb);
   }
 
-  it('replaces a marked sheet in place, keeping its tab position and one marker', async () => {
+  it('replaces a marked sheet in place, keeping its tab position and one marker (new sheets go after the workbook\'s own)', async () => {
     const wb = await workbookWithOutputs();
     applyPlan(wb, { sheets: [sheetPlan({ name: '考核汇总', replaces: '考核汇总', values: [['新结果']] })] });
     const bytes = await saveWorkbook(wb);
     const snap = snapshotOf(await loadWorkbook(bytes));
     expect(snap.sheets.map((s) => [s.name, s.createdBy ?? null])).toEqual([
       ['民主测评', null],
-      ['考核汇总', 'summary'],
       ['备注', null],
+      ['考核汇总', 'summary'],
       ['校验问题', 'checks'],
     ]);
-    expect(snap.sheets[1].values).toEqual([['新结果']]);
-    expect(snap.sheets[1].merges).toEqual([]);
+    expect(snap.sheets[2].values).toEqual([['新结果']]);
+    expect(snap.sheets[2].merges).toEqual([]);
     const xml = await partText(bytes, 'xl/workbook.xml');
     expect(xml.match(/BranchAssessment_summary/g)).toHaveLength(1);
+    expect(xml).toContain(`<definedName name="BranchAssessment_summary" localSheetId="2">`);
     expect(xml).toContain(`<definedName name="BranchAssessment_checks" localSheetId="3">`);
   });
 
