@@ -233,9 +233,18 @@ function insertBeforeFirst(xml: string, locals: string[], block: string, rootLoc
   return xml.slice(0, at) + block + xml.slice(at);
 }
 
-export interface WriteOptions {
-  /** set the active tab to the plan's `activate` sheet (only for a package the product builds itself) */
-  activate?: boolean;
+/** The workbook part's name, found through the package relationships (any part name). */
+function workbookPart(pkg: Package): string {
+  const officeRel = relationships(pkg.text('_rels/.rels') ?? '').find((r) => /\/officeDocument$/.test(r.type));
+  return (officeRel && pkg.nameOf(resolve('', officeRel.target))) ?? pkg.nameOf('xl/workbook.xml') ?? 'xl/workbook.xml';
+}
+
+/** The sheet names in tab order and the sheets the product marked, of an input package. */
+export function inspectPackage(source: readonly SourcePart[]): { names: string[]; marked: Set<string> } {
+  const pkg = new Package();
+  for (const s of source) pkg.add({ name: s.name, src: s });
+  const wb = pkg.text(workbookPart(pkg)) ?? '';
+  return { names: sheetEntries(wb).map((e) => e.name), marked: new Set(markedSheetsOf(wb).keys()) };
 }
 
 /**
@@ -251,8 +260,7 @@ export function writePackage(source: readonly SourcePart[] | null, plans: readon
   }
 
   const root = pkg.text('_rels/.rels') ?? '';
-  const officeRel = relationships(root).find((r) => /\/officeDocument$/.test(r.type));
-  const wbPart = (officeRel && pkg.nameOf(resolve('', officeRel.target))) ?? pkg.nameOf('xl/workbook.xml') ?? 'xl/workbook.xml';
+  const wbPart = workbookPart(pkg);
   const wbDir = wbPart.slice(0, wbPart.lastIndexOf('/') + 1);
   const wbRelsPart = pkg.nameOf(relsOf(wbPart)) ?? relsOf(wbPart);
   let wb = pkg.text(wbPart);

@@ -6,10 +6,9 @@
  */
 import type { WorkbookPlan } from '../../workbook/plan';
 import { markedSheets } from './markers';
-import { markedSheetsOf, PlanConflict, writePackage, type SourcePart } from './package-write';
+import { inspectPackage, PlanConflict, writePackage, type SourcePart } from './package-write';
 import type { XlsxWorkbook } from './read';
-import { decodePart } from './xml';
-import { sourceParts } from './zip-parts';
+import { openZip } from './zip';
 
 export { PlanConflict } from './package-write';
 
@@ -31,21 +30,11 @@ export function rememberSource(wb: object, bytes: Uint8Array): void {
 
 const sources = new WeakMap<object, Uint8Array>();
 
-function namesOfPackage(parts: readonly SourcePart[]): { names: string[]; marked: Set<string> } {
-  const wbPart = parts.find((p) => /^\/?xl\/workbook\.xml$/i.test(p.name)) ?? parts.find((p) => /workbook\d*\.xml$/i.test(p.name));
-  if (!wbPart) return { names: [], marked: new Set() };
-  const xml = decodePart(wbPart.bytes());
-  const names = [...xml.matchAll(/<(?:[\w.-]+:)?sheet\s[^>]*?\bname\s*=\s*"([^"]*)"/g)].map((m) =>
-    m[1].replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&'),
-  );
-  return { names, marked: new Set(markedSheetsOf(xml).keys()) };
-}
-
 function stateOf(wb: XlsxWorkbook): State {
   let s = states.get(wb);
   const bytes = sources.get(wb);
   if (!s && bytes) {
-    s = { bytes, plans: [], ...namesOfPackage(sourceParts(bytes)) };
+    s = { bytes, plans: [], ...inspectPackage(openZip(bytes).entries) };
     states.set(wb, s);
   }
   if (!s) {
@@ -86,8 +75,8 @@ export function applyPlan(wb: XlsxWorkbook, plan: WorkbookPlan): void {
 export async function saveWorkbook(wb: XlsxWorkbook): Promise<Uint8Array> {
   const s = stateOf(wb);
   let source: SourcePart[] | null = null;
-  if (s.bytes) source = sourceParts(s.bytes);
-  else if (wb.worksheets.length > 0) source = sourceParts(new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));
+  if (s.bytes) source = [...openZip(s.bytes).entries];
+  else if (wb.worksheets.length > 0) source = [...openZip(new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer)).entries];
   return writePackage(source, s.plans);
 }
 
