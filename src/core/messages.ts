@@ -517,3 +517,21 @@ export const notes = {
     };
   },
 };
+
+/** legacy-format: an .xls or .et input; the results go to a new .xlsx holding the product's sheets only. */
+export function legacyFormat(format: 'xls' | 'et'): Finding {
+  const kind = format === 'et' ? { zh: 'WPS 表格（.et）', en: 'WPS Spreadsheets (.et)' } : { zh: 'Excel 97–2003（.xls）', en: 'Excel 97–2003 (.xls)' };
+  return make(
+    'info',
+    'legacy-format',
+    {},
+    {
+      zh: `输入是旧版${kind.zh}工作簿，无法原样保留：结果写入新的 .xlsx 文件，其中只有考核结果表。`,
+      en: `The input is a legacy ${kind.en} workbook, which cannot be kept whole: the results go to a new .xlsx file holding the product's sheets only.`,
+    },
+    {
+      zh: '如需把结果和原始数据放在同一个文件中，请在 Excel 或 WPS 中把工作簿另存为 .xlsx 后重新评定。',
+      en: 'To keep the results and the data in one file, save the workbook as .xlsx in Excel or WPS and grade it again.',
+    },
+  );
+}

@@ -252,6 +252,7 @@ export const FINDING_CODES = [
   'no-roster',
   'sheet-renamed',
   'uniform-form',
+  'legacy-format',
   'self-gap',
   'ignored-sheet',
 ] as const;
