@@ -83,7 +83,8 @@ export function corrupt(detail?: string): XlsxError {
 export function fromPackageError(e: PackageError): XlsxError {
   switch (e.code) {
     case 'not-zip':
-      return notAWorkbook();
+      // It began like a zip (classifyBytes) but has no index at its end: cut short.
+      return corrupt();
     case 'unpacked-limit':
       return new XlsxError('too-large', {
         zh: `工作簿解压后超过 ${UNPACKED_LIMIT / 1024 ** 3} GiB 的上限，已拒绝读取（请删除无关内容或拆分文件）`,
