@@ -128,7 +128,11 @@ describe('template and sample', () => {
     const snap = snapshotOf(wb);
     expect(snap.sheets.length).toBeGreaterThanOrEqual(4);
     expect(JSON.stringify(snap)).toContain('2027');
-    const lists = wb.worksheets.flatMap((ws) => Object.values((ws as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } }).dataValidations.model));
+    // The drop-downs' lists, as ExcelJS reads them (the host's reader keeps validations as ranges only).
+    const xl = new ExcelJS.Workbook();
+    await xl.xlsx.load(bytesOf(r, 't.xlsx') as unknown as ArrayBuffer);
+    expect(snap.sheets.some((s) => (s.validations ?? []).length > 0)).toBe(true);
+    const lists = xl.worksheets.flatMap((ws) => Object.values((ws as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } }).dataValidations.model));
     expect(lists.some((v) => v.type === 'list' && String(v.formulae[0]).includes('优秀'))).toBe(true);
     const again = await run(['template', 't.xlsx'], { 't.xlsx': 'existing' });
     expect(again.code).toBe(2);
