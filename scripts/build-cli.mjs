@@ -4,8 +4,7 @@
  * stripping, no module resolution across node_modules). scripts/cli.mjs calls build() when a source is
  * newer than the bundle; `npm run build:cli` forces it. Nothing is printed on stdout.
  */
-import { build as esbuild } from 'esbuild';
-import { mkdir, readdir, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -43,6 +42,8 @@ export async function isStale() {
 
 export async function build() {
   await mkdir(OUT_DIR, { recursive: true });
+  // Loaded only to build: a normal run never pays for esbuild's module.
+  const { build: esbuild } = await import('esbuild');
   const result = await esbuild({
     write: false,
     entryPoints: Object.fromEntries(Object.entries(ENTRIES).map(([k, v]) => [k, path.join(ROOT, v)])),
@@ -62,6 +63,8 @@ export async function build() {
     const tmp = `${f.path}.${process.pid}.tmp`;
     await writeFile(tmp, f.contents);
     await rename(tmp, f.path);
+    // Its V8 code cache belonged to the old bundle (V8 would reject it anyway); the next run makes a new one.
+    await rm(`${f.path}.v8cache`, { force: true });
   }
 }
 

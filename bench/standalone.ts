@@ -1,0 +1,71 @@
+/**
+ * The standalone page (web.html of a production build) in headless Chromium, as an office without the
+ * add-in uses it: navigate, open the benchmark workbook, 计算等级 until every branch row is shown, then
+ * 下载考核结果 until the file is saved. Wall time of each step and of the whole, on the e2e harness
+ * (test/e2e: the static server, Debian's Chromium, gradeAndWait).
+ * Run directly: npx tsx bench/standalone.ts <dist-dir> <workbook.xlsx> <branches>
+ */
+import { readFile, stat } from 'node:fs/promises';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { stringsFor } from '../src/taskpane/i18n';
+import { XLSX_MIME } from '../src/taskpane/host-util';
+import { startStaticServer } from '../test/e2e/server';
+import { gradeAndWait, launchChromium } from '../test/e2e/support';
+
+export interface StandaloneRun {
+  openSeconds: number;
+  gradeSeconds: number;
+  downloadSeconds: number;
+  totalSeconds: number;
+  downloadedMB: number;
+  browser: string;
+}
+
+export async function benchStandalone(dist: string, workbook: string, branches: number): Promise<StandaloneRun> {
+  const zh = stringsFor('zh');
+  const bytes = await readFile(workbook);
+  const server = await startStaticServer(dist);
+  const browser = await launchChromium();
+  try {
+    const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1000, height: 900 } });
+    const page = await context.newPage();
+    page.setDefaultTimeout(180_000);
+    const t0 = performance.now();
+    await page.goto(`${server.url}web.html?lang=zh`);
+    await page.getByRole('button', { name: zh.openWorkbook, exact: true }).waitFor();
+    await page.getByTestId('file-input').setInputFiles({ name: 'bench.xlsx', mimeType: XLSX_MIME, buffer: bytes });
+    await page.getByText(zh.openedFile('bench.xlsx')).waitFor();
+    const t1 = performance.now();
+    await gradeAndWait(page, zh, branches);
+    const t2 = performance.now();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: zh.downloadGraded, exact: true }).click()]);
+    const saved = path.join(os.tmpdir(), `ba-bench-download-${process.pid}.xlsx`);
+    await download.saveAs(saved);
+    const t3 = performance.now();
+    const size = (await stat(saved)).size;
+    await context.close();
+    return {
+      openSeconds: (t1 - t0) / 1000,
+      gradeSeconds: (t2 - t1) / 1000,
+      downloadSeconds: (t3 - t2) / 1000,
+      totalSeconds: (t3 - t0) / 1000,
+      downloadedMB: size / 1e6,
+      browser: `Chromium ${browser.version()} headless`,
+    };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+if (require.main === module) {
+  const [dist, workbook, branches] = process.argv.slice(2);
+  benchStandalone(dist, workbook, Number(branches ?? 300)).then(
+    (r) => console.log(JSON.stringify(r)),
+    (e: unknown) => {
+      console.error(e);
+      process.exitCode = 1;
+    },
+  );
+}
