@@ -268,6 +268,7 @@ export function writePackage(source: readonly SourcePart[] | null, plans: readon
   let rels = pkg.text(wbRelsPart) ?? `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
   let types = pkg.text('[Content_Types].xml') ?? '';
   const wp = rootPrefix(wb);
+  const strict = /purl\.oclc\.org\/ooxml\/spreadsheetml\/main/.test(/<[\w.:-]+[^>]*>/.exec(wb.replace(/<\?[\s\S]*?\?>/g, ''))?.[0] ?? '');
   const relP = rootPrefix(rels);
   const typesP = rootPrefix(types);
 
@@ -346,7 +347,7 @@ export function writePackage(source: readonly SourcePart[] | null, plans: readon
       sheets = sheetEntries(wb);
     }
     const selected = building ? plan.name === activeName : position === activeIndex;
-    const { xml, names } = renderSheet(plan, book, selected);
+    const { xml, names } = renderSheet(plan, book, selected, strict);
     const part = freshSheetPart();
     newSheetParts.push(part);
     pkg.setText(part, xml);

@@ -14,6 +14,9 @@ import { xmlAttr, xmlText } from './xml';
 
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+/** ISO/IEC 29500 Strict: a strict workbook gets strict sheets. */
+const STRICT_MAIN_NS = 'http://purl.oclc.org/ooxml/spreadsheetml/main';
+const STRICT_REL_NS = 'http://purl.oclc.org/ooxml/officeDocument/relationships';
 const LINK_STYLE: CellStyle = { fontColor: '#0563C1', underline: true };
 
 export interface SheetXml {
@@ -60,8 +63,8 @@ function capText(s: string): string {
   return s.slice(0, end) + '…';
 }
 
-/** The worksheet XML of `plan`. `selected`: the sheet is the workbook's active tab. */
-export function renderSheet(plan: SheetPlan, book: StyleBook, selected = false): SheetXml {
+/** The worksheet XML of `plan`. `selected`: the sheet is the workbook's active tab; `strict`: Strict OOXML namespaces. */
+export function renderSheet(plan: SheetPlan, book: StyleBook, selected = false, strict = false): SheetXml {
   const rows = new Map<number, Map<number, Cell>>();
   const cell = (r: number, c: number): Cell => {
     let row = rows.get(r);
@@ -122,7 +125,7 @@ export function renderSheet(plan: SheetPlan, book: StyleBook, selected = false):
   }
 
   const names: SheetXml['names'] = [];
-  const parts: string[] = [`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`];
+  const parts: string[] = [`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${strict ? STRICT_MAIN_NS : MAIN_NS}" xmlns:r="${strict ? STRICT_REL_NS : REL_NS}">`];
   const pr = [plan.tabColor ? `<tabColor rgb="${argb(plan.tabColor)}"/>` : '', plan.print?.fitToWidth ? '<pageSetUpPr fitToPage="1"/>' : ''].join('');
   if (pr) parts.push(`<sheetPr>${pr}</sheetPr>`);
   parts.push(`<dimension ref="${rows.size ? `A1:${address(maxR, maxC)}` : 'A1'}"/>`);
