@@ -294,7 +294,8 @@ class SheetScanner {
         if (inline !== undefined) return intern(this.ctx, inline);
         return v === undefined ? null : intern(this.ctx, decodeEntities(v));
       case 'str':
-        return v === undefined ? null : intern(this.ctx, decodeEntities(v));
+        // Excel escapes characters XML forbids (CR among them) as _xHHHH_ in cached text too.
+        return v === undefined ? null : intern(this.ctx, decodeXstring(decodeEntities(v)));
       case 'b':
         if (v === undefined) return null;
         return v.trim() === '1' || v.trim() === 'true';
