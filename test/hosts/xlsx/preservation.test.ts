@@ -222,3 +222,29 @@ describe.each(publicFiles)('public workbook %s, rating sheets added and graded',
     expect(csv).toContain(branch);
   });
 });
+
+describe("a user's own sheet named 考核汇总", () => {
+  it('is never replaced: the summary goes to 考核汇总 (2), the user\'s sheet part stays byte for byte', async () => {
+    const original = new Uint8Array(readFileSync(path.join(PUBLIC, 'exceljs-images.xlsx')));
+    const mine: SheetPlan = { mode: 'new', kind: 'template', name: '考核汇总', values: [['会议纪要'], ['2026年12月，支委会讨论年度考核安排。']], styles: [], merges: [], columnWidths: [], links: [], validations: [] };
+    const input = writePackage([...openZip(original).entries], [{ sheets: [...RATING_SHEETS, mine] }]);
+    const first = await grade(input);
+    expect(first.sheets[0]).toBe('考核汇总 (2)');
+    const second = await grade(first.out);
+    expect(second.sheets[0]).toBe('考核汇总 (2)');
+    const snap = await new XlsxHost(await loadWorkbook(second.out)).readSnapshot();
+    const user = snap.sheets.find((s) => s.name === '考核汇总')!;
+    expect(user.createdBy).toBeUndefined();
+    expect(user.values[0]).toEqual(['会议纪要']);
+    expect(snap.sheets.find((s) => s.name === '考核汇总 (2)')!.createdBy).toBe('summary');
+    expect(snap.sheets.filter((s) => s.name.startsWith('考核汇总'))).toHaveLength(2);
+    // The user's sheet part, found through the input's relationships, is the same bytes in both outputs.
+    const partOf = (b: Uint8Array) => {
+      const z = openZip(b);
+      const rid = /<sheet name="考核汇总" sheetId="\d+" r:id="(rId\d+)"/.exec(z.find('xl/workbook.xml')!.text())![1];
+      const target = new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"`).exec(z.find('xl/_rels/workbook.xml.rels')!.text())![1];
+      return Buffer.from(z.find('xl/' + target)!.raw());
+    };
+    expect(partOf(second.out).equals(partOf(input))).toBe(true);
+  });
+});
