@@ -2,7 +2,7 @@
  * The standalone page (web.html of a production build) in headless Chromium, as an office without the
  * add-in uses it: navigate, open the benchmark workbook, 计算等级 until every branch row is shown, then
  * 下载考核结果 until the file is saved. Wall time of each step and of the whole, on the e2e harness
- * (test/e2e: the static server, Debian's Chromium, gradeAndWait).
+ * (test/e2e: the static server, Debian's Chromium).
  * Run directly: npx tsx bench/standalone.ts <dist-dir> <workbook.xlsx> <branches>
  */
 import { readFile, stat } from 'node:fs/promises';
@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import { stringsFor } from '../src/taskpane/i18n';
 import { XLSX_MIME } from '../src/taskpane/host-util';
 import { startStaticServer } from '../test/e2e/server';
-import { gradeAndWait, launchChromium } from '../test/e2e/support';
+import { launchChromium } from '../test/e2e/support';
 
 export interface StandaloneRun {
   openSeconds: number;
@@ -37,7 +37,23 @@ export async function benchStandalone(dist: string, workbook: string, branches: 
     await page.getByTestId('file-input').setInputFiles({ name: 'bench.xlsx', mimeType: XLSX_MIME, buffer: bytes });
     await page.getByText(zh.openedFile('bench.xlsx')).waitFor();
     const t1 = performance.now();
-    await gradeAndWait(page, zh, branches);
+    // As test/e2e's gradeAndWait, without jest: the app goes busy, comes back idle, every row is shown.
+    await page.evaluate(() => {
+      const main = document.querySelector('main')!;
+      const w = window as unknown as { __sawBusy: boolean };
+      w.__sawBusy = false;
+      new MutationObserver((_, o) => {
+        if (main.getAttribute('aria-busy') === 'true') {
+          w.__sawBusy = true;
+          o.disconnect();
+        }
+      }).observe(main, { attributes: true, attributeFilter: ['aria-busy'] });
+    });
+    await page.getByRole('button', { name: zh.gradeButton, exact: true }).click();
+    await page.waitForFunction(() => (window as unknown as { __sawBusy: boolean }).__sawBusy && document.querySelector('main')?.getAttribute('aria-busy') === 'false', undefined, { polling: 50 });
+    await page.locator('[data-testid="branch-row"]').nth(branches - 1).waitFor();
+    const shown = await page.locator('[data-testid="branch-row"]').count();
+    if (shown !== branches) throw new Error(`the page shows ${shown} branch rows, not ${branches}`);
     const t2 = performance.now();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: zh.downloadGraded, exact: true }).click()]);
     const saved = path.join(os.tmpdir(), `ba-bench-download-${process.pid}.xlsx`);
