@@ -1,45 +1,52 @@
 /**
  * Command-line arguments (SPEC §7), parsed into a command or a one-line error. No I/O here.
  *
- *   grade <in.xlsx> [--out <out.xlsx>] [--json <report.json | ->] [--lang zh|en]
- *   validate <in.xlsx> [--json <report.json | ->] [--lang zh|en]
- *   template <out.xlsx> [--year <YYYY>] [--lang zh|en]
- *   sample <out.xlsx> [--lang zh|en]
+ *   grade <in.xlsx> [--out <out.xlsx>] [--json <report.json | ->] [--lang zh|en] [--force]
+ *   validate <in.xlsx> [--json <report.json | ->] [--lang zh|en] [--force]
+ *   template <out.xlsx> [--year <YYYY>] [--lang zh|en] [--force]
+ *   sample <out.xlsx> [--lang zh|en] [--force]
  */
 import type { Lang, Text } from '../core/types';
 
 export type Command =
-  | { name: 'grade'; input: string; out?: string; json?: string; lang: Lang }
-  | { name: 'validate'; input: string; json?: string; lang: Lang }
-  | { name: 'template'; out: string; year?: number; lang: Lang }
-  | { name: 'sample'; out: string; lang: Lang }
+  | { name: 'grade'; input: string; out?: string; json?: string; lang: Lang; force: boolean }
+  | { name: 'validate'; input: string; json?: string; lang: Lang; force: boolean }
+  | { name: 'template'; out: string; year?: number; lang: Lang; force: boolean }
+  | { name: 'sample'; out: string; lang: Lang; force: boolean }
   | { name: 'help'; lang: Lang };
 
 export type Parsed = { ok: true; command: Command } | { ok: false; lang: Lang; error: Text };
 
 const OPTIONS: Record<Exclude<Command['name'], 'help'>, readonly string[]> = {
-  grade: ['--out', '--json', '--lang'],
-  validate: ['--json', '--lang'],
-  template: ['--year', '--lang'],
-  sample: ['--lang'],
+  grade: ['--out', '--json', '--lang', '--force'],
+  validate: ['--json', '--lang', '--force'],
+  template: ['--year', '--lang', '--force'],
+  sample: ['--lang', '--force'],
 };
+
+/** Options that take no value. */
+const FLAGS = new Set(['--force']);
 
 export const USAGE: Text = {
   zh: [
     '用法：',
-    '  npm run cli -- grade <输入.xlsx> [--out <输出.xlsx>] [--json <报告.json | ->] [--lang zh|en]',
-    '  npm run cli -- validate <输入.xlsx> [--json <报告.json | ->] [--lang zh|en]',
-    '  npm run cli -- template <输出.xlsx> [--year <年度>]',
-    '  npm run cli -- sample <输出.xlsx>',
+    '  npm run cli -- grade <输入.xlsx> [--out <输出.xlsx>] [--json <报告.json | ->] [--lang zh|en] [--force]',
+    '  npm run cli -- validate <输入.xlsx> [--json <报告.json | ->] [--lang zh|en] [--force]',
+    '  npm run cli -- template <输出.xlsx> [--year <年度>] [--lang zh|en] [--force]',
+    '  npm run cli -- sample <输出.xlsx> [--lang zh|en] [--force]',
+    '输入文件从不改写：指向输入文件的输出路径（含符号链接、硬链接）会被拒绝，--json 也不能与 --out 相同。',
+    '已存在的输出文件只有加 --force 才会被替换；文件先写入同一文件夹的临时文件，写完再改名，失败时不留下残缺文件。',
     '退出码：0 无错误；1 有错误（相关党支部暂不评定）；2 无法使用的输入或参数。',
     '环境变量 BA_DATE=yyyy-mm-dd 可指定通报日期（默认今天）。',
   ].join('\n'),
   en: [
     'Usage:',
-    '  npm run cli -- grade <in.xlsx> [--out <out.xlsx>] [--json <report.json | ->] [--lang zh|en]',
-    '  npm run cli -- validate <in.xlsx> [--json <report.json | ->] [--lang zh|en]',
-    '  npm run cli -- template <out.xlsx> [--year <YYYY>]',
-    '  npm run cli -- sample <out.xlsx>',
+    '  npm run cli -- grade <in.xlsx> [--out <out.xlsx>] [--json <report.json | ->] [--lang zh|en] [--force]',
+    '  npm run cli -- validate <in.xlsx> [--json <report.json | ->] [--lang zh|en] [--force]',
+    '  npm run cli -- template <out.xlsx> [--year <YYYY>] [--lang zh|en] [--force]',
+    '  npm run cli -- sample <out.xlsx> [--lang zh|en] [--force]',
+    'The input is never written: an output path that is the input (through a symbolic or hard link too) is refused, and --json cannot be the --out file.',
+    'An existing output file is replaced only with --force; files are written to a temporary file in the same folder and renamed when complete, so a failure leaves no broken file.',
     'Exit status: 0 no error; 1 errors found (the affected branches are not graded); 2 unusable input or arguments.',
     'Environment: BA_DATE=yyyy-mm-dd sets the notification date (default: today).',
   ].join('\n'),
@@ -79,6 +86,12 @@ export function parseArgs(argv: readonly string[]): Parsed {
       if (!allowed.includes(key)) {
         return fail(lang, `${cmd} 命令不支持选项 ${key}`, `Option ${key} is not valid for ${cmd}`);
       }
+      if (FLAGS.has(key)) {
+        if (eq >= 0) return fail(lang, `选项 ${key} 不带取值`, `Option ${key} takes no value`);
+        if (opts.has(key)) return fail(lang, `选项 ${key} 重复`, `Option ${key} is given twice`);
+        opts.set(key, '');
+        continue;
+      }
       let value: string | undefined;
       if (eq >= 0) value = arg.slice(eq + 1);
       else {
@@ -107,20 +120,21 @@ export function parseArgs(argv: readonly string[]): Parsed {
     return fail(lang, `多余的参数：${positional.slice(1).join(' ')}`, `Unexpected argument: ${positional.slice(1).join(' ')}`);
   }
   const path = positional[0];
+  const force = opts.has('--force');
   if (path === '-') return fail(lang, `${what.zh}不能是“-”`, `The ${what.en} cannot be "-"`);
 
   switch (cmd) {
     case 'grade':
       if (opts.get('--out') === '-') return fail(lang, '--out 必须是文件路径（工作簿不能写到标准输出）', '--out must be a file path (a workbook cannot go to stdout)');
-      return { ok: true, command: { name: 'grade', input: path, out: opts.get('--out'), json: opts.get('--json'), lang } };
+      return { ok: true, command: { name: 'grade', input: path, out: opts.get('--out'), json: opts.get('--json'), lang, force } };
     case 'validate':
-      return { ok: true, command: { name: 'validate', input: path, json: opts.get('--json'), lang } };
+      return { ok: true, command: { name: 'validate', input: path, json: opts.get('--json'), lang, force } };
     case 'template': {
       const y = opts.get('--year');
       if (y !== undefined && !/^\d{4}$/.test(y)) return fail(lang, `--year 应为四位年份，而不是 ${y}`, `--year must be a four-digit year, not ${y}`);
-      return { ok: true, command: { name: 'template', out: path, year: y === undefined ? undefined : Number(y), lang } };
+      return { ok: true, command: { name: 'template', out: path, year: y === undefined ? undefined : Number(y), lang, force } };
     }
     case 'sample':
-      return { ok: true, command: { name: 'sample', out: path, lang } };
+      return { ok: true, command: { name: 'sample', out: path, lang, force } };
   }
 }

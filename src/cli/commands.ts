@@ -9,14 +9,20 @@ import type { WorkbookPlan } from '../workbook/plan';
 import { planSample, planTemplate } from '../workbook/plans';
 import { runAssessment, type RunOutcome } from '../workbook/pipeline';
 import { parseArgs, USAGE, type Command } from './args';
+import { sameTarget, type PathIdentity } from './files';
 import { formatSummary } from './summary';
 
 export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
   readFile(file: string): Promise<Uint8Array>;
-  writeFile(file: string, data: Uint8Array | string): Promise<void>;
-  exists(file: string): Promise<boolean>;
+  /**
+   * Write the whole file or nothing (temporary file, flushed, renamed). Without `replace` an existing file
+   * is kept and the write rejects with code EEXIST.
+   */
+  writeFile(file: string, data: Uint8Array | string, replace: boolean): Promise<void>;
+  /** Which file a path is (device + inode after links), where it resolves to, and whether it exists. */
+  identify(file: string): Promise<PathIdentity>;
   /** BA_DATE and friends */
   env: Readonly<Record<string, string | undefined>>;
   /** today, local time, yyyy-mm-dd */
@@ -48,9 +54,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       case 'validate':
         return await gradeOrValidate(cmd, io);
       case 'template':
-        return await writeNew(cmd.out, planTemplate(cmd.year ?? Number(notificationDate(io).slice(0, 4))), cmd.lang, io);
+        return await writeNew(cmd, planTemplate(cmd.year ?? Number(notificationDate(io).slice(0, 4))), io);
       case 'sample':
-        return await writeNew(cmd.out, planSample(), cmd.lang, io);
+        return await writeNew(cmd, planSample(), io);
     }
   } catch (e) {
     io.stderr(pick(failureText(e), cmd.lang) + '\n');
@@ -77,16 +83,58 @@ export function notificationDate(io: CliIo): string {
   return d;
 }
 
-/** "<dir>/<name>-考核结果.xlsx" next to the input. */
-export function defaultOutPath(input: string): string {
-  const dir = path.dirname(input);
-  const base = path.basename(input).replace(/\.xlsx$/i, '');
-  return path.join(dir, `${base}-考核结果.xlsx`);
+/** A macro-enabled input stays macro-enabled (Excel refuses an .xlsx holding macros); anything else gives .xlsx. */
+function workbookExtension(input?: string): '.xlsx' | '.xlsm' {
+  return input !== undefined && /\.xlsm$/i.test(input) ? '.xlsm' : '.xlsx';
 }
 
-function samePath(a: string, b: string): boolean {
-  return path.resolve(a) === path.resolve(b);
+/** "<dir>/<name>-考核结果.xlsx" (or .xlsm) next to the input. */
+export function defaultOutPath(input: string): string {
+  const dir = path.dirname(input);
+  const base = path.basename(input).replace(/\.(xlsx|xlsm|xls|et)$/i, '');
+  return path.join(dir, `${base}-考核结果${workbookExtension(input)}`);
 }
+
+/**
+ * SPEC §7, before anything is read: the workbook output has the right extension, no output is the input
+ * (by file identity, so through any symbolic or hard link), the report is not the workbook, and an
+ * existing output is replaced only with --force.
+ */
+async function checkOutputs(io: CliIo, o: { input?: string; out?: string; json?: string; force: boolean }): Promise<void> {
+  if (o.out !== undefined) {
+    const ext = workbookExtension(o.input);
+    if (!o.out.toLowerCase().endsWith(ext)) {
+      throw new CliFailure(
+        ext === '.xlsm'
+          ? { zh: `输入是启用宏的工作簿（.xlsm），输出文件名也必须以 .xlsm 结尾：${o.out}`, en: `The input is a macro-enabled workbook (.xlsm), so the output name must end in .xlsm: ${o.out}` }
+          : { zh: `输出文件名必须以 .xlsx 结尾：${o.out}`, en: `The output name must end in .xlsx: ${o.out}` },
+      );
+    }
+  }
+  const json = o.json === '-' ? undefined : o.json;
+  const input = o.input === undefined ? undefined : await io.identify(o.input);
+  const out = o.out === undefined ? undefined : await io.identify(o.out);
+  const report = json === undefined ? undefined : await io.identify(json);
+  if (input && out && sameTarget(input, out)) {
+    throw new CliFailure({ zh: `输出文件不能是输入文件本身：${o.out}（请用 --out 指定另一个文件）`, en: `The output cannot be the input file itself: ${o.out} (choose another file with --out)` });
+  }
+  if (input && report && sameTarget(input, report)) {
+    throw new CliFailure({ zh: `报告文件不能是输入文件本身：${json}`, en: `The report cannot be the input file itself: ${json}` });
+  }
+  if (out && report && sameTarget(out, report)) {
+    throw new CliFailure({ zh: `--json 报告文件不能与 --out 输出工作簿是同一个文件：${json}`, en: `The --json report cannot be the same file as the --out workbook: ${json}` });
+  }
+  if (!o.force) {
+    for (const [file, id] of [[o.out, out], [json, report]] as const) {
+      if (file !== undefined && id?.exists) throw new CliFailure(alreadyExists(file));
+    }
+  }
+}
+
+const alreadyExists = (file: string): Text => ({
+  zh: `文件已存在，未覆盖：${file}（换一个文件名，或加 --force 替换它）`,
+  en: `The file already exists and was not replaced: ${file} (choose another name, or add --force to replace it)`,
+});
 
 async function readInput(file: string, io: CliIo): Promise<Uint8Array> {
   try {
@@ -100,15 +148,21 @@ async function readInput(file: string, io: CliIo): Promise<Uint8Array> {
   }
 }
 
-async function writeOutput(file: string, data: Uint8Array | string, io: CliIo): Promise<void> {
+async function writeOutput(file: string, data: Uint8Array | string, force: boolean, io: CliIo): Promise<void> {
   try {
-    await io.writeFile(file, data);
+    await io.writeFile(file, data, force);
   } catch (e) {
     const code = (e as { code?: string }).code;
+    // Created by someone else between the check and the write: still never replaced without --force.
+    if (code === 'EEXIST') throw new CliFailure(alreadyExists(file));
+    const message = ((e as Error).message ?? String(e)).split(/\r?\n/)[0];
     const why = code === 'ENOENT' ? { zh: '文件夹不存在', en: 'the folder does not exist' }
       : code === 'EACCES' || code === 'EPERM' ? { zh: '没有写入权限', en: 'no permission' }
       : code === 'EBUSY' ? { zh: '文件正被其他程序（如 Excel）占用', en: 'the file is open in another program (Excel?)' }
-      : { zh: (e as Error).message ?? String(e), en: (e as Error).message ?? String(e) };
+      : code === 'ENOSPC' || code === 'EDQUOT' ? { zh: '磁盘空间不足，未留下任何文件', en: 'the disk is full; no file was left behind' }
+      : code === 'EROFS' ? { zh: '磁盘是只读的', en: 'the disk is read-only' }
+      : code === 'EISDIR' ? { zh: '这是一个文件夹', en: 'it is a folder' }
+      : { zh: message, en: message };
     throw new CliFailure({ zh: `无法写入 ${file}：${why.zh}`, en: `Cannot write ${file}: ${why.en}` });
   }
 }
@@ -129,12 +183,7 @@ async function gradeOrValidate(cmd: GradeCommand, io: CliIo): Promise<number> {
   const lang = cmd.lang;
   const out = cmd.name === 'grade' ? (cmd.out ?? defaultOutPath(cmd.input)) : undefined;
   // Refuse before reading anything: the input file is never written.
-  if (out !== undefined && samePath(out, cmd.input)) {
-    throw new CliFailure({ zh: `输出文件不能是输入文件本身：${out}（请用 --out 指定另一个文件）`, en: `The output cannot be the input file itself: ${out} (choose another file with --out)` });
-  }
-  if (cmd.json !== undefined && cmd.json !== '-' && samePath(cmd.json, cmd.input)) {
-    throw new CliFailure({ zh: `报告文件不能是输入文件本身：${cmd.json}`, en: `The report cannot be the input file itself: ${cmd.json}` });
-  }
+  await checkOutputs(io, { input: cmd.input, out, json: cmd.json, force: cmd.force });
   const date = notificationDate(io);
   const wb = await load(cmd.input, io);
   const outcome = runAssessment(snapshotOf(wb), { lang, date });
@@ -144,13 +193,13 @@ async function gradeOrValidate(cmd: GradeCommand, io: CliIo): Promise<number> {
   if (cmd.json !== undefined) {
     const json = JSON.stringify(outcome.report, null, 2) + '\n';
     if (cmd.json === '-') io.stdout(json);
-    else await writeOutput(cmd.json, json, io);
+    else await writeOutput(cmd.json, json, cmd.force, io);
   }
 
   let written: string | undefined;
   if (out !== undefined && outcome.exitCode !== 2) {
     applyPlan(wb, outcome.plan);
-    await writeOutput(out, await saveWorkbook(wb), io);
+    await writeOutput(out, await saveWorkbook(wb), cmd.force, io);
     written = out;
   }
   human(formatSummary(outcome.result, outcome.findings, lang, { command: cmd.name, output: written, report: cmd.json }) + '\n');
@@ -158,14 +207,13 @@ async function gradeOrValidate(cmd: GradeCommand, io: CliIo): Promise<number> {
   return outcome.exitCode;
 }
 
-/** template / sample: a fresh workbook; an existing file is never overwritten (it may be the office's data). */
-async function writeNew(out: string, plan: WorkbookPlan, lang: Lang, io: CliIo): Promise<number> {
-  if (await io.exists(out)) {
-    throw new CliFailure({ zh: `文件已存在，不会覆盖：${out}（请换一个文件名或先删除它）`, en: `The file already exists and is not overwritten: ${out} (choose another name or delete it first)` });
-  }
+/** template / sample: a fresh workbook; an existing file is replaced only with --force (it may be the office's data). */
+async function writeNew(cmd: Extract<Command, { name: 'template' | 'sample' }>, plan: WorkbookPlan, io: CliIo): Promise<number> {
+  const { out, lang } = cmd;
+  await checkOutputs(io, { out, force: cmd.force });
   const wb = createWorkbook();
   applyPlan(wb, plan);
-  await writeOutput(out, await saveWorkbook(wb), io);
+  await writeOutput(out, await saveWorkbook(wb), cmd.force, io);
   io.stdout((lang === 'zh' ? `已写入：${out}` : `Written: ${out}`) + '\n');
   return 0;
 }

@@ -2,13 +2,21 @@
  * `npm run demo`: writes the sample workbook to out/sample.xlsx, grades it into out/sample-考核结果.xlsx,
  * and prints the summary and the checks. Runs on a fresh clone right after `npm ci`.
  */
+import { existsSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import * as path from 'node:path';
 import { runCli } from './commands';
 import { nodeIo } from './node-io';
 
+/** The project folder, found upwards from here (src/cli under tsx, dist-cli when prebuilt). */
+function projectRoot(): string {
+  let dir = __dirname;
+  while (!existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return dir;
+}
+
 async function main(): Promise<number> {
-  const dir = path.resolve(__dirname, '..', '..', 'out');
+  const dir = path.join(projectRoot(), 'out');
   const sample = path.join(dir, 'sample.xlsx');
   const graded = path.join(dir, 'sample-考核结果.xlsx');
   await mkdir(dir, { recursive: true });

@@ -1,7 +1,7 @@
 /** The real process and file system behind CliIo (kept apart so tests and the demo can reuse or replace it). */
-import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import type { CliIo } from './commands';
+import { identify, realWriteOps, writeFileSafely, type WriteOps } from './files';
 
 /** Today in local time, yyyy-mm-dd. */
 export function localToday(now = new Date()): string {
@@ -9,12 +9,18 @@ export function localToday(now = new Date()): string {
   return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
 }
 
-export const nodeIo: CliIo = {
-  stdout: (s) => void process.stdout.write(s),
-  stderr: (s) => void process.stderr.write(s),
-  readFile: async (f) => new Uint8Array(await readFile(f)),
-  writeFile: (f, d) => writeFile(f, d),
-  exists: async (f) => existsSync(f),
-  env: process.env,
-  today: () => localToday(),
-};
+/** The process's I/O; `writeOps` replaces the file writes (tests simulate a full disk with it). */
+export function makeNodeIo(over: Partial<CliIo> = {}, writeOps: WriteOps = realWriteOps): CliIo {
+  return {
+    stdout: (s) => void process.stdout.write(s),
+    stderr: (s) => void process.stderr.write(s),
+    readFile: async (f) => new Uint8Array(await readFile(f)),
+    writeFile: (f, d, replace) => writeFileSafely(f, d, replace, writeOps),
+    identify,
+    env: process.env,
+    today: () => localToday(),
+    ...over,
+  };
+}
+
+export const nodeIo: CliIo = makeNodeIo();

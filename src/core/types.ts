@@ -259,6 +259,7 @@ export const FINDING_CODES = [
   'sheet-renamed',
   'uniform-form',
   'derived-tally',
+  'legacy-format',
   'self-gap',
   'ignored-sheet',
 ] as const;

@@ -22,7 +22,7 @@ import { runAssessment } from '../workbook/pipeline';
 import { blockedCount, errorCount, gradeWorkbook, STEPS, todayIso, yieldToBrowser, type GradeOutcome, type Runner } from './actions';
 import type { AppHost } from './app-host';
 import { textOfError, XLSX_MIME } from './host-util';
-import { stem } from './bytes';
+import { downloadName, gradedExtension, stem } from './bytes';
 import { ChecksTab } from './ChecksTab';
 import type { Notice, NoticeArea, PaneContext } from './context';
 import { ExportTab } from './ExportTab';
@@ -185,7 +185,7 @@ export function App({ host, lang: initialLang, theme = 'light', run = runAssessm
     perform('file', async () => {
       const bytes = await host.saveWorkbook?.();
       if (!bytes) return;
-      const name = s.gradedFileName(stem(fileName ?? s.exportFileStem));
+      const name = downloadName(gradedExtension(s.gradedFileName(stem(fileName ?? s.exportFileStem)), fileName), fileName);
       host.download(name, bytes, XLSX_MIME);
       return { intent: 'success', body: (t) => t.downloaded(name) };
     });

@@ -6,7 +6,7 @@ import { Button } from '@fluentui/react-components';
 import { notificationRows, summaryRows, toCsv } from '../workbook/csv';
 import { exportPlan, workbookYear } from './actions';
 import { CSV_MIME, PDF_MIME, XLSX_MIME } from './host-util';
-import { toBase64 } from './bytes';
+import { downloadName, toBase64 } from './bytes';
 import type { Notice, PaneContext } from './context';
 import { buildWorkbook } from './xlsx-lazy';
 import { useStyles } from './styles';
@@ -23,7 +23,9 @@ export function ExportTab({ ctx }: { ctx: PaneContext }) {
     );
   }
   const year = workbookYear(outcome);
-  const xlsxName = `${s.exportFileStem}-${year}.xlsx`;
+  // Never the opened file's own name (standalone page).
+  const opened = host.fileName?.();
+  const xlsxName = downloadName(`${s.exportFileStem}-${year}.xlsx`, opened);
 
   const downloaded = (name: string): Notice => ({ intent: 'success', body: (t) => t.downloaded(name) });
 
@@ -49,7 +51,7 @@ export function ExportTab({ ctx }: { ctx: PaneContext }) {
   const csv = (which: 'notification' | 'summary') =>
     ctx.perform('export', async () => {
       const rows = which === 'notification' ? notificationRows(outcome.notification, lang) : summaryRows(outcome.result, lang);
-      const name = `${which === 'notification' ? s.notificationFileStem : s.summaryFileStem}-${year}.csv`;
+      const name = downloadName(`${which === 'notification' ? s.notificationFileStem : s.summaryFileStem}-${year}.csv`, opened);
       host.download(name, toCsv(rows), CSV_MIME);
       return downloaded(name);
     });
@@ -58,7 +60,7 @@ export function ExportTab({ ctx }: { ctx: PaneContext }) {
     ctx.perform('export', async () => {
       const bytes = await host.getPdf?.();
       if (!bytes) return { intent: 'warning', body: (t) => t.pdfUnsupported };
-      const name = `${s.notificationFileStem}-${year}.pdf`;
+      const name = downloadName(`${s.notificationFileStem}-${year}.pdf`, opened);
       host.download(name, bytes, PDF_MIME);
       return downloaded(name);
     });

@@ -8,7 +8,7 @@ import { planSample, planTemplate } from '../workbook/plans';
 import type { WorkbookPlan } from '../workbook/plan';
 import { missingSheetsPlan, nextYearPlan, workbookYear } from './actions';
 import { XLSX_MIME } from './host-util';
-import { toBase64 } from './bytes';
+import { downloadName, toBase64 } from './bytes';
 import type { Notice, PaneContext } from './context';
 import { useStyles } from './styles';
 import { buildWorkbook } from './xlsx-lazy';
@@ -25,7 +25,8 @@ export function TemplateTab({ ctx }: { ctx: PaneContext }) {
   const noWorkbook = host.workbookHost() === null;
 
   /** A new workbook: opened in Excel where it can, downloaded otherwise. */
-  const deliver = async (plan: WorkbookPlan, name: string, done: Notice): Promise<Notice> => {
+  const deliver = async (plan: WorkbookPlan, suggested: string, done: Notice): Promise<Notice> => {
+    const name = downloadName(suggested, host.fileName?.());
     const bytes = await buildWorkbook(plan);
     if (host.exportWorkbook) {
       const r = await host.exportWorkbook(toBase64(bytes));
@@ -61,8 +62,10 @@ export function TemplateTab({ ctx }: { ctx: PaneContext }) {
       });
     });
 
-  const download = (plan: () => WorkbookPlan, name: string) =>
+  const download = (plan: () => WorkbookPlan, suggested: string) =>
     ctx.perform('template', async () => {
+      // Never the opened file's own name (standalone page).
+      const name = downloadName(suggested, host.fileName?.());
       host.download(name, await buildWorkbook(plan()), XLSX_MIME);
       return { intent: 'success', body: (t) => t.downloaded(name) };
     });

@@ -27,3 +27,19 @@ export function stem(fileName: string): string {
   const dot = fileName.lastIndexOf('.');
   return dot > 0 ? fileName.slice(0, dot) : fileName;
 }
+
+/**
+ * A download name that is never the opened file's (compared as Windows does, ignoring case): a browser
+ * set to save without asking would otherwise put the result over the office's workbook, or beside it as
+ * "name (1)". "考核结果-2026.xlsx" → "考核结果-2026 (2).xlsx".
+ */
+export function downloadName(name: string, opened: string | null | undefined): string {
+  if (!opened || name.toLowerCase() !== opened.toLowerCase()) return name;
+  const dot = name.lastIndexOf('.');
+  return dot > 0 ? `${name.slice(0, dot)} (2)${name.slice(dot)}` : `${name} (2)`;
+}
+
+/** The graded copy keeps a macro-enabled workbook's .xlsm (Excel refuses macros in an .xlsx). */
+export function gradedExtension(name: string, opened: string | null | undefined): string {
+  return opened && /\.xlsm$/i.test(opened) ? name.replace(/\.xlsx$/i, '.xlsm') : name;
+}

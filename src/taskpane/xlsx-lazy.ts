@@ -16,7 +16,5 @@ export function loadXlsx(): Promise<XlsxModule> {
 /** A new workbook holding exactly the plan's sheets, as .xlsx bytes. */
 export async function buildWorkbook(plan: WorkbookPlan): Promise<Uint8Array> {
   const xlsx = await loadXlsx();
-  const wb = xlsx.createWorkbook();
-  xlsx.applyPlan(wb, plan);
-  return xlsx.saveWorkbook(wb);
+  return xlsx.buildWorkbook(plan);
 }

@@ -3,6 +3,7 @@
  * Hosts read the snapshot before and apply the plan after; nothing here touches a file or Excel.
  */
 import { assess } from '../core/assess';
+import { legacyFormat } from '../core/messages';
 import { buildNotification } from '../core/notification';
 import { buildReport, type Report } from '../core/report';
 import type { AssessmentResult, Finding, Lang, NotificationModel, Text } from '../core/types';
@@ -34,12 +35,16 @@ export interface RunOutcome {
 
 export function runAssessment(snapshot: WorkbookSnapshot, options: RunOptions): RunOutcome {
   const recognition = recognise(snapshot);
-  const assessed = assess(recognition.input);
+  // A legacy file cannot be kept whole: the output is a new workbook holding the product's sheets only,
+  // so names are resolved against an empty workbook and there is no office summary to fill.
+  const legacy = snapshot.format === 'xls' || snapshot.format === 'et' ? snapshot.format : undefined;
+  const core = assess(recognition.input);
+  const assessed = legacy ? { ...core, findings: [...core.findings, legacyFormat(legacy)] } : core;
   const notification = buildNotification(assessed, options.date);
-  const planned = planOutputs(assessed, notification, snapshot, {
+  const planned = planOutputs(assessed, notification, legacy ? { sheets: [], format: legacy } : snapshot, {
     lang: options.lang,
     date: options.date,
-    officeSummary: recognition.officeSummary,
+    officeSummary: legacy ? undefined : recognition.officeSummary,
   });
   // The same order as the checks sheet: the core's sorted findings, planning's slotted in by severity.
   const findings = mergeFindings(assessed.findings, planned.findings);

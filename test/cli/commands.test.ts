@@ -128,11 +128,15 @@ describe('template and sample', () => {
     const snap = snapshotOf(wb);
     expect(snap.sheets.length).toBeGreaterThanOrEqual(4);
     expect(JSON.stringify(snap)).toContain('2027');
-    const lists = wb.worksheets.flatMap((ws) => Object.values((ws as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } }).dataValidations.model));
+    // The drop-downs' lists, as ExcelJS reads them (the host's reader keeps validations as ranges only).
+    const xl = new ExcelJS.Workbook();
+    await xl.xlsx.load(bytesOf(r, 't.xlsx') as unknown as ArrayBuffer);
+    expect(snap.sheets.some((s) => (s.validations ?? []).length > 0)).toBe(true);
+    const lists = xl.worksheets.flatMap((ws) => Object.values((ws as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } }).dataValidations.model));
     expect(lists.some((v) => v.type === 'list' && String(v.formulae[0]).includes('优秀'))).toBe(true);
     const again = await run(['template', 't.xlsx'], { 't.xlsx': 'existing' });
     expect(again.code).toBe(2);
-    expect(oneLine(again.stderr)).toBe('文件已存在，不会覆盖：/work/t.xlsx（请换一个文件名或先删除它）');
+    expect(oneLine(again.stderr)).toBe('文件已存在，未覆盖：/work/t.xlsx（换一个文件名，或加 --force 替换它）');
     expect(again.files.get('t.xlsx')).toBe('existing');
   });
 
@@ -203,14 +207,31 @@ describe('arguments', () => {
   it('parses every option, in either spelling', () => {
     expect(parseArgs(['grade', 'a.xlsx', '--out=b.xlsx', '--json', '-', '--lang', 'en'])).toEqual({
       ok: true,
-      command: { name: 'grade', input: 'a.xlsx', out: 'b.xlsx', json: '-', lang: 'en' },
+      command: { name: 'grade', input: 'a.xlsx', out: 'b.xlsx', json: '-', lang: 'en', force: false },
     });
-    expect(parseArgs(['template', 't.xlsx', '--year', '2027'])).toEqual({ ok: true, command: { name: 'template', out: 't.xlsx', year: 2027, lang: 'zh' } });
+    expect(parseArgs(['template', 't.xlsx', '--year', '2027', '--force'])).toEqual({ ok: true, command: { name: 'template', out: 't.xlsx', year: 2027, lang: 'zh', force: true } });
+    expect(parseArgs(['sample', 's.xlsx', '--force', '--lang', 'en'])).toEqual({ ok: true, command: { name: 'sample', out: 's.xlsx', lang: 'en', force: true } });
+    expect(parseArgs(['grade', 'a.xlsx', '--force=yes'])).toEqual({ ok: false, lang: 'zh', error: { zh: '选项 --force 不带取值', en: 'Option --force takes no value' } });
+    expect(parseArgs(['grade', 'a.xlsx', '--force', '--force'])).toMatchObject({ ok: false, error: { en: 'Option --force is given twice' } });
     expect(parseArgs(['--help'])).toEqual({ ok: true, command: { name: 'help', lang: 'zh' } });
+  });
+
+  it('--help lists --force and --lang for every command, in both languages', async () => {
+    for (const lang of ['zh', 'en']) {
+      const r = await run(['--help', '--lang', lang]);
+      expect(r.code).toBe(0);
+      const commands = r.stdout.split('\n').filter((l) => l.includes('npm run cli --'));
+      expect(commands.map((l) => l.trim().split(' ')[4])).toEqual(['grade', 'validate', 'template', 'sample']);
+      for (const l of commands) expect(l).toMatch(/\[--lang zh\|en\] \[--force\]$/);
+      expect(r.stdout).toContain(lang === 'zh' ? '已存在的输出文件只有加 --force 才会被替换' : 'An existing output file is replaced only with --force');
+    }
   });
 
   it('puts the default output next to the input', () => {
     expect(defaultOutPath('/data/2026年考核.xlsx')).toBe('/data/2026年考核-考核结果.xlsx');
     expect(defaultOutPath('book.XLSX')).toBe('book-考核结果.xlsx');
+    // A macro-enabled workbook stays one; a legacy file's results go to a new .xlsx.
+    expect(defaultOutPath('/data/宏.xlsm')).toBe('/data/宏-考核结果.xlsm');
+    expect(defaultOutPath('/data/old.xls')).toBe('/data/old-考核结果.xlsx');
   });
 });

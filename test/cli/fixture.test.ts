@@ -15,11 +15,12 @@
  *   机关第二 0.6 × 89 + 0.4 × 85.6 = 87.64, + 2 (专题抽检) = 89.64 → 89.6 较好, rank 3 (并列占位).
  * 自评 (annual, weight 0): 机关第一 97 + 3 × 0.85 = 99.55; 机关第二 85.6, half-year (上半年, all 一般) 75.
  */
-import { mkdtemp, readFile, rm, writeFile, copyFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, copyFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { runCli, type CliIo } from '../../src/cli/commands';
+import { identify, writeFileSafely } from '../../src/cli/files';
 import { loadWorkbook, snapshotOf } from '../../src/hosts/xlsx';
 import { FIXTURES } from './helpers';
 
@@ -31,8 +32,8 @@ const io: CliIo = {
   stdout: (s) => void (stdout += s),
   stderr: (s) => void (stderr += s),
   readFile: async (f) => new Uint8Array(await readFile(f)),
-  writeFile: (f, d) => writeFile(f, d),
-  exists: async (f) => existsSync(f),
+  writeFile: (f, d, replace) => writeFileSafely(f, d, replace),
+  identify,
   env: { BA_DATE: '2026-12-20' },
   today: () => '2026-12-31',
 };

@@ -29,11 +29,13 @@ export async function run(argv: string[], files: Record<string, Uint8Array | str
       if (v === undefined) throw Object.assign(new Error(`ENOENT: ${f}`), { code: 'ENOENT' });
       return typeof v === 'string' ? new TextEncoder().encode(v) : v;
     },
-    writeFile: async (f, d) => {
+    writeFile: async (f, d, replace) => {
       if (path.dirname(key(f)).includes('missing-dir')) throw Object.assign(new Error('ENOENT'), { code: 'ENOENT' });
+      if (!replace && fs.has(key(f))) throw Object.assign(new Error('EEXIST'), { code: 'EEXIST' });
       fs.set(key(f), d);
     },
-    exists: async (f) => fs.has(key(f)),
+    // No links in memory: a file is its path (the real file system's links are tested in safe-write.test.ts).
+    identify: async (f) => ({ file: fs.has(key(f)) ? key(f) : null, where: key(f), exists: fs.has(key(f)) }),
     env,
     today: () => '2026-12-31',
   };

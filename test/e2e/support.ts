@@ -8,6 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { runCli, type CliIo } from '../../src/cli/commands';
+import { identify, writeFileSafely } from '../../src/cli/files';
 import { GRADES, type Grade } from '../../src/core/types';
 import { loadWorkbook, snapshotOf } from '../../src/hosts/xlsx';
 import type { E2eSheet } from '../../src/taskpane/e2e/taskpane-e2e';
@@ -152,8 +153,8 @@ async function cli(argv: string[]): Promise<{ code: number; stdout: string; stde
     stdout: (s) => void (stdout += s),
     stderr: (s) => void (stderr += s),
     readFile: async (f) => new Uint8Array(await readFile(f)),
-    writeFile: (f, d) => writeFile(f, d),
-    exists: async (f) => existsSync(f),
+    writeFile: (f, d, replace) => writeFileSafely(f, d, replace),
+    identify,
     env: { BA_DATE: '2026-12-28' },
     today: () => '2026-12-28',
   };

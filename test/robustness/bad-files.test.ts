@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import { runCli, type CliIo } from '../../src/cli/commands';
+import { identify, writeFileSafely } from '../../src/cli/files';
 import { zip } from './zip';
 
 const CJK = /[\u4e00-\u9fff]/;
@@ -23,14 +24,13 @@ interface Run {
 async function cli(argv: string[]): Promise<Run> {
   let stdout = '';
   let stderr = '';
-  const { readFile, writeFile } = await import('node:fs/promises');
-  const { existsSync } = await import('node:fs');
+  const { readFile } = await import('node:fs/promises');
   const io: CliIo = {
     stdout: (s) => void (stdout += s),
     stderr: (s) => void (stderr += s),
     readFile: async (f) => new Uint8Array(await readFile(f)),
-    writeFile: (f, d) => writeFile(f, d),
-    exists: async (f) => existsSync(f),
+    writeFile: (f, d, replace) => writeFileSafely(f, d, replace),
+    identify,
     env: { BA_DATE: '2026-12-20' },
     today: () => '2026-12-20',
   };

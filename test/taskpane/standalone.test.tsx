@@ -81,3 +81,41 @@ it('says in the user language why a file cannot be opened', async () => {
   await screen.findByText('Not an Excel workbook (.xlsx); choose an .xlsx file saved by Excel');
   expect((screen.getByRole('button', { name: 'Calculate grades' }) as HTMLButtonElement).disabled).toBe(true);
 });
+
+it('never suggests a download name equal to the opened file: the export gets " (2)", a macro workbook stays .xlsm', async () => {
+  const sample = await buildWorkbook(planSample());
+  const exportOnce = async (name: string): Promise<string> => {
+    cleanup();
+    clicked.length = 0;
+    render(<App host={fileAppHost(document)} lang="zh" today={() => '2026-12-31'} />);
+    await open(name, sample);
+    await screen.findByText(`已打开：${name}`, undefined, { timeout: 10000 });
+    const gradeButton = screen.getByRole('button', { name: '计算等级' }) as HTMLButtonElement;
+    await waitFor(() => expect(gradeButton.disabled).toBe(false), { timeout: 10000 });
+    fireEvent.click(gradeButton);
+    await waitFor(() => expect(screen.getAllByTestId('branch-row').length).toBeGreaterThan(0), { timeout: 10000 });
+    fireEvent.click(screen.getByRole('tab', { name: '导出' }));
+    fireEvent.click(screen.getByRole('button', { name: '下载 .xlsx' }));
+    await waitFor(() => expect(clicked).toHaveLength(1), { timeout: 10000 });
+    return clicked[0].name;
+  };
+  // The name the export suggests for an unrelated file, then a file opened under exactly that name.
+  const usual = await exportOnce('2026考核.xlsx');
+  const second = await exportOnce(usual);
+  expect(second).not.toBe(usual);
+  expect(second).toBe(usual.replace(/\.xlsx$/, ' (2).xlsx'));
+  await screen.findByText(`已下载：${second}`, undefined, { timeout: 10000 });
+
+  cleanup();
+  clicked.length = 0;
+  render(<App host={fileAppHost(document)} lang="zh" today={() => '2026-12-31'} />);
+  await open('宏.xlsm', sample);
+  await screen.findByText('已打开：宏.xlsm', undefined, { timeout: 10000 });
+  const gradeButton = screen.getByRole('button', { name: '计算等级' }) as HTMLButtonElement;
+  await waitFor(() => expect(gradeButton.disabled).toBe(false), { timeout: 10000 });
+  fireEvent.click(gradeButton);
+  await waitFor(() => expect(screen.getAllByTestId('branch-row').length).toBeGreaterThan(0), { timeout: 10000 });
+  fireEvent.click(screen.getByRole('button', { name: '下载考核结果' }));
+  await waitFor(() => expect(clicked).toHaveLength(1), { timeout: 10000 });
+  expect(clicked[0].name).toBe('宏-考核结果.xlsm');
+}, 60000);

@@ -4,8 +4,12 @@
  * old .xls or a password-protected file is named as such instead of failing as "corrupt".
  */
 import type { Text } from '../../core/types';
+import { PackageError, UNPACKED_LIMIT } from './zip';
 
-export type XlsxErrorReason = 'not-a-workbook' | 'encrypted' | 'corrupt' | 'empty';
+/** SPEC §4: sheets holding more cells than this are refused while they are read. */
+export const CELL_LIMIT = 20_000_000;
+
+export type XlsxErrorReason = 'not-a-workbook' | 'encrypted' | 'corrupt' | 'empty' | 'too-large' | 'too-many-cells' | 'unsupported';
 
 export class XlsxError extends Error {
   constructor(
@@ -73,4 +77,40 @@ export function corrupt(detail?: string): XlsxError {
     zh: `工作簿已损坏或不完整，无法读取（可尝试在 Excel 中打开并另存）${tail}`,
     en: `The workbook is damaged or incomplete and cannot be read (try opening it in Excel and saving it again)${tail}`,
   });
+}
+
+/** The one line for a PackageError (zip reader, sheet scanner); the detail names a part, never a library. */
+export function fromPackageError(e: PackageError): XlsxError {
+  switch (e.code) {
+    case 'not-zip':
+      // It began like a zip (classifyBytes) but has no index at its end: cut short.
+      return corrupt();
+    case 'unpacked-limit':
+      return new XlsxError('too-large', {
+        zh: `工作簿解压后超过 ${UNPACKED_LIMIT / 1024 ** 3} GiB 的上限，已拒绝读取（请删除无关内容或拆分文件）`,
+        en: `The workbook would unpack to more than the ${UNPACKED_LIMIT / 1024 ** 3} GiB limit and is refused (remove unrelated content or split the file)`,
+      });
+    case 'size-mismatch':
+      return new XlsxError('too-large', {
+        zh: `工作簿中的部件 ${e.detail ?? ''} 解压后大于其声明的大小（可能是压缩炸弹或文件损坏），已拒绝读取`,
+        en: `The part ${e.detail ?? ''} unpacks to more than its declared size (a zip bomb or damage) and is refused`,
+      });
+    case 'cell-limit':
+      return new XlsxError('too-many-cells', {
+        zh: `工作簿的单元格超过 ${CELL_LIMIT.toLocaleString('en-US')} 个的上限${e.detail ? `（${e.detail}）` : ''}，已拒绝读取（请删除无关工作表或拆分文件）`,
+        en: `The workbook holds more than the ${CELL_LIMIT.toLocaleString('en-US')}-cell limit${e.detail ? ` (${e.detail})` : ''} and is refused (remove unrelated sheets or split the file)`,
+      });
+    case 'encrypted-entry':
+      return new XlsxError('encrypted', {
+        zh: '工作簿中的部件设有 zip 密码，无法读取，请在 Excel 中另存为不加密的 .xlsx 再试',
+        en: 'Parts of the workbook are zip-encrypted and cannot be read; save it in Excel as an unencrypted .xlsx and try again',
+      });
+    case 'unsupported-method':
+      return new XlsxError('unsupported', {
+        zh: `工作簿中的部件 ${e.detail ?? ''} 使用了不支持的压缩方式，请在 Excel 中打开并另存后再试`,
+        en: `The part ${e.detail ?? ''} uses an unsupported compression method; open the workbook in Excel, save it again and retry`,
+      });
+    default:
+      return corrupt(e.detail);
+  }
 }

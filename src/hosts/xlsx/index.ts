@@ -1,6 +1,7 @@
 /**
- * The .xlsx host: ExcelJS on bytes, for the command line (Node) and the standalone page (browser).
- * Nothing here touches the file system; callers read and write the bytes.
+ * The .xlsx host for the command line (Node) and the standalone page (browser): the workbook read from
+ * its bytes, plans written into the same package by surgery. Nothing here touches the file system;
+ * callers read and write the bytes.
  */
 import type { WorkbookHost } from '../../workbook/host';
 import type { WorkbookPlan } from '../../workbook/plan';
@@ -9,8 +10,8 @@ import { snapshotOf, type XlsxWorkbook } from './read';
 import { applyPlan, saveWorkbook } from './write';
 
 export { XlsxError, type XlsxErrorReason } from './errors';
-export { createWorkbook, loadWorkbook, snapshotOf, toCellValue, type XlsxWorkbook } from './read';
-export { applyPlan, saveWorkbook } from './write';
+export { createWorkbook, loadWorkbook, readWorkbook, snapshotOf, toCellValue, type LoadOptions, type XlsxWorkbook } from './read';
+export { applyPlan, buildWorkbook, PlanConflict, saveWorkbook } from './write';
 
 /** A loaded workbook behind the WorkbookHost interface. */
 export class XlsxHost implements WorkbookHost {

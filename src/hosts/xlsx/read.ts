@@ -1,16 +1,31 @@
 /**
- * .xlsx → WorkbookSnapshot with ExcelJS. Works on bytes only (no fs), so the same code runs in Node
- * and in the browser bundle.
+ * Workbook files → WorkbookSnapshot. Works on bytes only (no fs), so the same code runs in Node and in
+ * the browser bundle. An .xlsx/.xlsm is read by the streaming package reader (package-read.ts); a
+ * legacy .xls/.et through SheetJS (legacy.ts); both under the limits of SPEC §4.
+ *
+ * The loaded workbook is still an ExcelJS Workbook object for the writer's sake (write.ts keys its
+ * state on it and builds in-memory workbooks with ExcelJS); for a file it stays empty: the snapshot
+ * and the source bytes are what count.
  */
 import ExcelJS from 'exceljs';
-import type { CellValue } from '../../core/types';
-import type { SheetSnapshot, WorkbookSnapshot } from '../../workbook/snapshot';
-import { classifyBytes, corrupt, notAWorkbook, XlsxError } from './errors';
-import { markedSheets } from './markers';
-import { coveredByMerge, heldMerges, loadHoldingMerges } from './merges';
+import type { SourceFormat, WorkbookSnapshot } from '../../workbook/snapshot';
+import { classifyBytes, corrupt, fromPackageError, notAWorkbook, XlsxError } from './errors';
+import { isLegacyContainer, readLegacy } from './legacy';
+import { NotAWorkbook, readPackage, type ReadOptions } from './package-read';
+import { snapshotOfExcelJs } from './read-exceljs';
+import { rememberSource } from './write';
+import { PackageError } from './zip';
 
-/** The loaded workbook. A plain ExcelJS workbook: markers are read from and written to its defined names. */
+/** The loaded workbook (see above). */
 export type XlsxWorkbook = ExcelJS.Workbook;
+
+export interface LoadOptions extends ReadOptions {
+  /** the file's name, when known: tells a WPS .et from an .xls */
+  fileName?: string;
+}
+
+/** Snapshots of workbooks loaded from files. */
+const loaded = new WeakMap<XlsxWorkbook, WorkbookSnapshot>();
 
 /** A fresh, empty workbook (for `template` and `sample`). */
 export function createWorkbook(): XlsxWorkbook {
@@ -19,134 +34,42 @@ export function createWorkbook(): XlsxWorkbook {
   return wb;
 }
 
-/** Load .xlsx bytes; bad input becomes an XlsxError with a one-line reason. */
-export async function loadWorkbook(data: Uint8Array): Promise<XlsxWorkbook> {
-  const early = classifyBytes(data);
-  if (early) throw early;
+/** Load workbook bytes; bad input becomes an XlsxError with a one-line reason. */
+export async function loadWorkbook(data: Uint8Array, options: LoadOptions = {}): Promise<XlsxWorkbook> {
+  const snapshot = readWorkbook(data, options);
   const wb = new ExcelJS.Workbook();
-  try {
-    // ExcelJS's types ask for a Node Buffer; JSZip underneath takes any Uint8Array (and so does the browser build).
-    await loadHoldingMerges(wb, () => wb.xlsx.load(data as unknown as ArrayBuffer));
-  } catch (e) {
-    throw corrupt(firstLine(e));
-  }
-  // A zip without a workbook part (a .docx, a zipped folder) loads as a workbook with no sheets.
-  if (wb.worksheets.length === 0) throw notAWorkbook();
+  loaded.set(wb, snapshot);
+  // The writer keeps the file's package and adds the product's sheets to it (a legacy file has none to keep).
+  if (snapshot.format !== 'xls' && snapshot.format !== 'et') rememberSource(wb, data);
   return wb;
 }
 
-function firstLine(e: unknown): string | undefined {
-  const msg = e instanceof Error ? e.message : typeof e === 'string' ? e : '';
-  const line = msg.split(/\r?\n/)[0].trim();
-  return line ? line.slice(0, 120) : undefined;
+/** The bytes' snapshot, or an XlsxError. */
+export function readWorkbook(data: Uint8Array, options: LoadOptions = {}): WorkbookSnapshot {
+  const early = classifyBytes(data);
+  if (early) {
+    if (early.reason === 'encrypted' && isLegacyContainer(data)) return readLegacy(data, legacyFormat(options.fileName), options);
+    throw early;
+  }
+  try {
+    return readPackage(data, options).snapshot;
+  } catch (e) {
+    if (e instanceof XlsxError) throw e;
+    if (e instanceof PackageError) throw fromPackageError(e);
+    if (e instanceof NotAWorkbook) throw notAWorkbook();
+    // Our own bug or an unforeseen shape: one line, never a stack or a library's words.
+    throw corrupt();
+  }
 }
 
-export { XlsxError };
-
-// ---------------------------------------------------------------------------------------------
+function legacyFormat(fileName: string | undefined): SourceFormat {
+  return fileName && /\.et$/i.test(fileName) ? 'et' : 'xls';
+}
 
 /** Every sheet in tab order: values from A1, formulas when any, merges, marker, visibility. */
 export function snapshotOf(wb: XlsxWorkbook): WorkbookSnapshot {
-  const marks = markedSheets(wb);
-  return {
-    sheets: wb.worksheets.map((ws) => {
-      const sheet = sheetSnapshot(ws);
-      const kind = marks.get(ws.name);
-      if (kind) sheet.createdBy = kind;
-      return sheet;
-    }),
-  };
+  return loaded.get(wb) ?? snapshotOfExcelJs(wb);
 }
 
-function sheetSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
-  const values: CellValue[][] = [];
-  const formulas: (string | null)[][] = [];
-  let anyFormula = false;
-  const held = heldMerges(ws);
-  ws.eachRow((row, rowNumber) => {
-    const r = rowNumber - 1;
-    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-      // A merged area's value lives in its top-left cell only (as in Excel); ExcelJS would echo it.
-      if (cell.type === ExcelJS.ValueType.Merge) return;
-      if (held.length > 0 && coveredByMerge(held, r, colNumber - 1)) return;
-      const v = toCellValue(cell.value);
-      const f = formulaOf(cell);
-      if (v === null && f === null) return;
-      const c = colNumber - 1;
-      if (v !== null) put(values, r, c, v, null);
-      if (f !== null) {
-        anyFormula = true;
-        put(formulas, r, c, f, null);
-      }
-    });
-  });
-  const sheet: SheetSnapshot = {
-    name: ws.name,
-    values: fill(values),
-    merges: mergesOf(ws),
-    visible: ws.state === undefined || ws.state === 'visible',
-  };
-  if (anyFormula) sheet.formulas = fill(formulas);
-  return sheet;
-}
-
-/** Set grid[r][c], growing ragged rows with `blank`. */
-function put<T>(grid: T[][], r: number, c: number, v: T, blank: T): void {
-  let row = grid[r];
-  if (!row) row = grid[r] = [];
-  while (row.length < c) row.push(blank);
-  row[c] = v;
-}
-
-/** Holes (rows never touched) become empty rows, so values[r] is always an array. */
-function fill<T>(grid: T[][]): T[][] {
-  for (let r = 0; r < grid.length; r++) if (!grid[r]) grid[r] = [];
-  return grid;
-}
-
-function mergesOf(ws: ExcelJS.Worksheet): string[] {
-  // `_merges` (master address → Range) is ExcelJS's own list; `model.merges` would rebuild the whole sheet model.
-  const merges = (ws as unknown as { _merges?: Record<string, { range: string }> })._merges;
-  const own = merges ? Object.values(merges).map((m) => m.range) : ((ws.model as unknown as { merges?: string[] }).merges ?? []);
-  return [...own, ...heldMerges(ws)];
-}
-
-function formulaOf(cell: ExcelJS.Cell): string | null {
-  if (cell.type !== ExcelJS.ValueType.Formula) return null;
-  // `cell.formula` also resolves shared formulas to this cell's own text.
-  const f = cell.formula;
-  return typeof f === 'string' && f !== '' ? f.replace(/^=/, '') : null;
-}
-
-/** ExcelJS's many value shapes → the snapshot's CellValue. */
-export function toCellValue(v: unknown): CellValue {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'string' || typeof v === 'boolean') return v;
-  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
-  if (v instanceof Date) return isoDate(v);
-  if (typeof v === 'object') {
-    const o = v as Record<string, unknown>;
-    if (typeof o.error === 'string') return { error: o.error };
-    if (Array.isArray(o.richText)) return richText(o.richText);
-    if ('formula' in o || 'sharedFormula' in o) return toCellValue(o.result);
-    if ('hyperlink' in o || 'text' in o) return toCellValue(o.text);
-  }
-  return null;
-}
-
-function richText(runs: unknown[]): string {
-  return runs.map((r) => (r && typeof (r as { text?: unknown }).text === 'string' ? (r as { text: string }).text : '')).join('');
-}
-
-/**
- * ExcelJS turns date-formatted numbers into Date objects at UTC midnight of the shown day.
- * The product wants the day as text; a time of day, when there is one, follows it.
- */
-function isoDate(d: Date): CellValue {
-  if (Number.isNaN(d.getTime())) return null;
-  const p = (n: number, w = 2) => String(n).padStart(w, '0');
-  const day = `${p(d.getUTCFullYear(), 4)}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())}`;
-  const secs = d.getUTCHours() * 3600 + d.getUTCMinutes() * 60 + d.getUTCSeconds();
-  if (secs === 0) return day;
-  return `${day} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}${d.getUTCSeconds() ? ':' + p(d.getUTCSeconds()) : ''}`;
-}
+export { toCellValue } from './read-exceljs';
+export { XlsxError };

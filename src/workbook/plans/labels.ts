@@ -110,6 +110,7 @@ export const CODE_NAME: Record<FindingCode, Text> = {
   'no-roster': { zh: '无支部名单', en: 'No roster' },
   'sheet-renamed': { zh: '输出表已改名', en: 'Output sheet renamed' },
   'uniform-form': { zh: '整表评分相同', en: 'Uniform form' },
+  'legacy-format': { zh: '旧版文件格式', en: 'Legacy file format' },
   'self-gap': { zh: '自评明显偏高', en: 'Self score far above total' },
   'ignored-sheet': { zh: '未识别的工作表', en: 'Sheet not recognised' },
   'skipped-row': { zh: '含评分的行未读取', en: 'Skipped row with ratings' },

@@ -22,6 +22,13 @@ async function roundTrip(wb: XlsxWorkbook): Promise<XlsxWorkbook> {
   return loadWorkbook(await saveWorkbook(wb));
 }
 
+/** The file as ExcelJS sees it, to check styles and print setup (the host's reader keeps values only). */
+async function excelOf(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  return wb;
+}
+
 async function partText(bytes: Uint8Array, part: string): Promise<string> {
   const zip = await JSZip.loadAsync(bytes);
   const f = zip.file(part);
@@ -106,6 +113,7 @@ describe('snapshotOf', () => {
 describe('applyPlan → save → reload', () => {
   let bytes: Uint8Array;
   let wb: XlsxWorkbook;
+  let xl: ExcelJS.Workbook;
   const plan: SheetPlan = sheetPlan({
     name: '考核汇总',
     values: [['2026年度汇总', null, null], ['序号', '党支部', '总分'], [1, '机关第一党支部', 95.8], [2, '机关第二党支部', null], [null, '明细', true]],
@@ -130,6 +138,7 @@ describe('applyPlan → save → reload', () => {
     applyPlan(src, { sheets: [plan], activate: '考核汇总' });
     bytes = await saveWorkbook(src);
     wb = await loadWorkbook(bytes);
+    xl = await excelOf(bytes);
   });
 
   it('writes the values exactly, nulls left empty', () => {
@@ -141,7 +150,7 @@ describe('applyPlan → save → reload', () => {
   });
 
   it('writes fonts, fills, borders, number formats and alignment', () => {
-    const ws = wb.getWorksheet('考核汇总')!;
+    const ws = xl.getWorksheet('考核汇总')!;
     expect(ws.getCell('A1').font).toMatchObject({ bold: true, size: 16 });
     expect(ws.getCell('A1').alignment).toMatchObject({ horizontal: 'center', vertical: 'middle' });
     expect(ws.getCell('B2').fill).toMatchObject({ type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } });
@@ -158,7 +167,7 @@ describe('applyPlan → save → reload', () => {
   });
 
   it('writes an in-workbook link as a HYPERLINK formula showing the cell text', () => {
-    const ws = wb.getWorksheet('考核汇总')!;
+    const ws = xl.getWorksheet('考核汇总')!;
     expect(ws.getCell('B5').formula).toBe(`HYPERLINK("#'民主测评'!F12","明细")`);
     expect(ws.getCell('B5').result).toBe('明细');
     expect(ws.getCell('B5').font).toMatchObject({ underline: true, color: { argb: 'FF0563C1' } });
@@ -168,12 +177,12 @@ describe('applyPlan → save → reload', () => {
     const xml = await partText(bytes, 'xl/worksheets/sheet2.xml');
     expect(xml).toContain('<dataValidations count="1">');
     expect(xml).toMatch(/<dataValidation type="list" allowBlank="1"[^>]*sqref="C3:C4"><formula1>&quot;优秀,较好,一般,差&quot;<\/formula1>/);
-    const ws = wb.getWorksheet('考核汇总')!;
+    const ws = xl.getWorksheet('考核汇总')!;
     expect(ws.getCell('C4').dataValidation).toMatchObject({ type: 'list', formulae: ['"优秀,较好,一般,差"'] });
   });
 
   it('writes the print setup: A4, portrait, one page wide, title rows, area, centred', async () => {
-    const ws = wb.getWorksheet('考核汇总')!;
+    const ws = xl.getWorksheet('考核汇总')!;
     expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true, printTitlesRow: '2:2' });
     expect(ws.pageSetup.printArea).toBe('A1:C5');
     const xml = await partText(bytes, 'xl/worksheets/sheet2.xml');
@@ -184,7 +193,8 @@ describe('applyPlan → save → reload', () => {
   it('scopes the marker to its sheet (localSheetId) at $A$1', async () => {
     const xml = await partText(bytes, 'xl/workbook.xml');
     expect(xml).toContain(`<definedName name="BranchAssessment_summary" localSheetId="1">&apos;考核汇总&apos;!$A$1</definedName>`);
-    expect(xml).toContain('activeTab="1"');
+    // The office's workbook opens on the tab it was saved with: making another tab active would group it with the selected one.
+    expect(await partText(bytes, 'xl/worksheets/sheet2.xml')).not.toContain('tabSelected');
   });
 
   it('keeps the marker through a second save by ExcelJS', async () => {
@@ -203,21 +213,22 @@ describe('replacing and filling', () => {
     return roundTrip(wb);
   }
 
-  it('replaces a marked sheet in place, keeping its tab position and one marker', async () => {
+  it('replaces a marked sheet in place, keeping its tab position and one marker (new sheets go after the workbook\'s own)', async () => {
     const wb = await workbookWithOutputs();
     applyPlan(wb, { sheets: [sheetPlan({ name: '考核汇总', replaces: '考核汇总', values: [['新结果']] })] });
     const bytes = await saveWorkbook(wb);
     const snap = snapshotOf(await loadWorkbook(bytes));
     expect(snap.sheets.map((s) => [s.name, s.createdBy ?? null])).toEqual([
       ['民主测评', null],
-      ['考核汇总', 'summary'],
       ['备注', null],
+      ['考核汇总', 'summary'],
       ['校验问题', 'checks'],
     ]);
-    expect(snap.sheets[1].values).toEqual([['新结果']]);
-    expect(snap.sheets[1].merges).toEqual([]);
+    expect(snap.sheets[2].values).toEqual([['新结果']]);
+    expect(snap.sheets[2].merges).toEqual([]);
     const xml = await partText(bytes, 'xl/workbook.xml');
     expect(xml.match(/BranchAssessment_summary/g)).toHaveLength(1);
+    expect(xml).toContain(`<definedName name="BranchAssessment_summary" localSheetId="2">`);
     expect(xml).toContain(`<definedName name="BranchAssessment_checks" localSheetId="3">`);
   });
 
@@ -225,7 +236,7 @@ describe('replacing and filling', () => {
     const wb = await workbookWithOutputs();
     expect(() => applyPlan(wb, { sheets: [sheetPlan({ name: 'X', replaces: '备注' })] })).toThrow(/no BranchAssessment marker/);
     expect(() => applyPlan(wb, { sheets: [sheetPlan({ name: '备注' })] })).toThrow(/already exists/);
-    expect(wb.getWorksheet('备注')!.getCell('A1').value).toBe('用户的表');
+    expect(snapshotOf(wb).sheets.find((s) => s.name === '备注')!.values[0][0]).toBe('用户的表');
   });
 
   it('fills only the listed cells of the office summary, keeping styles and formulas', async () => {
@@ -239,8 +250,9 @@ describe('replacing and filling', () => {
     const wb = await roundTrip(src);
     const fill: FillPlan = { mode: 'fill', kind: 'summary', name: '考核汇总', cells: [{ cell: 'B2', value: 95.8 }, { cell: 'C2', value: '优秀' }, { cell: 'D9', value: 'x' }] };
     applyPlan(wb, { sheets: [fill] });
-    const out = await roundTrip(wb);
-    const o = out.getWorksheet('考核汇总')!;
+    const saved = await saveWorkbook(wb);
+    const out = await loadWorkbook(saved);
+    const o = (await excelOf(saved)).getWorksheet('考核汇总')!;
     expect(o.getCell('B2').value).toBe(95.8);
     expect(o.getCell('B2').numFmt).toBe('0.00');
     expect(o.getCell('B2').font).toMatchObject({ bold: true });

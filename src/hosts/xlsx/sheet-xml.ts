@@ -1,0 +1,206 @@
+/**
+ * A SheetPlan written straight to worksheet XML: values (strings inline, so the shared strings part is
+ * never touched), styles (through the StyleBook), merges, column widths, row heights, freeze panes,
+ * in-workbook links, drop-down lists, print setup and tab colour. Print titles and area are defined
+ * names: returned for the workbook part.
+ */
+import type { CellStyle, PlanValue, PrintSetup, SheetPlan } from '../../workbook/plan';
+import { MAX_CELL_TEXT } from '../../workbook/plans/sheet';
+import { address, columnName, parseAddress, parseRange } from '../../workbook/snapshot';
+import { escapeIllegal, escapeXstring } from './escape';
+import { quoteSheet } from './markers';
+import { argb, type StyleBook } from './styles';
+import { xmlAttr, xmlText } from './xml';
+
+const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+/** ISO/IEC 29500 Strict: a strict workbook gets strict sheets. */
+const STRICT_MAIN_NS = 'http://purl.oclc.org/ooxml/spreadsheetml/main';
+const STRICT_REL_NS = 'http://purl.oclc.org/ooxml/officeDocument/relationships';
+const LINK_STYLE: CellStyle = { fontColor: '#0563C1', underline: true };
+
+export interface SheetXml {
+  xml: string;
+  /** sheet-scoped names the workbook must carry: _xlnm.Print_Titles, _xlnm.Print_Area */
+  names: { name: string; value: string }[];
+}
+
+interface Cell {
+  v: PlanValue;
+  /** style combination id (0: none) */
+  st: number;
+  f?: string;
+}
+
+/** Layered styles: each combination of ranges applied in order gets one id. */
+class Combos {
+  readonly styles: CellStyle[] = [{}];
+  private readonly next = new Map<string, number>();
+  layer(id: number, styleIndex: number, style: CellStyle): number {
+    const key = `${id},${styleIndex}`;
+    let out = this.next.get(key);
+    if (out === undefined) {
+      out = this.styles.length;
+      this.styles.push(mergeStyle(this.styles[id], style));
+      this.next.set(key, out);
+    }
+    return out;
+  }
+}
+
+function mergeStyle(a: CellStyle, b: CellStyle): CellStyle {
+  const out: CellStyle = { ...a };
+  for (const [k, v] of Object.entries(b)) if (v !== undefined) (out as Record<string, unknown>)[k] = v;
+  return out;
+}
+
+/** Text one cell can hold: cut as the plans cut it (an ellipsis), never splitting a surrogate pair. */
+function capText(s: string): string {
+  if (s.length <= MAX_CELL_TEXT) return s;
+  let end = MAX_CELL_TEXT - 1;
+  const code = s.charCodeAt(end - 1);
+  if (code >= 0xd800 && code <= 0xdbff) end--;
+  return s.slice(0, end) + '…';
+}
+
+/** The worksheet XML of `plan`. `selected`: the sheet is the workbook's active tab; `strict`: Strict OOXML namespaces. */
+export function renderSheet(plan: SheetPlan, book: StyleBook, selected = false, strict = false): SheetXml {
+  const rows = new Map<number, Map<number, Cell>>();
+  const cell = (r: number, c: number): Cell => {
+    let row = rows.get(r);
+    if (!row) rows.set(r, (row = new Map()));
+    let x = row.get(c);
+    if (!x) row.set(c, (x = { v: null, st: 0 }));
+    return x;
+  };
+  plan.values.forEach((row, r) => {
+    if (!row) return;
+    row.forEach((v, c) => {
+      if (v === null || v === undefined) return;
+      if (typeof v === 'number' && !Number.isFinite(v)) return;
+      cell(r, c).v = v;
+    });
+  });
+  const combos = new Combos();
+  plan.styles.forEach((s, i) => {
+    const { r0, c0, r1, c1 } = parseRange(s.range);
+    for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) {
+      const x = cell(r, c);
+      x.st = combos.layer(x.st, i, s.style);
+    }
+  });
+  for (const link of plan.links) {
+    const { r, c } = parseAddress(link.cell);
+    const x = cell(r, c);
+    const text = x.v === null ? link.target : String(x.v);
+    const ref = `#${quoteSheet(link.sheet)}!${link.target}`;
+    const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
+    // A formula's string literal is capped at 255 characters; a longer text stays a plain value.
+    if (text.length > 255 || ref.length > 255) continue;
+    x.v = text;
+    x.f = `HYPERLINK(${q(ref)},${q(text)})`;
+    x.st = combos.layer(x.st, -1, LINK_STYLE);
+  }
+  const heights = new Map<number, number>();
+  for (const { row, height } of plan.rowHeights ?? []) heights.set(row, height);
+
+  const xfOf = combos.styles.map(() => -1);
+  const xf = (id: number) => (xfOf[id] >= 0 ? xfOf[id] : (xfOf[id] = book.xf(combos.styles[id])));
+
+  let maxR = 0;
+  let maxC = 0;
+  const out: string[] = [];
+  const rowNumbers = [...new Set([...rows.keys(), ...heights.keys()])].sort((a, b) => a - b);
+  for (const r of rowNumbers) {
+    const h = heights.get(r);
+    const cells = rows.get(r);
+    out.push(`<row r="${r + 1}"${h !== undefined ? ` ht="${h}" customHeight="1"` : ''}${cells ? '>' : '/>'}`);
+    if (!cells) continue;
+    maxR = Math.max(maxR, r);
+    for (const c of [...cells.keys()].sort((a, b) => a - b)) {
+      maxC = Math.max(maxC, c);
+      out.push(cellXml(address(r, c), cells.get(c)!, xf));
+    }
+    out.push('</row>');
+  }
+
+  const names: SheetXml['names'] = [];
+  const parts: string[] = [`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${strict ? STRICT_MAIN_NS : MAIN_NS}" xmlns:r="${strict ? STRICT_REL_NS : REL_NS}">`];
+  const pr = [plan.tabColor ? `<tabColor rgb="${argb(plan.tabColor)}"/>` : '', plan.print?.fitToWidth ? '<pageSetUpPr fitToPage="1"/>' : ''].join('');
+  if (pr) parts.push(`<sheetPr>${pr}</sheetPr>`);
+  parts.push(`<dimension ref="${rows.size ? `A1:${address(maxR, maxC)}` : 'A1'}"/>`);
+  parts.push(`<sheetViews><sheetView${selected ? ' tabSelected="1"' : ''} workbookViewId="0">${paneXml(plan.freeze)}</sheetView></sheetViews>`);
+  parts.push('<sheetFormatPr defaultRowHeight="15"/>');
+  const cols = plan.columnWidths.map((w, i) => (w > 0 ? `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>` : '')).join('');
+  if (cols) parts.push(`<cols>${cols}</cols>`);
+  parts.push('<sheetData>', out.join(''), '</sheetData>');
+  if (plan.merges.length) parts.push(`<mergeCells count="${plan.merges.length}">${plan.merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>`);
+  const dvs = plan.validations.map((v) => validationXml(v.range, v.list)).filter((x) => x !== '');
+  if (dvs.length) parts.push(`<dataValidations count="${dvs.length}">${dvs.join('')}</dataValidations>`);
+  if (plan.print) {
+    parts.push(printXml(plan.print));
+    const sheet = quoteSheet(plan.name);
+    if (plan.print.titleRows) {
+      const [a, b = a] = plan.print.titleRows.split(':');
+      names.push({ name: '_xlnm.Print_Titles', value: `${sheet}!$${a}:$${b}` });
+    }
+    if (plan.print.area) {
+      const { r0, c0, r1, c1 } = parseRange(plan.print.area);
+      names.push({ name: '_xlnm.Print_Area', value: `${sheet}!$${columnName(c0)}$${r0 + 1}:$${columnName(c1)}$${r1 + 1}` });
+    }
+  } else {
+    parts.push('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
+  }
+  parts.push('</worksheet>');
+  return { xml: parts.join(''), names };
+}
+
+function cellXml(ref: string, x: Cell, xf: (id: number) => number): string {
+  const s = x.st ? xf(x.st) : 0;
+  const sAttr = s ? ` s="${s}"` : '';
+  const v = x.v;
+  if (x.f !== undefined) {
+    return `<c r="${ref}"${sAttr} t="str"><f>${xmlText(escapeIllegal(x.f))}</f><v>${xmlText(escapeIllegal(String(v)))}</v></c>`;
+  }
+  if (v === null) return `<c r="${ref}"${sAttr}/>`;
+  if (typeof v === 'number') return `<c r="${ref}"${sAttr}><v>${v}</v></c>`;
+  if (typeof v === 'boolean') return `<c r="${ref}"${sAttr} t="b"><v>${v ? 1 : 0}</v></c>`;
+  return `<c r="${ref}"${sAttr} t="inlineStr"><is>${inlineText(v)}</is></c>`;
+}
+
+/** `<t>` of an inline string: capped, escaped as Excel does, spaces kept. */
+export function inlineText(s: string): string {
+  const t = escapeXstring(capText(s));
+  const keep = /^\s|\s$|\n/.test(t) ? ' xml:space="preserve"' : '';
+  return `<t${keep}>${xmlText(t)}</t>`;
+}
+
+function paneXml(freeze: SheetPlan['freeze']): string {
+  if (!freeze || (freeze.rows <= 0 && freeze.columns <= 0)) return '';
+  const { rows, columns } = freeze;
+  const pane = rows > 0 && columns > 0 ? 'bottomRight' : rows > 0 ? 'bottomLeft' : 'topRight';
+  const split = `${columns > 0 ? ` xSplit="${columns}"` : ''}${rows > 0 ? ` ySplit="${rows}"` : ''}`;
+  return `<pane${split} topLeftCell="${address(rows, columns)}" activePane="${pane}" state="frozen"/><selection pane="${pane}"/>`;
+}
+
+/** A drop-down list on a range, one rule. Excel caps an inline list at 255 characters: a longer one is left out. */
+function validationXml(range: string, list: string[]): string {
+  const items = list.map((x) => x.replace(/"/g, '""').replace(/,/g, '，'));
+  const formula = `"${items.join(',')}"`;
+  if (formula.length > 257) return '';
+  const { r0, c0, r1, c1 } = parseRange(range);
+  const sqref = r0 === r1 && c0 === c1 ? address(r0, c0) : `${address(r0, c0)}:${address(r1, c1)}`;
+  const error = `请从下拉列表中选择：${list.join('、')} / Choose from the list`;
+  return (
+    `<dataValidation type="list" allowBlank="1" showErrorMessage="1" errorTitle="${xmlAttr('无效的值 / Invalid value')}" error="${xmlAttr(escapeIllegal(error.slice(0, 255)))}" sqref="${sqref}">` +
+    `<formula1>${xmlText(escapeIllegal(formula)).replace(/"/g, '&quot;')}</formula1></dataValidation>`
+  );
+}
+
+function printXml(p: PrintSetup): string {
+  return [
+    p.centered ? '<printOptions horizontalCentered="1"/>' : '',
+    '<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>',
+    `<pageSetup paperSize="9" orientation="${p.orientation}"${p.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : ''}/>`,
+  ].join('');
+}

@@ -1,0 +1,441 @@
+/**
+ * A zip reader over bytes in memory, for Node and the browser alike (no node: imports). It reads the
+ * central directory (zip64 included) and inflates an entry only when asked, in bounded steps, so a zip
+ * bomb is stopped after a few megabytes of output instead of after exhausting memory.
+ *
+ * Limits (SPEC §4): the sizes the entries declare may not add up to more than `unpackedLimit` (1 GiB), the
+ * bytes actually inflated over the archive's life may not either, and no entry may inflate to more than
+ * it declared. Every failure is a PackageError with a code; errors.ts turns it into one bilingual line.
+ */
+import { DecodeUTF8, Inflate, strFromU8 } from 'fflate';
+
+/** SPEC §4: a package whose parts would unpack beyond this is refused. */
+export const UNPACKED_LIMIT = 1024 * 1024 * 1024;
+
+export type PackageErrorCode =
+  /** no zip structure (no end of central directory) */
+  | 'not-zip'
+  /** a zip whose directory or entries are broken */
+  | 'corrupt'
+  /** an entry encrypted with a zip password */
+  | 'encrypted-entry'
+  /** a compression method other than stored (0) or deflate (8) */
+  | 'unsupported-method'
+  /** declared or actual unpacked sizes over the limit */
+  | 'unpacked-limit'
+  /** an entry inflating to more than it declared (a zip bomb, or damage) */
+  | 'size-mismatch'
+  /** sheets holding more cells than the reader accepts (raised by the reader, not here) */
+  | 'cell-limit';
+
+/** Why a package cannot be read. `detail` names the entry or the figure; never a library's message. */
+export class PackageError extends Error {
+  constructor(
+    public readonly code: PackageErrorCode,
+    public readonly detail?: string,
+  ) {
+    super(detail ? `${code}: ${detail}` : code);
+    this.name = 'PackageError';
+  }
+}
+
+export interface ZipEntry {
+  /** the entry's name as stored (OPC part names have no leading slash in the zip) */
+  readonly name: string;
+  /** 0 stored, 8 deflated */
+  readonly method: number;
+  readonly crc32: number;
+  readonly compressedSize: number;
+  /** declared uncompressed size */
+  readonly size: number;
+  readonly localHeaderOffset: number;
+  readonly dosTime: number;
+  readonly dosDate: number;
+  /** the payload exactly as stored (compressed), for copying byte for byte */
+  raw(): Uint8Array;
+  /** the uncompressed content, within the limits */
+  bytes(): Uint8Array;
+  /** the content as text (UTF-8, or UTF-16 with a byte order mark) */
+  text(): string;
+  /** the uncompressed content in pieces of a few hundred kilobytes, within the limits */
+  chunks(): Generator<Uint8Array, void, undefined>;
+  /** the content as text in pieces (UTF-8 decoded across piece boundaries) */
+  textChunks(): Generator<string, void, undefined>;
+}
+
+export interface ZipOptions {
+  /** defaults to UNPACKED_LIMIT */
+  unpackedLimit?: number;
+}
+
+/**
+ * Compressed bytes handed to the inflater per step. Deflate expands at most ~1032×, so a step is sized
+ * from what the entry may still output: a bomb that lies about its size is caught within a few
+ * megabytes, an honest large part is inflated in steps of up to 256 KB.
+ */
+const MIN_STEP = 4 * 1024;
+const MAX_STEP = 256 * 1024;
+/** Pieces handed on from a whole-entry inflate, so text decoding never makes one giant string. */
+const PIECE = 1024 * 1024;
+
+/**
+ * A faster whole-entry inflater a host may install (Node: zlib), used for entries up to
+ * NATIVE_MAX bytes. It must stop and throw as soon as the output would exceed `size`.
+ */
+export type RawInflater = (raw: Uint8Array, size: number) => Uint8Array;
+export const NATIVE_MAX = 64 * 1024 * 1024;
+let native: RawInflater | undefined;
+
+/** Install (or remove) the native inflater; fflate is used without one (the browser). */
+export function useInflater(inflater: RawInflater | undefined): void {
+  native = inflater;
+}
+
+const SIG_EOCD = 0x06054b50;
+const SIG_EOCD64 = 0x06064b50;
+const SIG_LOC64 = 0x07064b50;
+const SIG_CEN = 0x02014b50;
+const SIG_LOC = 0x04034b50;
+
+/** The normalised key of a part name: no leading slash, forward slashes, lower case. */
+export function partKey(name: string): string {
+  return name.replace(/\\/g, '/').replace(/^\/+/, '').toLowerCase();
+}
+
+export class ZipArchive implements Iterable<ZipEntry> {
+  readonly entries: readonly ZipEntry[];
+  /** sum of the declared uncompressed sizes */
+  readonly declaredTotal: number;
+  readonly unpackedLimit: number;
+  private inflated = 0;
+  private readonly exact = new Map<string, ZipEntry>();
+  private readonly folded = new Map<string, ZipEntry>();
+
+  constructor(
+    private readonly data: Uint8Array,
+    options: ZipOptions = {},
+  ) {
+    this.unpackedLimit = options.unpackedLimit ?? UNPACKED_LIMIT;
+    const entries = readDirectory(data, this);
+    let total = 0;
+    for (const e of entries) {
+      total += e.size;
+      // The first of duplicate names is the one kept, as other readers do.
+      if (!this.exact.has(e.name)) this.exact.set(e.name, e);
+      const key = partKey(e.name);
+      if (!this.folded.has(key)) this.folded.set(key, e);
+    }
+    this.entries = entries;
+    this.declaredTotal = total;
+    if (total > this.unpackedLimit) throw new PackageError('unpacked-limit', `declared ${total} bytes`);
+  }
+
+  [Symbol.iterator](): Iterator<ZipEntry> {
+    return this.entries[Symbol.iterator]();
+  }
+
+  /** The entry of exactly this name (a leading slash is ignored). */
+  get(name: string): ZipEntry | undefined {
+    return this.exact.get(name.replace(/^\/+/, ''));
+  }
+
+  /** The entry of this part name, ignoring case, slashes' direction and a leading slash (OPC names are case-insensitive). */
+  find(name: string): ZipEntry | undefined {
+    return this.get(name) ?? this.folded.get(partKey(name));
+  }
+
+  /** Bytes inflated so far, over every entry read. */
+  get inflatedTotal(): number {
+    return this.inflated;
+  }
+
+  /** @internal counts inflated bytes against the limit */
+  account(n: number): void {
+    this.inflated += n;
+    if (this.inflated > this.unpackedLimit) throw new PackageError('unpacked-limit', `inflated over ${this.unpackedLimit} bytes`);
+  }
+
+  /** @internal */
+  get bytesOf(): Uint8Array {
+    return this.data;
+  }
+}
+
+/** Open a zip held in memory; throws PackageError. */
+export function openZip(data: Uint8Array, options?: ZipOptions): ZipArchive {
+  return new ZipArchive(data, options);
+}
+
+function readDirectory(data: Uint8Array, archive: ZipArchive): ZipEntry[] {
+  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+  const len = data.length;
+  if (len < 22) throw new PackageError('not-zip');
+  let eocd = -1;
+  for (let i = len - 22, stop = Math.max(0, len - 22 - 0xffff); i >= stop; i--) {
+    if (data[i] === 0x50 && view.getUint32(i, true) === SIG_EOCD) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) throw new PackageError('not-zip');
+  let count = view.getUint16(eocd + 10, true);
+  let cdSize = view.getUint32(eocd + 12, true);
+  let cdOffset = view.getUint32(eocd + 16, true);
+  // zip64: the locator sits just before the end record and points at the zip64 end record.
+  if ((count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) && eocd >= 20 && view.getUint32(eocd - 20, true) === SIG_LOC64) {
+    const at = u64(view, eocd - 12);
+    if (at + 56 > len || view.getUint32(at, true) !== SIG_EOCD64) throw new PackageError('corrupt', 'zip64 end record');
+    count = u64(view, at + 32);
+    cdSize = u64(view, at + 40);
+    cdOffset = u64(view, at + 48);
+  }
+  if (cdOffset + cdSize > len) throw new PackageError('corrupt', 'central directory outside the file');
+  // Each directory record takes at least 46 bytes: a count beyond that is a lie, not a reason to loop.
+  if (count * 46 > cdSize + 46) throw new PackageError('corrupt', 'entry count');
+  const entries: ZipEntry[] = [];
+  let p = cdOffset;
+  for (let n = 0; n < count; n++) {
+    if (p + 46 > len || view.getUint32(p, true) !== SIG_CEN) throw new PackageError('corrupt', 'central directory record');
+    const flags = view.getUint16(p + 8, true);
+    const method = view.getUint16(p + 10, true);
+    const dosTime = view.getUint16(p + 12, true);
+    const dosDate = view.getUint16(p + 14, true);
+    const crc32 = view.getUint32(p + 16, true);
+    let compressedSize = view.getUint32(p + 20, true);
+    let size = view.getUint32(p + 24, true);
+    const nameLen = view.getUint16(p + 28, true);
+    const extraLen = view.getUint16(p + 30, true);
+    const commentLen = view.getUint16(p + 32, true);
+    let localHeaderOffset = view.getUint32(p + 42, true);
+    if (p + 46 + nameLen + extraLen + commentLen > len) throw new PackageError('corrupt', 'central directory record');
+    // Bit 11: UTF-8 name; otherwise code page 437, which for OOXML part names (ASCII) reads as Latin-1.
+    const name = strFromU8(data.subarray(p + 46, p + 46 + nameLen), !(flags & 0x800));
+    if (size === 0xffffffff || compressedSize === 0xffffffff || localHeaderOffset === 0xffffffff) {
+      // zip64 extended information: present fields in the order size, compressed size, offset.
+      let e = p + 46 + nameLen;
+      const end = e + extraLen;
+      while (e + 4 <= end) {
+        const id = view.getUint16(e, true);
+        const sz = view.getUint16(e + 2, true);
+        if (id === 0x0001) {
+          let q = e + 4;
+          if (size === 0xffffffff && q + 8 <= e + 4 + sz) {
+            size = u64(view, q);
+            q += 8;
+          }
+          if (compressedSize === 0xffffffff && q + 8 <= e + 4 + sz) {
+            compressedSize = u64(view, q);
+            q += 8;
+          }
+          if (localHeaderOffset === 0xffffffff && q + 8 <= e + 4 + sz) localHeaderOffset = u64(view, q);
+          break;
+        }
+        e += 4 + sz;
+      }
+    }
+    p += 46 + nameLen + extraLen + commentLen;
+    entries.push(new Entry(archive, name, flags, method, crc32, compressedSize, size, localHeaderOffset, dosTime, dosDate));
+  }
+  return entries;
+}
+
+function u64(view: DataView, at: number): number {
+  return view.getUint32(at, true) + view.getUint32(at + 4, true) * 0x100000000;
+}
+
+class Entry implements ZipEntry {
+  private start = -1;
+
+  constructor(
+    private readonly archive: ZipArchive,
+    readonly name: string,
+    private readonly flags: number,
+    readonly method: number,
+    readonly crc32: number,
+    readonly compressedSize: number,
+    readonly size: number,
+    readonly localHeaderOffset: number,
+    readonly dosTime: number,
+    readonly dosDate: number,
+  ) {}
+
+  raw(): Uint8Array {
+    const data = this.archive.bytesOf;
+    if (this.start < 0) {
+      const at = this.localHeaderOffset;
+      const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+      if (at + 30 > data.length || view.getUint32(at, true) !== SIG_LOC) throw new PackageError('corrupt', `local header of ${this.name}`);
+      this.start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
+    }
+    if (this.start + this.compressedSize > data.length) throw new PackageError('corrupt', `${this.name} truncated`);
+    return data.subarray(this.start, this.start + this.compressedSize);
+  }
+
+  private check(): void {
+    if (this.flags & 1) throw new PackageError('encrypted-entry', this.name);
+    if (this.method !== 0 && this.method !== 8) throw new PackageError('unsupported-method', `${this.name}: method ${this.method}`);
+  }
+
+  *chunks(): Generator<Uint8Array, void, undefined> {
+    this.check();
+    const raw = this.raw();
+    if (this.method === 0) {
+      if (raw.length !== this.size) throw new PackageError('size-mismatch', this.name);
+      this.archive.account(raw.length);
+      if (raw.length > 0) yield raw;
+      return;
+    }
+    if (native && this.size <= NATIVE_MAX) {
+      const whole = this.inflateWhole(native, raw);
+      for (let at = 0; at < whole.length; at += PIECE) yield whole.subarray(at, at + PIECE);
+      return;
+    }
+    const out: Uint8Array[] = [];
+    let total = 0;
+    let failed: unknown;
+    const inflater = new Inflate((chunk) => {
+      if (chunk.length === 0) return;
+      total += chunk.length;
+      out.push(chunk);
+    });
+    let done = raw.length === 0;
+    for (let at = 0; !done; ) {
+      const step = Math.min(MAX_STEP, Math.max(MIN_STEP, Math.ceil((this.size - total) / 1032)));
+      const last = at + step >= raw.length;
+      try {
+        inflater.push(raw.subarray(at, at + step), last);
+      } catch (e) {
+        failed = e;
+      }
+      // Check the limits before handing anything on: a bomb stops after one step's output.
+      if (total > this.size) throw new PackageError('size-mismatch', this.name);
+      if (failed !== undefined) throw new PackageError('corrupt', `${this.name} does not inflate`);
+      for (const c of out) {
+        this.archive.account(c.length);
+        yield c;
+      }
+      out.length = 0;
+      at += step;
+      done = last;
+    }
+    if (total !== this.size) throw new PackageError('size-mismatch', this.name);
+  }
+
+  private inflateWhole(inflate: RawInflater, raw: Uint8Array): Uint8Array {
+    let whole: Uint8Array;
+    try {
+      whole = inflate(raw, this.size);
+    } catch (e) {
+      // zlib reports output over the cap as a RangeError; anything else is a broken stream.
+      if (e instanceof RangeError) throw new PackageError('size-mismatch', this.name);
+      throw new PackageError('corrupt', `${this.name} does not inflate`);
+    }
+    if (whole.length !== this.size) throw new PackageError('size-mismatch', this.name);
+    this.archive.account(whole.length);
+    return whole;
+  }
+
+  bytes(): Uint8Array {
+    if (native && this.method === 8 && this.size <= NATIVE_MAX) {
+      this.check();
+      return this.inflateWhole(native, this.raw());
+    }
+    if (this.method === 0) {
+      this.check();
+      const raw = this.raw();
+      if (raw.length !== this.size) throw new PackageError('size-mismatch', this.name);
+      this.archive.account(raw.length);
+      return raw;
+    }
+    const buf = new Uint8Array(this.size);
+    let at = 0;
+    for (const c of this.chunks()) {
+      buf.set(c, at);
+      at += c.length;
+    }
+    return buf;
+  }
+
+  text(): string {
+    return decodeText(this.bytes());
+  }
+
+  *textChunks(): Generator<string, void, undefined> {
+    const pending: string[] = [];
+    let decoder: DecodeUTF8 | undefined;
+    let first = true;
+    let utf16: Uint8Array[] | undefined;
+    for (let c of this.chunks()) {
+      if (first) {
+        first = false;
+        if (c.length >= 2 && ((c[0] === 0xff && c[1] === 0xfe) || (c[0] === 0xfe && c[1] === 0xff))) utf16 = [];
+        else {
+          if (c.length >= 3 && c[0] === 0xef && c[1] === 0xbb && c[2] === 0xbf) c = c.subarray(3);
+          decoder = new DecodeUTF8((s) => {
+            if (s) pending.push(s);
+          });
+        }
+      }
+      if (utf16) {
+        utf16.push(c);
+        continue;
+      }
+      try {
+        decoder!.push(c);
+      } catch {
+        throw new PackageError('corrupt', `${this.name} is not UTF-8 text`);
+      }
+      yield* pending;
+      pending.length = 0;
+    }
+    if (utf16) {
+      // UTF-16 parts are rare and small (hand-made files): decoded whole.
+      yield decodeText(concat(utf16));
+      return;
+    }
+    if (decoder) {
+      try {
+        decoder.push(new Uint8Array(0), true);
+      } catch {
+        throw new PackageError('corrupt', `${this.name} is not UTF-8 text`);
+      }
+      yield* pending;
+    }
+  }
+}
+
+function concat(parts: Uint8Array[]): Uint8Array {
+  let n = 0;
+  for (const p of parts) n += p.length;
+  const out = new Uint8Array(n);
+  n = 0;
+  for (const p of parts) {
+    out.set(p, n);
+    n += p.length;
+  }
+  return out;
+}
+
+/** Bytes of an XML part → text: UTF-8 (a BOM dropped) or UTF-16 with its byte order mark. */
+export function decodeText(b: Uint8Array): string {
+  if (b.length >= 2 && ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff))) {
+    const le = b[0] === 0xff;
+    let s = '';
+    const parts: string[] = [];
+    for (let i = 2; i + 1 < b.length; i += 2) {
+      s += String.fromCharCode(le ? b[i] | (b[i + 1] << 8) : (b[i] << 8) | b[i + 1]);
+      if (s.length >= 8192) {
+        parts.push(s);
+        s = '';
+      }
+    }
+    parts.push(s);
+    return parts.join('');
+  }
+  if (b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) b = b.subarray(3);
+  try {
+    return strFromU8(b);
+  } catch {
+    throw new PackageError('corrupt', 'a part is not UTF-8 text');
+  }
+}
