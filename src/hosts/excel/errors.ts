@@ -11,6 +11,7 @@ export type ExcelFailure =
   | 'protected'
   | 'sheet-gone'
   | 'unsupported'
+  | 'platform'
   | 'generic';
 
 /** A host failure with its cause kept, and the message the user sees. */
@@ -58,7 +59,7 @@ function failureOf(code: string | undefined): ExcelFailure {
   return 'generic';
 }
 
-const MESSAGES: Record<Exclude<ExcelFailure, 'generic'>, Text> = {
+const MESSAGES: Record<Exclude<ExcelFailure, 'generic' | 'platform'>, Text> = {
   'cell-edit': {
     zh: 'Excel 正在编辑单元格，无法写入。请按 Enter 或 Esc 结束编辑后再试。',
     en: 'Excel is editing a cell and cannot take changes. Press Enter or Esc to finish editing, then try again.',
@@ -91,7 +92,7 @@ export function toUserMessage(error: unknown): Text {
   if (error instanceof ExcelHostError) return error.text;
   const code = officeCode(error);
   const failure = failureOf(code);
-  if (failure !== 'generic') return MESSAGES[failure];
+  if (failure !== 'generic' && failure !== 'platform') return MESSAGES[failure];
   const d = detail(error);
   const tail = [code, d].filter((s) => s).join(': ');
   return {
@@ -109,4 +110,9 @@ export function toHostError(error: unknown): ExcelHostError {
 
 export function unsupportedError(what: string): ExcelHostError {
   return new ExcelHostError('unsupported', 'ApiNotFound', MESSAGES.unsupported, new Error(what));
+}
+
+/** Something this platform cannot do (a download on Mac, an empty PDF on the web), told as it is. */
+export function platformError(text: Text, what: string): ExcelHostError {
+  return new ExcelHostError('platform', undefined, text, new Error(what));
 }

@@ -5,7 +5,7 @@
  * `Excel` is passed in (never taken from the global) so tests run it against the stand-in in
  * test/support/fake-excel; `isSetSupported` likewise.
  */
-import type { CellRef } from '../../core/types';
+import type { CellRef, Text } from '../../core/types';
 import type { WorkbookHost } from '../../workbook/host';
 import type { WorkbookPlan } from '../../workbook/plan';
 import type { WorkbookSnapshot } from '../../workbook/snapshot';
@@ -20,6 +20,7 @@ import {
   MIN_EXCEL_API,
   officeIsSetSupported,
 } from './options';
+import { PLATFORM_TEXT, type ExcelPlatform } from './platform';
 import { readWorkbook } from './read';
 import { runExcel } from './run';
 import { planWrite } from './write';
@@ -31,6 +32,8 @@ export interface ExcelHostOptions {
   maxPayloadBytes?: number;
   /** `Office.context.requirements.isSetSupported`, injectable for tests */
   isSetSupported?: IsSetSupported;
+  /** where Excel runs (see platform.ts); decides what exportWorkbook tells the user */
+  platform?: ExcelPlatform;
 }
 
 /**
@@ -51,6 +54,7 @@ export interface DropDownRange {
 export class ExcelHost implements WorkbookHost {
   private readonly bounds: Bounds;
   private readonly isSetSupported: IsSetSupported;
+  private readonly platform: ExcelPlatform;
   /** tab positions and protection as last read (readSnapshot), used by the next applyPlan */
   private positions = new Map<string, number>();
   private protectedSheets = new Set<string>();
@@ -65,6 +69,7 @@ export class ExcelHost implements WorkbookHost {
       maxPayloadBytes: options.maxPayloadBytes ?? DEFAULT_MAX_PAYLOAD_BYTES,
     };
     this.isSetSupported = options.isSetSupported ?? officeIsSetSupported();
+    this.platform = options.platform ?? 'other';
   }
 
   private features(): Features {
@@ -260,13 +265,16 @@ export class ExcelHost implements WorkbookHost {
     }
   }
 
-  /** Open an .xlsx (base64) as a new workbook window (ExcelApi 1.8). */
-  async exportWorkbook(xlsxBase64: string): Promise<{ unsupported: boolean }> {
+  /**
+   * Open an .xlsx (base64) as a new workbook window (ExcelApi 1.8). On Mac the window opens behind the
+   * current one (office-js #6943), so `note` tells the user where it is.
+   */
+  async exportWorkbook(xlsxBase64: string): Promise<{ unsupported: boolean; note?: Text }> {
     const features = this.features();
     if (!features.createWorkbook) return { unsupported: true };
     try {
       await this.excel.createWorkbook(xlsxBase64);
-      return { unsupported: false };
+      return this.platform === 'mac' ? { unsupported: false, note: PLATFORM_TEXT.newWorkbookBehind } : { unsupported: false };
     } catch (e) {
       throw toHostError(e);
     }

@@ -43,11 +43,27 @@ export interface FailureInjection {
   when?: (op: OpInfo) => boolean;
 }
 
+/** Where Excel runs. The differences modelled are listed on FakeExcelRuntime. */
+export type FakePlatform = 'windows' | 'mac' | 'web';
+
 export interface FakeExcelOptions {
   /** ExcelApi version this Excel implements, "1.7" … "1.17"; default "1.17" */
   apiVersion?: string;
-  /** request and response payload limit per sync in bytes (Excel on the web: 5 MB); default 5 MB */
+  /** default 'web' (the strictest: the only one with a payload limit) */
+  platform?: FakePlatform;
+  /**
+   * request and response payload limit per sync in bytes; default 5 MB on the web and none elsewhere
+   * ("Excel on the web limits requests and responses to 5 MB": learn.microsoft.com, Excel JavaScript API
+   * performance, payload size limit; office-js-docs-pr #5821)
+   */
   payloadLimitBytes?: number;
+  /**
+   * This build throws GeneralException from WorksheetFreezePanes.freezeRows (some Excel 2019 builds,
+   * office-js #2196)
+   */
+  freezeRowsFails?: boolean;
+  /** This Excel ignores fit-to-page zoom settings silently (office-js #1860) */
+  ignoresFitToPage?: boolean;
 }
 
 export interface SheetSeed {
@@ -72,6 +88,25 @@ export interface RunRecord {
 
 const MB = 1024 * 1024;
 
+const PLATFORM_TYPE: Record<FakePlatform, string> = { windows: 'PC', mac: 'Mac', web: 'OfficeOnline' };
+
+export type FakeAsyncCallback = (r: { status: string; value?: unknown; error?: { code: number; message: string } }) => void;
+
+/** The part of `Office` the stand-in models. */
+export interface FakeOffice {
+  PlatformType: Record<string, string>;
+  FileType: Record<string, string>;
+  AsyncResultStatus: { Succeeded: string; Failed: string };
+  context: {
+    platform: string;
+    diagnostics: { platform: string; host: string; version: string };
+    requirements: { isSetSupported: (name: string, version?: string) => boolean };
+    document: {
+      getFileAsync: (type: string, options: { sliceSize?: number } | FakeAsyncCallback, callback?: FakeAsyncCallback) => void;
+    };
+  };
+}
+
 export class FakeExcelRuntime {
   readonly model: {
     sheets: FakeSheet[];
@@ -82,7 +117,14 @@ export class FakeExcelRuntime {
   } = { sheets: [], names: [], activeSheetId: undefined, selection: undefined };
 
   apiVersion: string;
+  readonly platform: FakePlatform;
   payloadLimitBytes: number;
+  freezeRowsFails: boolean;
+  ignoresFitToPage: boolean;
+  /** Workbook structure protection (Review → Protect Workbook): no sheet may be added, deleted, renamed or moved */
+  structureProtected = false;
+  /** for each Excel.createWorkbook call: whether its window opened behind the current one (Mac, office-js #6943) */
+  readonly createdWorkbookBehind: boolean[] = [];
   /** the user is typing in a cell: batches fail unless run with delayForCellEdit */
   cellEditMode = false;
   /** every Excel.createWorkbook call's base64 argument */
@@ -94,7 +136,10 @@ export class FakeExcelRuntime {
 
   constructor(options: FakeExcelOptions = {}) {
     this.apiVersion = options.apiVersion ?? '1.17';
-    this.payloadLimitBytes = options.payloadLimitBytes ?? 5 * MB;
+    this.platform = options.platform ?? 'web';
+    this.payloadLimitBytes = options.payloadLimitBytes ?? (this.platform === 'web' ? 5 * MB : Infinity);
+    this.freezeRowsFails = options.freezeRowsFails ?? false;
+    this.ignoresFitToPage = options.ignoresFitToPage ?? false;
   }
 
   // -------------------------------------------------------------------------------------------
@@ -113,14 +158,84 @@ export class FakeExcelRuntime {
   isSetSupported = (name: string, version?: string): boolean => this.supports(name, version ?? '1.1');
 
   supports(name: string, version: string): boolean {
+    // Every platform claims PdfFile, Excel on the web included, although its PDFs come out empty (below).
+    if (name === 'PdfFile' || name === 'File') return true;
     if (name !== 'ExcelApi') return false;
     return compareVersion(this.apiVersion, version) >= 0;
   }
 
-  /** Stand-in for the global `Office` (only `context.requirements.isSetSupported`). */
-  get office(): { context: { requirements: { isSetSupported: (name: string, version?: string) => boolean } } } {
-    return { context: { requirements: { isSetSupported: this.isSetSupported } } };
+  /**
+   * Whether `<a download>` / blob links in the task pane save a file. Excel for Mac's task pane ignores
+   * them silently, no error, no dialog (office-js #2700 closed by design, #3385, #4681). The DOM side is
+   * not modelled; the pane's code asks the host's capabilities, which the tests compare with this.
+   */
+  get downloadsWork(): boolean {
+    return this.platform !== 'mac';
   }
+
+  /** PDF bytes getFileAsync(Pdf) gives on Windows and Mac (a stand-in, not a real PDF). */
+  pdfBytes(): number[] {
+    // ASCII only (sheet count, not names), so no TextEncoder is needed in jsdom.
+    const text = `%PDF-1.7 fake workbook of ${this.model.sheets.length} sheets`;
+    return Array.from(text, (ch) => ch.charCodeAt(0));
+  }
+
+  /**
+   * Stand-in for the global `Office`: requirements, the platform (Office.context.platform and
+   * Office.context.diagnostics.platform, learn.microsoft.com Office.PlatformType), and
+   * `document.getFileAsync` for PDF. On Excel on the web getFileAsync(Pdf) reports success with size 0
+   * and no slices (office-js #5950, #5473).
+   */
+  get office(): FakeOffice {
+    const platform = PLATFORM_TYPE[this.platform];
+    return {
+      PlatformType: { PC: 'PC', Mac: 'Mac', OfficeOnline: 'OfficeOnline', iOS: 'iOS', Android: 'Android', Universal: 'Universal' },
+      FileType: { Pdf: 'pdf', Compressed: 'compressed', Text: 'text' },
+      AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
+      context: {
+        platform,
+        diagnostics: { platform, host: 'Excel', version: '16.0' },
+        requirements: { isSetSupported: this.isSetSupported },
+        document: {
+          getFileAsync: (type, options, callback) => {
+            const cb = typeof options === 'function' ? options : callback;
+            const sliceSize = typeof options === 'object' && options?.sliceSize ? options.sliceSize : 4 * MB;
+            if (!cb) throw new Error('fake-excel: getFileAsync without a callback is not modelled');
+            if (type !== 'pdf') throw new Error(`fake-excel: getFileAsync(${type}) is not modelled`);
+            this.fileRequests.push(type);
+            const bytes = this.platform === 'web' ? [] : this.pdfBytes();
+            const slices: number[][] = [];
+            for (let i = 0; i < bytes.length; i += sliceSize) slices.push(bytes.slice(i, i + sliceSize));
+            let closed = false;
+            setTimeout(() =>
+              cb({
+                status: 'succeeded',
+                value: {
+                  size: bytes.length,
+                  sliceCount: slices.length,
+                  getSliceAsync: (i: number, scb: FakeAsyncCallback) =>
+                    setTimeout(() =>
+                      closed || i < 0 || i >= slices.length
+                        ? scb({ status: 'failed', error: { code: 5001, message: 'An internal error has occurred.' } })
+                        : scb({ status: 'succeeded', value: { data: slices[i], index: i, size: slices[i].length } }),
+                    ),
+                  closeAsync: (ccb?: FakeAsyncCallback) => {
+                    closed = true;
+                    this.filesClosed += 1;
+                    if (ccb) setTimeout(() => ccb({ status: 'succeeded' }));
+                  },
+                },
+              }),
+            );
+          },
+        },
+      },
+    };
+  }
+
+  /** every getFileAsync call's type, and how many files were closed */
+  readonly fileRequests: string[] = [];
+  filesClosed = 0;
 
   private async run(a: unknown, b?: unknown): Promise<unknown> {
     let options: Record<string, unknown> = {};
@@ -156,6 +271,8 @@ export class FakeExcelRuntime {
     if (!this.supports('ExcelApi', '1.8')) throw new FakeOfficeError('ApiNotFound', 'Excel.createWorkbook needs ExcelApi 1.8.');
     if (base64 !== undefined && !/^[A-Za-z0-9+/]*={0,2}$/.test(base64)) throw new FakeOfficeError('InvalidArgument', 'Not base64.');
     this.createdWorkbooks.push(base64 ?? '');
+    // On Mac the new window opens behind the current one and gets no focus (office-js #6943).
+    this.createdWorkbookBehind.push(this.platform === 'mac');
   }
 
   // -------------------------------------------------------------------------------------------
