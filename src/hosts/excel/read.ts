@@ -211,7 +211,9 @@ function sheetSnapshot(meta: SheetMeta, read: SheetRead): SheetSnapshot {
         const c = b.columnIndex + j;
         values[r][c] = toCellValue(v);
         const f = b.formulas[i]?.[j];
-        if (typeof f === 'string' && f.length > 1 && f.startsWith('=')) {
+        // `formulas` drops a typed leading apostrophe, so text '=… reads as "=…" there (office-js #6687):
+        // a cell is a formula only where its formula differs from its value.
+        if (typeof f === 'string' && f.length > 1 && f.startsWith('=') && f !== v) {
           formulas[r][c] = f.slice(1);
           anyFormula = true;
         }

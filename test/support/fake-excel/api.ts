@@ -772,6 +772,8 @@ export class FakeRange extends FakeClientObject {
       rowIndex: () => this._rect().r0,
       columnIndex: () => this._rect().c0,
       values: () => this._grid((c) => readValue(c?.value ?? null)),
+      // A non-formula cell reads as its value; text typed with a leading apostrophe ('=x) reads as "=x",
+      // the apostrophe dropped, so it looks like a formula (office-js #6687). Only formula ≠ value tells.
       formulas: () => this._grid((c) => (c?.formula !== undefined ? c.formula : readValue(c?.value ?? null))),
       numberFormat: () => this._grid((c) => c?.numberFormat ?? 'General'),
       valueTypes: () => this._grid((c) => valueType(c?.value ?? null)),
