@@ -8,7 +8,7 @@
 import type { CellRef, Text } from '../../core/types';
 import type { WorkbookHost } from '../../workbook/host';
 import type { WorkbookPlan } from '../../workbook/plan';
-import type { WorkbookSnapshot } from '../../workbook/snapshot';
+import { address, parseRange, type WorkbookSnapshot } from '../../workbook/snapshot';
 import { ExcelHostError, toHostError, toUserMessage, unsupportedError } from './errors';
 import {
   Bounds,
@@ -168,11 +168,17 @@ export class ExcelHost implements WorkbookHost {
   /**
    * Colour problem cells (on) or remove that colouring (off). The colour is a conditional format with
    * HIGHLIGHT_FORMULA, so the user's fills and fonts are never touched, and only our rules are removed.
-   * Turning on replaces earlier highlights on the same cells. Off with no refs clears ours everywhere.
-   * Sheets that are gone or protected are skipped.
+   * Turning on replaces all our earlier highlights with one rule per sheet covering every problem cell
+   * there (ExcelApi 1.9; one rule per cell before). Off removes ours: on the sheets of `refs`, or on every
+   * sheet when no refs are given. Sheets that are gone or protected are skipped.
+   *
+   * Our rules are found per sheet by their formula, never by `ConditionalFormat.id`: that id is only the
+   * rule's priority within the collection it was read from (Excel.ConditionalFormat reference), so it
+   * repeats across sheets and shifts when a rule above it is deleted. Within a sheet, ours are deleted from
+   * the lowest priority up, so the positions of the rest do not move.
    */
   async setHighlights(refs: CellRef[], on: boolean): Promise<void> {
-    this.features();
+    const features = this.features();
     try {
       await runExcel(this.excel, async (context) => {
         const list = context.workbook.worksheets;
@@ -180,47 +186,48 @@ export class ExcelHost implements WorkbookHost {
         await context.sync();
 
         const usable = new Map(list.items.filter((w) => !w.protection.protected).map((w) => [w.name, w]));
-        const targets: { ws: Excel.Worksheet; range: Excel.Range }[] = [];
-        if (refs.length === 0 && !on) {
-          for (const ws of usable.values()) targets.push({ ws, range: ws.getRange() });
-        } else {
-          const seen = new Set<string>();
-          for (const ref of refs) {
-            const ws = usable.get(ref.sheet);
-            const k = `${ref.sheet}\u0000${ref.cell}`;
-            if (!ws || seen.has(k)) continue;
-            seen.add(k);
-            targets.push({ ws, range: ws.getRange(ref.cell) });
-          }
+        const cells = new Map<string, string[]>();
+        for (const ref of refs) {
+          if (!usable.has(ref.sheet)) continue;
+          const mine = cells.get(ref.sheet) ?? [];
+          if (!mine.includes(ref.cell)) mine.push(ref.cell);
+          cells.set(ref.sheet, mine);
         }
-        const collections = targets.map((t) => {
-          const cfs = t.range.conditionalFormats;
-          cfs.load('items/type, items/id');
+        const clearOn = on || refs.length === 0 ? [...usable.keys()] : [...cells.keys()];
+        const collections = clearOn.map((name) => {
+          const cfs = (usable.get(name) as Excel.Worksheet).getRange().conditionalFormats;
+          cfs.load('items/type');
           return cfs;
         });
         await context.sync();
 
-        const custom = collections.flatMap((cfs) => cfs.items.filter((cf) => cf.type === 'Custom'));
-        const rules = custom.map((cf) => {
-          const rule = cf.custom.rule;
-          rule.load('formula');
-          return rule;
-        });
+        const rules = collections.map((cfs) =>
+          cfs.items.map((cf) => {
+            if (cf.type !== 'Custom') return undefined;
+            const rule = cf.custom.rule;
+            rule.load('formula');
+            return rule;
+          }),
+        );
         await context.sync();
 
-        // A rule spanning several targets is listed once per target: delete each once.
-        const deleted = new Set<string>();
-        custom.forEach((cf, i) => {
-          if (rules[i].formula !== HIGHLIGHT_FORMULA || deleted.has(cf.id)) return;
-          deleted.add(cf.id);
-          cf.delete();
+        collections.forEach((cfs, k) => {
+          for (let i = cfs.items.length - 1; i >= 0; i--) {
+            if (rules[k][i]?.formula === HIGHLIGHT_FORMULA) cfs.items[i].delete();
+          }
         });
         if (on) {
-          for (const t of targets) {
-            const cf = t.range.conditionalFormats.add('Custom' as Excel.ConditionalFormatType);
-            cf.custom.rule.formula = HIGHLIGHT_FORMULA;
-            cf.custom.format.fill.color = HIGHLIGHT_FILL;
-            cf.custom.format.font.color = HIGHLIGHT_FONT;
+          for (const [name, list] of cells) {
+            const ws = usable.get(name) as Excel.Worksheet;
+            const targets = features.rangeAreas
+              ? highlightAreas(list).map((a) => ws.getRanges(a).conditionalFormats)
+              : list.map((c) => ws.getRange(c).conditionalFormats);
+            for (const t of targets) {
+              const cf = t.add('Custom' as Excel.ConditionalFormatType);
+              cf.custom.rule.formula = HIGHLIGHT_FORMULA;
+              cf.custom.format.fill.color = HIGHLIGHT_FILL;
+              cf.custom.format.font.color = HIGHLIGHT_FONT;
+            }
           }
         }
         await context.sync();
@@ -279,6 +286,43 @@ export class ExcelHost implements WorkbookHost {
       throw toHostError(e);
     }
   }
+}
+
+/** Longest address list given to one getRanges call (a long list is split into a few rules). */
+const MAX_AREAS_ADDRESS = 8000;
+
+/**
+ * A sheet's problem cells as getRanges addresses: cells of one column in consecutive rows joined into
+ * one area ("C3:C9"), areas joined by commas, split where the text would pass MAX_AREAS_ADDRESS.
+ */
+export function highlightAreas(cells: string[]): string[] {
+  const byCol = new Map<number, number[]>();
+  for (const a1 of cells) {
+    const { r0, c0, r1, c1 } = parseRange(a1);
+    for (let c = c0; c <= c1; c++) for (let r = r0; r <= r1; r++) byCol.set(c, [...(byCol.get(c) ?? []), r]);
+  }
+  const areas: string[] = [];
+  for (const [c, rows] of [...byCol].sort((a, b) => a[0] - b[0])) {
+    const sorted = [...new Set(rows)].sort((a, b) => a - b);
+    let start = sorted[0];
+    for (let i = 1; i <= sorted.length; i++) {
+      if (i < sorted.length && sorted[i] === sorted[i - 1] + 1) continue;
+      const end = sorted[i - 1];
+      areas.push(start === end ? address(start, c) : `${address(start, c)}:${address(end, c)}`);
+      start = sorted[i];
+    }
+  }
+  const out: string[] = [];
+  let cur = '';
+  for (const a of areas) {
+    if (cur !== '' && cur.length + 1 + a.length > MAX_AREAS_ADDRESS) {
+      out.push(cur);
+      cur = '';
+    }
+    cur = cur === '' ? a : `${cur},${a}`;
+  }
+  if (cur !== '') out.push(cur);
+  return out;
 }
 
 /** "优秀,较好,一般,差", or undefined when Excel cannot take the list as literal text. */

@@ -383,7 +383,7 @@ describe('task-pane actions', () => {
   test("highlights are our own conditional formats: on adds them, off removes only ours", async () => {
     const fake = officeWorkbook();
     const form = fake.sheet('民主测评');
-    form.conditionalFormats.push({ id: 'user-cf', type: 'Custom', range: { r0: 2, c0: 1, r1: 2, c1: 2 }, formula: '=B3="差"', fill: '#FF0000' });
+    form.conditionalFormats.push({ id: 'user-cf', type: 'Custom', ranges: [{ r0: 2, c0: 1, r1: 2, c1: 2 }], formula: '=B3="差"', fill: '#FF0000' });
     fake.cell('民主测评', 'C3')!.fill = '#00FF00';
     const host = hostFor(fake);
     const refs = [
@@ -394,7 +394,7 @@ describe('task-pane actions', () => {
     await host.setHighlights(refs, true);
     await host.setHighlights(refs, true); // twice: still one highlight per cell
     const ours = () => form.conditionalFormats.filter((c) => c.formula === HIGHLIGHT_FORMULA);
-    expect(ours().map((c) => [c.range, c.fill, c.fontColor])).toEqual([[{ r0: 2, c0: 2, r1: 2, c1: 2 }, '#FFC7CE', '#9C0006']]);
+    expect(ours().map((c) => [c.ranges, c.fill, c.fontColor])).toEqual([[[{ r0: 2, c0: 2, r1: 2, c1: 2 }], '#FFC7CE', '#9C0006']]);
     await host.setHighlights(refs, false);
     expect(ours()).toEqual([]);
     expect(form.conditionalFormats.map((c) => c.id)).toEqual(['user-cf']);
@@ -407,6 +407,41 @@ describe('task-pane actions', () => {
     await host.setHighlights([{ sheet: '民主测评', cell: 'B3' }, { sheet: '支部名单', cell: 'A2' }], true);
     await host.setHighlights([], false);
     expect(fake.model.sheets.flatMap((s) => s.conditionalFormats)).toEqual([]);
+  });
+
+  test('one highlight rule per sheet covers all its problem cells; on again replaces it', async () => {
+    const fake = officeWorkbook();
+    const host = hostFor(fake);
+    const refs = ['B3', 'B4', 'B5', 'C3', 'D9'].map((cell) => ({ sheet: '民主测评', cell }));
+    await host.setHighlights(refs, true);
+    await host.setHighlights([...refs, { sheet: '支部名单', cell: 'A2' }], true);
+    const ours = (sheet: string) => fake.sheet(sheet).conditionalFormats.filter((c) => c.formula === HIGHLIGHT_FORMULA);
+    expect(ours('民主测评').map((c) => c.ranges)).toEqual([
+      [
+        { r0: 2, c0: 1, r1: 4, c1: 1 },
+        { r0: 2, c0: 2, r1: 2, c1: 2 },
+        { r0: 8, c0: 3, r1: 8, c1: 3 },
+      ],
+    ]);
+    expect(ours('支部名单')).toHaveLength(1);
+  });
+
+  test("our rules are found by formula, not by id (a priority): the user's rules between ours survive", async () => {
+    const fake = officeWorkbook();
+    const form = fake.sheet('民主测评');
+    const rule = (id: string, formula: string, r: number) => ({ id, type: 'Custom' as const, ranges: [{ r0: r, c0: 1, r1: r, c1: 1 }], formula });
+    // priorities 0..3: ours, the user's, ours, the user's; the same on another sheet (ids repeat per sheet)
+    form.conditionalFormats.push(rule('a', HIGHLIGHT_FORMULA, 2), rule('u1', '=B4="差"', 3), rule('b', HIGHLIGHT_FORMULA, 4), rule('u2', '=B6="差"', 5));
+    fake.sheet('支部名单').conditionalFormats.push(rule('c', HIGHLIGHT_FORMULA, 1), rule('u3', '=A2=""', 1));
+    await hostFor(fake).setHighlights([], false);
+    expect(form.conditionalFormats.map((c) => c.id)).toEqual(['u1', 'u2']);
+    expect(fake.sheet('支部名单').conditionalFormats.map((c) => c.id)).toEqual(['u3']);
+  });
+
+  test('before ExcelApi 1.9 (no RangeAreas) each problem cell gets its own rule', async () => {
+    const fake = officeWorkbook('1.8');
+    await hostFor(fake).setHighlights([{ sheet: '民主测评', cell: 'B3' }, { sheet: '民主测评', cell: 'C3' }], true);
+    expect(fake.sheet('民主测评').conditionalFormats.map((c) => c.ranges)).toEqual([[{ r0: 2, c0: 2, r1: 2, c1: 2 }], [{ r0: 2, c0: 1, r1: 2, c1: 1 }]]);
   });
 
   test('addDropDowns adds lists but never overwrites an existing validation', async () => {

@@ -16,6 +16,7 @@ import {
   quoteSheetName,
   Rect,
   rectA1,
+  rewriteSheetRefs,
 } from './model';
 
 export interface SyncStats {
@@ -384,6 +385,7 @@ export class FakeExcelRuntime {
   }
 
   addSheet(name?: string): FakeSheet {
+    this.checkStructure('add a sheet');
     let n = name;
     if (n === undefined) {
       let i = this.model.sheets.length + 1;
@@ -399,13 +401,31 @@ export class FakeExcelRuntime {
   }
 
   renameSheet(sheet: FakeSheet, name: string): void {
+    this.checkStructure('rename a sheet');
     checkSheetName(name);
     const other = this.findSheet(name);
     if (other && other !== sheet) throw new FakeOfficeError('ItemAlreadyExists', `A sheet named '${name}' already exists.`);
+    // Excel rewrites every formula that refers to the sheet to its new name (names follow by sheet id).
+    const old = sheet.name;
+    this.eachFormulaCell((cell) => {
+      cell.formula = rewriteSheetRefs(cell.formula as string, old, quoteSheetName(name));
+    });
     sheet.name = name;
   }
 
+  /** Workbook structure protection refuses sheet additions, deletions, renames and moves. */
+  checkStructure(what: string): void {
+    if (this.structureProtected) {
+      throw new FakeOfficeError('AccessDenied', `The workbook's structure is protected: cannot ${what}.`);
+    }
+  }
+
+  private eachFormulaCell(f: (cell: FakeCell) => void): void {
+    for (const s of this.model.sheets) for (const cell of s.cells.values()) if (cell.formula !== undefined) f(cell);
+  }
+
   moveSheet(sheet: FakeSheet, position: number): void {
+    this.checkStructure('move a sheet');
     const sheets = this.model.sheets;
     if (!Number.isInteger(position) || position < 0 || position >= sheets.length) {
       throw new FakeOfficeError('InvalidArgument', `Position ${position} is out of range.`);
@@ -414,15 +434,29 @@ export class FakeExcelRuntime {
     sheets.splice(position, 0, sheet);
   }
 
+  /**
+   * Deleting a sheet turns every formula and defined name that refers to it into #REF!, and a sheet added
+   * later under the same name does not repair them (Excel: "Delete a worksheet": references to it become
+   * #REF!; office-js issue 10's audit). The deleted sheet's own sheet-scoped names go with it.
+   */
   deleteSheet(sheet: FakeSheet): void {
+    this.checkStructure('delete a sheet');
     const visible = this.model.sheets.filter((s) => s.visibility === 'Visible');
     if (visible.length === 1 && visible[0] === sheet) {
       throw new FakeOfficeError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
     }
     const i = this.model.sheets.indexOf(sheet);
     this.model.sheets.splice(i, 1);
-    this.model.names = this.model.names.filter((n) => n.sheetId !== sheet.id);
-    for (const s of this.model.sheets) s.names = s.names.filter((n) => n.sheetId !== sheet.id);
+    this.eachFormulaCell((cell) => {
+      const f = rewriteSheetRefs(cell.formula as string, sheet.name, '#REF');
+      if (f === cell.formula) return;
+      cell.formula = f;
+      cell.value = { error: '#REF!' };
+    });
+    // Names elsewhere that pointed at the sheet stay, broken: their formula reads "=#REF!$A$1".
+    for (const n of [...this.model.names, ...this.model.sheets.flatMap((s) => s.names)]) {
+      if (n.sheetId === sheet.id) n.broken = true;
+    }
     if (this.model.activeSheetId === sheet.id) {
       const next = this.model.sheets.slice(i).concat(this.model.sheets.slice(0, i).reverse()).find((s) => s.visibility === 'Visible');
       this.model.activeSheetId = next?.id;
@@ -432,9 +466,9 @@ export class FakeExcelRuntime {
 
   /** "=考核汇总!$A$1", as NamedItem.formula reads */
   nameFormula(n: FakeName): string {
-    const s = this.model.sheets.find((x) => x.id === n.sheetId);
-    if (!s) return '=#REF!';
+    const s = n.broken ? undefined : this.model.sheets.find((x) => x.id === n.sheetId);
     const a = rectA1(n.rect).replace(/([A-Z]+)(\d+)/g, '$$$1$$$2');
+    if (!s) return `=#REF!${a}`;
     return `=${quoteSheetName(s.name)}!${a}`;
   }
 
