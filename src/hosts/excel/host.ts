@@ -9,7 +9,7 @@ import type { CellRef, Text } from '../../core/types';
 import type { WorkbookHost } from '../../workbook/host';
 import type { WorkbookPlan } from '../../workbook/plan';
 import { address, parseRange, type WorkbookSnapshot } from '../../workbook/snapshot';
-import { ExcelHostError, toHostError, toUserMessage, unsupportedError } from './errors';
+import { cosmeticIssue, type CosmeticIssue, ExcelHostError, officeCode, protectionError, toHostError, toUserMessage, unsupportedError } from './errors';
 import {
   Bounds,
   DEFAULT_MAX_CELLS,
@@ -23,7 +23,7 @@ import {
 import { PLATFORM_TEXT, type ExcelPlatform } from './platform';
 import { readWorkbook } from './read';
 import { runExcel } from './run';
-import { planWrite } from './write';
+import { planWrite, type Cosmetic, type WriteJob } from './write';
 
 export interface ExcelHostOptions {
   /** cells per request before reads and writes are split into row blocks (default 5,000,000) */
@@ -58,6 +58,12 @@ export class ExcelHost implements WorkbookHost {
   /** tab positions and protection as last read (readSnapshot), used by the next applyPlan */
   private positions = new Map<string, number>();
   private protectedSheets = new Set<string>();
+  /** workbook structure protection as last read */
+  private structureProtected = false;
+  /** the last read needed blocks: the next starts with them instead of a sync that fails */
+  private largeWorkbook = false;
+  /** what the last applyPlan could not apply (cosmetics) */
+  private issues: CosmeticIssue[] = [];
   private tempSeq = 0;
 
   constructor(
@@ -79,9 +85,11 @@ export class ExcelHost implements WorkbookHost {
 
   async readSnapshot(): Promise<WorkbookSnapshot> {
     try {
-      const r = await readWorkbook(this.excel, this.features(), this.bounds);
+      const r = await readWorkbook(this.excel, this.features(), this.bounds, this.largeWorkbook);
+      this.largeWorkbook = r.blocks === true;
       this.positions = r.positions;
       this.protectedSheets = r.protectedSheets;
+      this.structureProtected = r.structureProtected;
       return r.snapshot;
     } catch (e) {
       throw toHostError(e);
@@ -90,17 +98,26 @@ export class ExcelHost implements WorkbookHost {
 
   async applyPlan(plan: WorkbookPlan): Promise<void> {
     const features = this.features();
+    this.issues = [];
+    // Protection as last read: refuse before anything is written, naming what blocks the write.
+    const creates = plan.sheets.some((s) => s.mode === 'new');
+    if (creates && this.structureProtected) throw protectionError({ structure: true });
     for (const s of plan.sheets) {
-      if (s.mode === 'fill' && this.protectedSheets.has(s.name)) {
-        throw toHostError({ code: 'AccessDenied', message: `sheet ${s.name} is protected` });
-      }
+      const target = s.mode === 'fill' ? s.name : features.copyFrom ? s.replaces : undefined;
+      if (target !== undefined && this.protectedSheets.has(target)) throw protectionError({ sheet: target });
     }
     const temps: string[] = [];
-    const stamp = `~BA${Date.now().toString(36)}${(this.tempSeq++).toString(36)}`;
+    const id = `${Date.now().toString(36)}${(this.tempSeq++).toString(36)}`;
+    const stamp = `~BA${id}`;
+    const sentinel = `BranchAssessment_written_${id}`;
+    let job: WriteJob | undefined;
+    let failure: unknown;
     try {
       await runExcel(this.excel, async (context) => {
         let positions = this.positions;
-        const replaced = plan.sheets.flatMap((s) => (s.mode === 'new' && s.replaces !== undefined ? [s.replaces] : []));
+        const replaced = features.copyFrom
+          ? []
+          : plan.sheets.flatMap((s) => (s.mode === 'new' && s.replaces !== undefined ? [s.replaces] : []));
         if (replaced.some((n) => !positions.has(n))) {
           // applyPlan without a readSnapshot just before: read the tab positions (one more sync).
           const list = context.workbook.worksheets;
@@ -108,47 +125,121 @@ export class ExcelHost implements WorkbookHost {
           await context.sync();
           positions = new Map(list.items.map((w) => [w.name, w.position]));
         }
-        const job = planWrite(context, plan, {
+        const planned = planWrite(context, plan, {
           positions,
           features,
           bounds: this.bounds,
           tempName: (i) => `${stamp}-${i}`,
+          sentinel,
         });
-        temps.push(...job.tempNames);
+        job = planned;
+        temps.push(...planned.tempNames);
         const app = context.workbook.application;
-        for (const request of job.requests) {
-          if (job.suspendCalculation) app.suspendApiCalculationUntilNextSync();
+        for (const request of planned.requests) {
+          if (planned.suspendCalculation) app.suspendApiCalculationUntilNextSync();
           if (features.screenUpdating) app.suspendScreenUpdatingUntilNextSync();
           for (const s of request) s.run();
           // One request per payload block: a normal workbook has exactly one, so one sync.
           // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per payload block, only past the size bound
           await context.sync();
         }
+        this.issues = planned.verify().map(cosmeticIssue);
       });
     } catch (e) {
-      await this.deleteSheetsNamed(temps);
-      throw toHostError(e);
+      failure = e;
     } finally {
       // Positions change with the sheets written; the next apply reads them again unless a read comes first.
       this.positions = new Map();
     }
+    if (failure === undefined) return;
+    // The cosmetics end the last request, after the sentinel name: when the sentinel is there, all results
+    // are in place and only a cosmetic failed. Retry those one by one and report the ones Excel refuses.
+    const cosmetics = job?.cosmetics ?? [];
+    if ((await this.settle(temps, cosmetics.length > 0 ? sentinel : undefined)) === 'written') {
+      this.issues = await this.retryCosmetics(cosmetics, plan.activate, sentinel);
+      return;
+    }
+    throw await this.explain(failure);
   }
 
-  /** Delete leftover temporary sheets after a failed apply; a failure here must not hide the first one. */
-  private async deleteSheetsNamed(names: string[]): Promise<void> {
-    if (names.length === 0) return;
+  /**
+   * What the last applyPlan could not apply although the results are in: freeze panes, print setup or tab
+   * colour Excel refused or ignored (office-js #2196, #1860). The task pane shows them as warnings.
+   */
+  cosmeticIssues(): CosmeticIssue[] {
+    return [...this.issues];
+  }
+
+  /**
+   * After a failed apply: 'written' when the sentinel name exists (the results are in), else the leftover
+   * temporary sheets are deleted (two syncs at most; a failure here must not hide the first one).
+   */
+  private async settle(temps: string[], sentinel: string | undefined): Promise<'written' | 'failed'> {
+    if (temps.length === 0) return 'failed';
     try {
-      await runExcel(this.excel, async (context) => {
+      return await runExcel(this.excel, async (context) => {
         const list = context.workbook.worksheets;
         list.load('items/name');
+        const names = context.workbook.names;
+        if (sentinel !== undefined) names.load('items/name');
         await context.sync();
-        const left = list.items.filter((w) => names.includes(w.name));
+        if (sentinel !== undefined && names.items.some((n) => n.name === sentinel)) return 'written';
+        const left = list.items.filter((w) => temps.includes(w.name));
         for (const w of left) w.delete();
         if (left.length > 0) await context.sync();
+        return 'failed';
       });
     } catch {
       // best effort: the sheets carry a recognisable "~BA" name the user can delete
+      return 'failed';
     }
+  }
+
+  /** Each cosmetic in its own sync (only after one failed), then the sheet to show; never throws. */
+  private async retryCosmetics(cosmetics: Cosmetic[], activate: string | undefined, sentinel: string): Promise<CosmeticIssue[]> {
+    const failed: CosmeticIssue[] = [];
+    try {
+      await runExcel(this.excel, async (context) => {
+        const sheets = context.workbook.worksheets;
+        context.workbook.names.getItem(sentinel).delete();
+        for (const c of cosmetics) {
+          try {
+            c.run(sheets);
+            // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per cosmetic, only after one failed
+            await context.sync();
+          } catch {
+            failed.push(cosmeticIssue(c));
+          }
+        }
+        if (activate !== undefined) {
+          sheets.getItem(activate).activate();
+          await context.sync();
+        }
+      });
+    } catch {
+      // the results are in; a sheet that cannot be shown is not worth an error
+    }
+    return failed;
+  }
+
+  /** The user's message for a failed apply; for AccessDenied, which protection blocked it (one more sync). */
+  private async explain(failure: unknown): Promise<ExcelHostError> {
+    if (officeCode(failure) !== 'AccessDenied') return toHostError(failure);
+    try {
+      const found = await runExcel(this.excel, async (context) => {
+        const wp = context.workbook.protection;
+        wp.load('protected');
+        const list = context.workbook.worksheets;
+        list.load('items/name, items/protection/protected');
+        await context.sync();
+        const sheet = list.items.find((w) => w.protection.protected)?.name;
+        return { structure: wp.protected, sheet };
+      });
+      if (found.structure || found.sheet !== undefined) return protectionError(found, failure);
+    } catch {
+      // fall back to the general protection message
+    }
+    return toHostError(failure);
   }
 
   async selectCell(sheet: string, cell: string): Promise<void> {

@@ -341,11 +341,20 @@ describe('applyPlan', () => {
     expect(fake.sheetNames()).toEqual(['考核汇总']);
   });
 
-  test('applyPlan without a fresh read looks the positions up (one more sync)', async () => {
-    const fake = officeWorkbook();
+  test('before ExcelApi 1.9, applyPlan without a fresh read looks the positions up (one more sync)', async () => {
+    const fake = officeWorkbook('1.8');
     const host = hostFor(fake);
     await host.applyPlan({ sheets: [summary()] });
     expect(fake.syncCount).toBe(2);
+    expect(fake.sheetNames()).toEqual(['支部名单', '民主测评', '考核汇总', '说明']);
+  });
+
+  test('from ExcelApi 1.9 a replaced sheet is rewritten in place: no positions needed, one sync', async () => {
+    const fake = officeWorkbook();
+    const before = fake.sheet('考核汇总').id;
+    await hostFor(fake).applyPlan({ sheets: [summary()] });
+    expect(fake.syncCount).toBe(1);
+    expect(fake.sheet('考核汇总').id).toBe(before);
     expect(fake.sheetNames()).toEqual(['支部名单', '民主测评', '考核汇总', '说明']);
   });
 });
@@ -519,5 +528,101 @@ describe('text that looks like a formula', () => {
       [null, 'SUM(C2:D2)', null],
       [null, null, null],
     ]);
+  });
+});
+
+describe('cosmetics are best effort, after the results', () => {
+  const plan = (over: Partial<SheetPlan> = {}): SheetPlan =>
+    sheetPlan({
+      name: '考核汇总',
+      replaces: '考核汇总',
+      values: [['标题'], ['党支部', '总分'], ['机关第一党支部', 91.2]],
+      freeze: { rows: 2, columns: 0 },
+      print: { paper: 'A4', orientation: 'landscape', fitToWidth: true, titleRows: '2:2' },
+      tabColor: '#C00000',
+      ...over,
+    });
+
+  test('freezeRows failing (Excel 2019, #2196) does not cost the results; the pane is told what was not applied', async () => {
+    const fake = createFakeExcel({ freezeRowsFails: true });
+    fake.seed('民主测评', { values: [['党支部']] });
+    fake.seed('考核汇总', { values: [['旧结果']], names: { [markerName('summary')]: 'A1' } });
+    const host = hostFor(fake);
+    await host.readSnapshot();
+    await host.applyPlan({ sheets: [plan()], activate: '考核汇总' });
+    expect(fake.grid('考核汇总', 'A1:B3')).toEqual([['标题', null], ['党支部', '总分'], ['机关第一党支部', 91.2]]);
+    const s = fake.sheet('考核汇总');
+    expect(s.freeze).toBeNull();
+    expect(s.tabColor).toBe('#C00000');
+    expect(s.pageLayout.orientation).toBe('Landscape');
+    expect(fake.activeSheet()).toBe('考核汇总');
+    const issues = host.cosmeticIssues();
+    expect(issues.map((i) => [i.sheet, i.what])).toEqual([['考核汇总', 'freeze']]);
+    expect(issues[0].text.zh).toContain('结果已全部写入');
+    expect(issues[0].text.en).toContain('All results were written');
+    // no sentinel or temporary sheet left behind
+    expect(fake.model.names).toEqual([]);
+    expect(fake.sheetNames()).toEqual(['民主测评', '考核汇总']);
+  });
+
+  test('fit-to-page taken but ignored (#1860) is reported, without another sync', async () => {
+    const fake = createFakeExcel({ ignoresFitToPage: true });
+    fake.seed('Sheet1');
+    const host = hostFor(fake);
+    await host.readSnapshot();
+    fake.resetStats();
+    await host.applyPlan({ sheets: [plan({ replaces: undefined })] });
+    expect(fake.syncCount).toBe(1);
+    expect(host.cosmeticIssues().map((i) => [i.sheet, i.what])).toEqual([['考核汇总', 'print']]);
+  });
+
+  test('freezeAt on an inactive sheet (#3148) does not take the focus from the sheet the user was on', async () => {
+    const fake = createFakeExcel();
+    fake.seed('民主测评', { values: [['党支部']] });
+    const host = hostFor(fake);
+    await host.readSnapshot();
+    await host.applyPlan({ sheets: [plan({ replaces: undefined, freeze: { rows: 2, columns: 1 } })] });
+    expect(fake.sheet('考核汇总').freeze).toEqual({ rows: 2, columns: 1 });
+    expect(fake.activeSheet()).toBe('民主测评');
+    expect(host.cosmeticIssues()).toEqual([]);
+  });
+});
+
+describe('protection: which one blocks the write', () => {
+  const plan = sheetPlan({ name: '考核汇总', replaces: '考核汇总', values: [['新']] });
+
+  test('workbook structure protection is named as such (not "unprotect the sheet"), before anything is written', async () => {
+    const fake = officeWorkbook();
+    fake.structureProtected = true;
+    const host = hostFor(fake);
+    await host.readSnapshot();
+    fake.resetStats();
+    const e = await failure(host.applyPlan({ sheets: [plan] }));
+    expect(e.failure).toBe('protected');
+    expect(e.text.zh).toContain('工作簿结构受保护');
+    expect(e.text.zh).toContain('审阅 → 保护工作簿');
+    expect(e.text.en).toContain("workbook's structure is protected");
+    expect(fake.syncCount).toBe(0);
+    expect(fake.grid('考核汇总', 'A1:A1')).toEqual([['旧结果']]);
+  });
+
+  test('structure protection switched on after the read is found out when Excel refuses', async () => {
+    const fake = officeWorkbook();
+    const host = hostFor(fake);
+    await host.readSnapshot();
+    fake.structureProtected = true;
+    const e = await failure(host.applyPlan({ sheets: [plan] }));
+    expect(e.text.zh).toContain('工作簿结构受保护');
+    expect(fake.grid('考核汇总', 'A1:A1')).toEqual([['旧结果']]);
+  });
+
+  test('a protected output sheet is named in the message', async () => {
+    const fake = officeWorkbook();
+    fake.sheet('考核汇总').protected = true;
+    const host = hostFor(fake);
+    await host.readSnapshot();
+    const e = await failure(host.applyPlan({ sheets: [plan] }));
+    expect(e.text.zh).toContain('工作表“考核汇总”受保护');
+    expect(e.text.en).toContain("sheet '考核汇总' is protected");
   });
 });

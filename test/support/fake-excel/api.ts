@@ -12,6 +12,7 @@
 import {
   cellOf,
   contains,
+  FakePageLayout,
   FakeConditionalFormat as CfModel,
   FakeFont,
   FakeOfficeError,
@@ -330,8 +331,25 @@ export class FakeWorkbook extends FakeClientObject {
   get application(): FakeApplication {
     return this._child('application', () => mk(new FakeApplication(this._ctx), 'Application'));
   }
+  get protection(): FakeWorkbookProtection {
+    this._require('1.7', 'protection');
+    return this._child('protection', () => mk(new FakeWorkbookProtection(this._ctx), 'WorkbookProtection'));
+  }
   override _navs() {
-    return { worksheets: () => this.worksheets, names: () => this.names, application: () => this.application };
+    return { worksheets: () => this.worksheets, names: () => this.names, application: () => this.application, protection: () => this.protection };
+  }
+}
+
+/** Workbook.protection (ExcelApi 1.7): `protected` is the structure protection (Review → Protect Workbook). */
+export class FakeWorkbookProtection extends FakeClientObject {
+  constructor(ctx: FakeRequestContext) {
+    super(ctx, 'WorkbookProtection');
+  }
+  override _props() {
+    return { protected: () => this._rt().structureProtected };
+  }
+  get protected(): boolean {
+    return this._get('protected');
   }
 }
 
@@ -582,6 +600,9 @@ export class FakeNamedItemCollection extends FakeClientObject {
     });
     return mk(new FakeNamedItem(this._ctx, this, name), 'NamedItem');
   }
+  getItem(name: string): FakeNamedItem {
+    return mk(new FakeNamedItem(this._ctx, this, name), 'NamedItem');
+  }
 }
 
 export class FakeNamedItem extends FakeClientObject {
@@ -616,6 +637,13 @@ export class FakeNamedItem extends FakeClientObject {
   get scope(): string {
     return this._get('scope');
   }
+  delete(): void {
+    this._op('delete', this._name, () => {
+      const n = this._item();
+      const store = this._coll._store();
+      store.splice(store.indexOf(n), 1);
+    });
+  }
 }
 
 export class FakeFreezePanes extends FakeClientObject {
@@ -630,6 +658,8 @@ export class FakeFreezePanes extends FakeClientObject {
   }
   freezeRows(count = 1): void {
     this._op('freezeRows', count, () => {
+      // Some Excel 2019 builds fail here with GeneralException (office-js #2196).
+      if (this._rt().freezeRowsFails) throw new FakeOfficeError('GeneralException', 'There was an internal error while processing the request.');
       this._ws._sheet().freeze = { rows: checkNumber(count, 0, MAX_ROWS), columns: 0 };
     });
   }
@@ -642,7 +672,10 @@ export class FakeFreezePanes extends FakeClientObject {
     if (typeof frozenRange !== 'string') throw new Error('fake-excel: freezeAt(Range) is not modelled; pass an address');
     this._op('freezeAt', frozenRange, () => {
       const r = parseA1(frozenRange);
-      this._ws._sheet().freeze = { rows: r.r1 + 1, columns: r.c1 + 1 };
+      const sheet = this._ws._sheet();
+      sheet.freeze = { rows: r.r1 + 1, columns: r.c1 + 1 };
+      // freezeAt on an inactive sheet makes it the active one (office-js #3148).
+      this._rt().model.activeSheetId = sheet.id;
     });
   }
   unfreeze(): void {
@@ -669,6 +702,16 @@ export class FakePageLayoutApi extends FakeClientObject {
     if (s.protected) throw new FakeOfficeError('AccessDenied', 'The sheet is protected.');
     return s.pageLayout;
   }
+  override _props() {
+    return {
+      zoom: () => ({ ...(this._ws._sheet().pageLayout.zoom ?? {}) }),
+      orientation: () => this._ws._sheet().pageLayout.orientation ?? 'Portrait',
+      paperSize: () => this._ws._sheet().pageLayout.paperSize ?? 'Letter',
+    };
+  }
+  get zoom(): FakePageLayout['zoom'] {
+    return this._get('zoom');
+  }
   set paperSize(v: string) {
     this._op('paperSize', v, () => {
       this._pl().paperSize = checkEnum(v, PAPER);
@@ -694,7 +737,10 @@ export class FakePageLayoutApi extends FakeClientObject {
       if (z.scale !== undefined && (z.horizontalFitToPages !== undefined || z.verticalFitToPages !== undefined)) {
         throw invalidArg('zoom: scale together with fit-to-pages');
       }
-      this._pl().zoom = z;
+      const pl = this._pl();
+      // Some builds take fit-to-page without an error and do not apply it (office-js #1860).
+      if (this._rt().ignoresFitToPage && (z.horizontalFitToPages !== undefined || z.verticalFitToPages !== undefined)) return;
+      pl.zoom = z;
     });
   }
   setPrintTitleRows(rows: string): void {
@@ -795,9 +841,9 @@ export class FakeRange extends FakeClientObject {
   }
   _grid<T>(read: (cell: ReturnType<typeof cellOf>) => T): T[][] {
     const r = this._rect();
-    if (rectCells(r) > MAX_READ_CELLS) {
-      throw new FakeOfficeError('ResponsePayloadSizeLimitExceeded', 'The range is too large to read in one request.');
-    }
+    // Past five million cells Excel does not always throw: `values` (and the other grids) come back null
+    // (office-js #6781, #4783; the note added to "Excel JavaScript API performance", office-js-docs-pr #5821).
+    if (rectCells(r) > MAX_READ_CELLS) return null as unknown as T[][];
     const s = this._ws._sheet();
     const out: T[][] = [];
     for (let i = r.r0; i <= r.r1; i++) {
