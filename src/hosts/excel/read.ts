@@ -139,13 +139,11 @@ function readInBlocks(excel: typeof Excel, withMerges: boolean, bounds: Bounds):
     });
     const used: UsedBlock[][] = pending.map(() => []);
     let bytesPerCell = FIRST_GUESS_BYTES_PER_CELL;
-    let shrink = 1;
+    // Response bytes one sync may carry: the bound, lowered for good whenever Excel refuses a block.
+    let ceiling = bounds.maxPayloadBytes * RESPONSE_SLACK;
     while (todo.length > 0) {
       // Cells per sync: two arrays per cell against the cell bound, the measured size against the payload bound.
-      const budget = Math.max(
-        1,
-        Math.floor(Math.min(bounds.maxCellsPerRequest / 2, (bounds.maxPayloadBytes * RESPONSE_SLACK) / bytesPerCell) / shrink),
-      );
+      const budget = Math.max(1, Math.floor(Math.min(bounds.maxCellsPerRequest / 2, ceiling / bytesPerCell)));
       const batch: { sheet: number; from: number; rows: number; range: Excel.Range }[] = [];
       let cells = 0;
       while (todo.length > 0) {
@@ -173,7 +171,7 @@ function readInBlocks(excel: typeof Excel, withMerges: boolean, bounds: Bounds):
         // Too big after all: put the spans back and halve the blocks.
         todo.unshift(...batch.map(({ sheet, from, rows }) => ({ sheet, from, rows })));
         mergeSpans(todo);
-        shrink *= 2;
+        ceiling = Math.min(ceiling, cells * bytesPerCell) / 2;
         continue;
       }
       let bytes = 0;
@@ -183,7 +181,6 @@ function readInBlocks(excel: typeof Excel, withMerges: boolean, bounds: Bounds):
         bytes += jsonBytes(block.values) + jsonBytes(block.formulas);
       }
       bytesPerCell = Math.max(8, (bytes / Math.max(1, cells)) * 1.25);
-      shrink = Math.max(1, shrink / 2);
     }
 
     const reads: SheetRead[] = pending.map((p, i) => ({

@@ -53,8 +53,6 @@ export interface QueuedOp {
 
 /** Fixed cost of one statement in a request (object path, action, ids), in bytes. */
 export const STATEMENT_BYTES = 120;
-/** Excel refuses to read more cells than this in one range (resource limits). */
-const MAX_READ_CELLS = 5_000_000;
 
 const INTROSPECTION = new Set(['then', 'toJSON', 'asymmetricMatch', 'nodeType', 'tagName', '$$typeof', 'inspect', 'prototype']);
 
@@ -843,7 +841,7 @@ export class FakeRange extends FakeClientObject {
     const r = this._rect();
     // Past five million cells Excel does not always throw: `values` (and the other grids) come back null
     // (office-js #6781, #4783; the note added to "Excel JavaScript API performance", office-js-docs-pr #5821).
-    if (rectCells(r) > MAX_READ_CELLS) return null as unknown as T[][];
+    if (rectCells(r) > this._rt().maxReadCells) return null as unknown as T[][];
     const s = this._ws._sheet();
     const out: T[][] = [];
     for (let i = r.r0; i <= r.r1; i++) {

@@ -65,6 +65,11 @@ export interface FakeExcelOptions {
   freezeRowsFails?: boolean;
   /** This Excel ignores fit-to-page zoom settings silently (office-js #1860) */
   ignoresFitToPage?: boolean;
+  /**
+   * Cells one range read may return (Excel: 5,000,000 on every platform); past it `values` comes back
+   * null. Lower only to keep a test fast.
+   */
+  maxReadCells?: number;
 }
 
 export interface SheetSeed {
@@ -122,6 +127,7 @@ export class FakeExcelRuntime {
   payloadLimitBytes: number;
   freezeRowsFails: boolean;
   ignoresFitToPage: boolean;
+  maxReadCells: number;
   /** Workbook structure protection (Review → Protect Workbook): no sheet may be added, deleted, renamed or moved */
   structureProtected = false;
   /** for each Excel.createWorkbook call: whether its window opened behind the current one (Mac, office-js #6943) */
@@ -141,6 +147,7 @@ export class FakeExcelRuntime {
     this.payloadLimitBytes = options.payloadLimitBytes ?? (this.platform === 'web' ? 5 * MB : Infinity);
     this.freezeRowsFails = options.freezeRowsFails ?? false;
     this.ignoresFitToPage = options.ignoresFitToPage ?? false;
+    this.maxReadCells = options.maxReadCells ?? 5_000_000;
   }
 
   // -------------------------------------------------------------------------------------------
