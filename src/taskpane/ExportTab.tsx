@@ -7,6 +7,7 @@ import { notificationRows, summaryRows, toCsv } from '../workbook/csv';
 import { exportPlan, workbookYear } from './actions';
 import { CSV_MIME, PDF_MIME, XLSX_MIME } from './host-util';
 import { downloadName, toBase64 } from './bytes';
+import { PLATFORM_TEXT } from '../hosts/excel/platform';
 import type { Notice, PaneContext } from './context';
 import { buildWorkbook } from './xlsx-lazy';
 import { useStyles } from './styles';
@@ -29,11 +30,16 @@ export function ExportTab({ ctx }: { ctx: PaneContext }) {
 
   const downloaded = (name: string): Notice => ({ intent: 'success', body: (t) => t.downloaded(name) });
 
+  // Where downloads cannot work (Excel for Mac) their buttons are hidden; host.download would refuse anyway.
+  const canDownload = host.canDownload !== false;
+
   const newWorkbook = () =>
     ctx.perform('export', async () => {
       const bytes = await buildWorkbook(exportPlan(outcome, lang));
       if (host.exportWorkbook) {
         const r = await host.exportWorkbook(toBase64(bytes));
+        const note = r.note;
+        if (!r.unsupported && note) return { intent: 'success', body: (_t, l) => note[l] };
         if (!r.unsupported) return { intent: 'success', body: (t) => t.exportOpened };
         host.download(xlsxName, bytes, XLSX_MIME);
         return { intent: 'warning', body: (t) => t.exportUnsupported };
@@ -60,7 +66,8 @@ export function ExportTab({ ctx }: { ctx: PaneContext }) {
     ctx.perform('export', async () => {
       const bytes = await host.getPdf?.();
       if (!bytes) return { intent: 'warning', body: (t) => t.pdfUnsupported };
-      const name = downloadName(`${s.notificationFileStem}-${year}.pdf`, opened);
+      // The PDF is the whole workbook (getFileAsync has no per-sheet option): named after the export, not the notification.
+      const name = downloadName(`${s.exportFileStem}-${year}.pdf`, opened);
       host.download(name, bytes, PDF_MIME);
       return downloaded(name);
     });
@@ -72,20 +79,24 @@ export function ExportTab({ ctx }: { ctx: PaneContext }) {
         <Button appearance="primary" disabled={busy} onClick={() => void newWorkbook()}>
           {host.exportWorkbook ? s.exportNewWorkbook : s.downloadXlsx}
         </Button>
-        {host.exportWorkbook && (
+        {host.exportWorkbook && canDownload && (
           <Button disabled={busy} onClick={() => void downloadXlsx()}>
             {s.downloadXlsx}
           </Button>
         )}
       </div>
-      <div className={styles.row}>
-        <Button disabled={busy} onClick={() => void csv('notification')}>
-          {s.downloadNotificationCsv}
-        </Button>
-        <Button disabled={busy} onClick={() => void csv('summary')}>
-          {s.downloadSummaryCsv}
-        </Button>
-      </div>
+      {canDownload ? (
+        <div className={styles.row}>
+          <Button disabled={busy} onClick={() => void csv('notification')}>
+            {s.downloadNotificationCsv}
+          </Button>
+          <Button disabled={busy} onClick={() => void csv('summary')}>
+            {s.downloadSummaryCsv}
+          </Button>
+        </div>
+      ) : (
+        <p className={styles.hint}>{PLATFORM_TEXT.noDownload[lang]}</p>
+      )}
       <div className={styles.row}>
         {host.getPdf ? (
           <Button disabled={busy} onClick={() => void pdf()}>
@@ -95,6 +106,7 @@ export function ExportTab({ ctx }: { ctx: PaneContext }) {
           <p className={styles.hint}>{s.pdfUnsupported}</p>
         )}
       </div>
+      {host.getPdf && <p className={styles.hint}>{PLATFORM_TEXT.pdfWholeWorkbook[lang]}</p>}
     </div>
   );
 }

@@ -30,6 +30,8 @@ export function TemplateTab({ ctx }: { ctx: PaneContext }) {
     const bytes = await buildWorkbook(plan);
     if (host.exportWorkbook) {
       const r = await host.exportWorkbook(toBase64(bytes));
+      const note = r.note;
+      if (!r.unsupported && note) return { ...done, body: (t, l) => `${done.body(t, l)} ${note[l]}` };
       if (!r.unsupported) return done;
       host.download(name, bytes, XLSX_MIME);
       return { intent: 'warning', body: (t) => t.exportUnsupported };
@@ -66,6 +68,12 @@ export function TemplateTab({ ctx }: { ctx: PaneContext }) {
     ctx.perform('template', async () => {
       // Never the opened file's own name (standalone page).
       const name = downloadName(suggested, host.fileName?.());
+      // Excel for Mac cannot download from the pane: the file opens as a new workbook instead.
+      if (host.canDownload === false && host.exportWorkbook) {
+        const r = await host.exportWorkbook(toBase64(await buildWorkbook(plan())));
+        const note = r.note;
+        if (!r.unsupported) return { intent: 'success', body: note ? (_t, l) => note[l] : (t) => t.exportOpened };
+      }
       host.download(name, await buildWorkbook(plan()), XLSX_MIME);
       return { intent: 'success', body: (t) => t.downloaded(name) };
     });

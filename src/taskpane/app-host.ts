@@ -6,6 +6,8 @@
 import type { CellRef, Text } from '../core/types';
 import type { WorkbookHost } from '../workbook/host';
 import { ExcelHost, toUserMessage } from '../hosts/excel';
+import { platformError } from '../hosts/excel/errors';
+import { excelCapabilities, PLATFORM_TEXT, type ExcelCapabilities } from '../hosts/excel/platform';
 import { concatBytes } from './bytes';
 import { downloadViaAnchor, textOfError } from './host-util';
 import { loadXlsx } from './xlsx-lazy';
@@ -26,8 +28,15 @@ export interface AppHost {
   setHighlights?(refs: CellRef[], on: boolean): Promise<void>;
   /** `unsupported`: the Excel version cannot add data validation */
   addDropDowns?(ranges: DropDownRange[]): Promise<{ added: number; unsupported: boolean }>;
-  /** Open the .xlsx as a new workbook; `unsupported` when this Excel cannot create workbooks. */
-  exportWorkbook?(xlsxBase64: string): Promise<{ unsupported: boolean }>;
+  /**
+   * Open the .xlsx as a new workbook; `unsupported` when this Excel cannot create workbooks; `note` what to
+   * tell the user besides (on Mac: the new window is behind this one).
+   */
+  exportWorkbook?(xlsxBase64: string): Promise<{ unsupported: boolean; note?: Text }>;
+  /** false where a download from the pane cannot work (Excel for Mac): hide download buttons. Absent = true. */
+  canDownload?: boolean;
+  /** Inside Excel: what this platform can do (see src/hosts/excel/platform.ts). */
+  capabilities?: ExcelCapabilities;
   /** The workbook as PDF, or null when this host cannot make one. */
   getPdf?(): Promise<Uint8Array | null>;
   download(name: string, data: Uint8Array | string, mime: string): void;
@@ -59,14 +68,21 @@ function pdfSupported(office: typeof Office): boolean {
   }
 }
 
-/** The document as PDF through Office's file slices (at most 4 MB each). */
+/**
+ * The document as PDF through Office's file slices (at most 4 MB each). Excel on the web can report
+ * success with size 0 and no slices (office-js #5950, #5473): that, or an empty result, rejects with a
+ * clear message instead of handing over a 0-byte file.
+ */
 function readPdf(office: typeof Office): Promise<Uint8Array | null> {
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
     office.context.document.getFileAsync(office.FileType.Pdf, { sliceSize: 4 * 1024 * 1024 }, (res) => {
       if (res.status !== office.AsyncResultStatus.Succeeded) return resolve(null);
       const file = res.value;
       const parts: ArrayLike<number>[] = [];
-      const close = (out: Uint8Array | null) => file.closeAsync(() => resolve(out));
+      const empty = () => platformError(PLATFORM_TEXT.emptyPdf, 'getFileAsync(Pdf) returned 0 bytes');
+      if (file.size === 0 || !(file.sliceCount > 0)) return file.closeAsync(() => reject(empty()));
+      const close = (out: Uint8Array | null) =>
+        file.closeAsync(() => (out !== null && out.length === 0 ? reject(empty()) : resolve(out)));
       const next = (i: number) => {
         if (i >= file.sliceCount) return close(concatBytes(parts));
         file.getSliceAsync(i, (slice) => {
@@ -81,7 +97,9 @@ function readPdf(office: typeof Office): Promise<Uint8Array | null> {
 }
 
 export function officeAppHost(excel: typeof Excel, office: typeof Office, doc: Document = document): AppHost {
-  const host = new ExcelHost(excel);
+  const capabilities = excelCapabilities(office);
+  const isSetSupported = (name: string, version: string) => office.context?.requirements?.isSetSupported?.(name, version) === true;
+  const host = new ExcelHost(excel, { platform: capabilities.platform, isSetSupported });
   const app: AppHost = {
     kind: 'excel',
     workbookHost: () => host,
@@ -89,10 +107,17 @@ export function officeAppHost(excel: typeof Excel, office: typeof Office, doc: D
     setHighlights: (refs, on) => host.setHighlights(refs, on),
     addDropDowns: (ranges) => host.addDropDowns(ranges),
     exportWorkbook: (base64) => host.exportWorkbook(base64),
-    download: (name, data, mime) => downloadViaAnchor(doc, name, data, mime),
+    canDownload: capabilities.canDownload,
+    capabilities,
+    // On Mac a download link does nothing and says nothing: refuse loudly instead of claiming "downloaded".
+    download: capabilities.canDownload
+      ? (name, data, mime) => downloadViaAnchor(doc, name, data, mime)
+      : (name) => {
+          throw platformError(PLATFORM_TEXT.noDownload, `download of ${name} on Mac`);
+        },
     describeError: (e) => textOfError(e) ?? toUserMessage(e),
   };
-  if (pdfSupported(office)) app.getPdf = () => readPdf(office);
+  if (capabilities.pdfExport && pdfSupported(office)) app.getPdf = () => readPdf(office);
   return app;
 }
 

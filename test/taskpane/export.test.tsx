@@ -76,8 +76,9 @@ it('offers PDF when the host can make one, and says what to do when it cannot', 
   pdf = new Uint8Array([37, 80, 68, 70]);
   await settle();
   fireEvent.click(screen.getByRole('button', { name: '导出 PDF' }));
-  await screen.findByText('已下载：考核结果通报-2026.pdf');
-  expect(calls.downloads[0]).toEqual({ name: '考核结果通报-2026.pdf', data: pdf, mime: 'application/pdf' });
+  // the PDF is the whole workbook, so it is named after the export, not the notification
+  await screen.findByText('已下载：考核结果-2026.pdf');
+  expect(calls.downloads[0]).toEqual({ name: '考核结果-2026.pdf', data: pdf, mime: 'application/pdf' });
 });
 
 it("creates next year's workbook with this year's roster", async () => {
@@ -116,4 +117,24 @@ it('adds only the missing standard sheets, never touching existing ones', async 
   fireEvent.click(screen.getByRole('button', { name: '添加缺少的标准工作表' }));
   await screen.findByText('标准工作表都已存在，未作改动。');
   expect(wb.applied).toHaveLength(1);
+});
+
+it('where downloads cannot work (Excel for Mac) no download button is shown, and the export says where the workbook went', async () => {
+  const wb = new MemoryWorkbook(snapshotOfPlan(planSample()));
+  const { host, calls } = fakeExcelHost(wb);
+  host.canDownload = false;
+  const exportWorkbook = host.exportWorkbook!;
+  host.exportWorkbook = async (b64) => {
+    await exportWorkbook(b64);
+    return { unsupported: false, note: { zh: '新工作簿在当前窗口后面。', en: 'The new workbook is behind this window.' } };
+  };
+  await graded(host);
+  fireEvent.click(screen.getByRole('tab', { name: '导出' }));
+  expect(screen.queryByRole('button', { name: '下载通报 CSV' })).toBeNull();
+  expect(screen.queryByRole('button', { name: '下载 .xlsx' })).toBeNull();
+  expect(screen.getByText(/Mac 版 Excel 的任务窗格不能下载文件/)).toBeTruthy();
+  fireEvent.click(screen.getByRole('button', { name: '导出为新工作簿' }));
+  await screen.findByText('新工作簿在当前窗口后面。');
+  expect(calls.exported).toHaveLength(1);
+  expect(calls.downloads).toEqual([]);
 });

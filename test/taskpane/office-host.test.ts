@@ -65,3 +65,56 @@ it('words errors: a bilingual text on the error wins, else the Excel host wordin
   expect(textOfError('x')).toBeNull();
   expect(textOfError({ message: 'plain' })).toBeNull();
 });
+
+describe('platforms (the Excel stand-in reports Office.context.diagnostics.platform)', () => {
+  // imported here so the DOM-free tests above keep their tiny Office stand-in
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { createFakeExcel } = require('../support/fake-excel') as typeof import('../support/fake-excel');
+  const hostOn = (platform: 'windows' | 'mac' | 'web') => {
+    const fake = createFakeExcel({ platform });
+    fake.seed('考核结果通报', { values: [['通报']] });
+    return { fake, app: officeAppHost(fake.excel, fake.office as unknown as typeof Office) };
+  };
+
+  it('Mac: no download is offered, and a download attempt fails with a clear message instead of "downloaded"', () => {
+    const { app } = hostOn('mac');
+    expect(app.canDownload).toBe(false);
+    expect(app.getPdf).toBeUndefined();
+    let error: unknown;
+    try {
+      app.download('考核结果通报-2026.csv', 'x', 'text/csv');
+    } catch (e) {
+      error = e;
+    }
+    expect(app.describeError!(error)?.zh).toContain('Mac 版 Excel 的任务窗格不能下载文件');
+    expect(app.describeError!(error)?.en).toContain('Excel for Mac cannot download');
+  });
+
+  it('Mac: the .xlsx goes through Excel.createWorkbook, with where the window went', async () => {
+    const { fake, app } = hostOn('mac');
+    const r = await app.exportWorkbook!('UEsDBA==');
+    expect(fake.createdWorkbooks).toEqual(['UEsDBA==']);
+    expect(r.note?.zh).toContain('窗口');
+  });
+
+  it('web: an empty PDF (size 0, no slices) is a failure with a clear message, never a 0-byte file', async () => {
+    const { fake, app } = hostOn('web');
+    expect(app.canDownload).toBe(true);
+    let error: unknown;
+    await app.getPdf!().then(
+      () => undefined,
+      (e: unknown) => (error = e),
+    );
+    expect(fake.fileRequests).toEqual(['pdf']);
+    expect(fake.filesClosed).toBe(1);
+    expect(app.describeError!(error)?.zh).toContain('空的 PDF');
+    expect(app.describeError!(error)?.en).toContain('empty PDF');
+  });
+
+  it('Windows: the PDF arrives in slices and is the whole workbook', async () => {
+    const { fake, app } = hostOn('windows');
+    const pdf = await app.getPdf!();
+    expect(Array.from(pdf!)).toEqual(fake.pdfBytes());
+    expect(app.capabilities?.pdfScope).toBe('workbook');
+  });
+});

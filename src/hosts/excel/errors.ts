@@ -3,6 +3,7 @@
  * `code` says why; the task pane shows `toUserMessage(error)`.
  */
 import type { Text } from '../../core/types';
+import type { Cosmetic, CosmeticKind } from './write';
 
 /** Why the host gave up, in the product's words. */
 export type ExcelFailure =
@@ -11,6 +12,7 @@ export type ExcelFailure =
   | 'protected'
   | 'sheet-gone'
   | 'unsupported'
+  | 'platform'
   | 'generic';
 
 /** A host failure with its cause kept, and the message the user sees. */
@@ -58,7 +60,7 @@ function failureOf(code: string | undefined): ExcelFailure {
   return 'generic';
 }
 
-const MESSAGES: Record<Exclude<ExcelFailure, 'generic'>, Text> = {
+const MESSAGES: Record<Exclude<ExcelFailure, 'generic' | 'platform'>, Text> = {
   'cell-edit': {
     zh: 'Excel 正在编辑单元格，无法写入。请按 Enter 或 Esc 结束编辑后再试。',
     en: 'Excel is editing a cell and cannot take changes. Press Enter or Esc to finish editing, then try again.',
@@ -91,7 +93,7 @@ export function toUserMessage(error: unknown): Text {
   if (error instanceof ExcelHostError) return error.text;
   const code = officeCode(error);
   const failure = failureOf(code);
-  if (failure !== 'generic') return MESSAGES[failure];
+  if (failure !== 'generic' && failure !== 'platform') return MESSAGES[failure];
   const d = detail(error);
   const tail = [code, d].filter((s) => s).join(': ');
   return {
@@ -109,4 +111,53 @@ export function toHostError(error: unknown): ExcelHostError {
 
 export function unsupportedError(what: string): ExcelHostError {
   return new ExcelHostError('unsupported', 'ApiNotFound', MESSAGES.unsupported, new Error(what));
+}
+
+/** Something this platform cannot do (a download on Mac, an empty PDF on the web), told as it is. */
+export function platformError(text: Text, what: string): ExcelHostError {
+  return new ExcelHostError('platform', undefined, text, new Error(what));
+}
+
+/**
+ * Which protection blocks a write: the workbook's structure (no sheet may be added, deleted or renamed:
+ * Review → Protect Workbook) or one sheet's (Review → Protect Sheet). Office.js refuses both with the same
+ * AccessDenied, so the host reads workbook.protection.protected and each sheet's protection to say which.
+ */
+export function protectionError(found: { structure?: boolean; sheet?: string }, cause?: unknown): ExcelHostError {
+  const text: Text = found.structure
+    ? {
+        zh: '工作簿结构受保护，无法添加、删除或重命名工作表，结果未写入。请在“审阅 → 保护工作簿”中取消保护后再试。',
+        en: "The workbook's structure is protected, so sheets cannot be added, deleted or renamed; nothing was written. Turn it off under Review → Protect Workbook, then try again.",
+      }
+    : {
+        zh: `工作表“${found.sheet ?? ''}”受保护，无法写入，结果未写入。请在“审阅 → 撤销工作表保护”后再试。`,
+        en: `The sheet '${found.sheet ?? ''}' is protected and cannot be written; nothing was written. Unprotect it (Review → Unprotect Sheet) and try again.`,
+      };
+  return new ExcelHostError('protected', 'AccessDenied', text, cause ?? new Error(found.structure ? 'structure protected' : `sheet ${found.sheet} protected`));
+}
+
+/** A cosmetic Excel refused or ignored after the results were written. */
+export interface CosmeticIssue {
+  sheet: string;
+  what: CosmeticKind;
+  text: Text;
+}
+
+export function cosmeticIssue(c: Pick<Cosmetic, 'sheet' | 'what'>): CosmeticIssue {
+  const s = c.sheet;
+  const text: Record<CosmeticKind, Text> = {
+    freeze: {
+      zh: `结果已全部写入，但 Excel 未能冻结“${s}”的标题行。如需要，请用“视图 → 冻结窗格”设置。`,
+      en: `All results were written, but Excel could not freeze the header rows of '${s}'. Use View → Freeze Panes if you need them.`,
+    },
+    print: {
+      zh: `结果已全部写入，但“${s}”的打印设置（A4、按页宽缩放、标题行）未能全部应用。打印前请在“页面布局”中检查。`,
+      en: `All results were written, but the print setup of '${s}' (A4, fit to page width, title rows) was not fully applied. Check it under Page Layout before printing.`,
+    },
+    'tab-color': {
+      zh: `结果已全部写入，但未能设置“${s}”的工作表标签颜色。`,
+      en: `All results were written, but the tab colour of '${s}' could not be set.`,
+    },
+  };
+  return { sheet: s, what: c.what, text: text[c.what] };
 }

@@ -5,11 +5,11 @@
  * `Excel` is passed in (never taken from the global) so tests run it against the stand-in in
  * test/support/fake-excel; `isSetSupported` likewise.
  */
-import type { CellRef } from '../../core/types';
+import type { CellRef, Text } from '../../core/types';
 import type { WorkbookHost } from '../../workbook/host';
 import type { WorkbookPlan } from '../../workbook/plan';
-import type { WorkbookSnapshot } from '../../workbook/snapshot';
-import { ExcelHostError, toHostError, toUserMessage, unsupportedError } from './errors';
+import { address, parseRange, type WorkbookSnapshot } from '../../workbook/snapshot';
+import { cosmeticIssue, type CosmeticIssue, ExcelHostError, officeCode, protectionError, toHostError, toUserMessage, unsupportedError } from './errors';
 import {
   Bounds,
   DEFAULT_MAX_CELLS,
@@ -20,9 +20,10 @@ import {
   MIN_EXCEL_API,
   officeIsSetSupported,
 } from './options';
+import { PLATFORM_TEXT, type ExcelPlatform } from './platform';
 import { readWorkbook } from './read';
 import { runExcel } from './run';
-import { planWrite } from './write';
+import { planWrite, type Cosmetic, type WriteJob } from './write';
 
 export interface ExcelHostOptions {
   /** cells per request before reads and writes are split into row blocks (default 5,000,000) */
@@ -31,6 +32,8 @@ export interface ExcelHostOptions {
   maxPayloadBytes?: number;
   /** `Office.context.requirements.isSetSupported`, injectable for tests */
   isSetSupported?: IsSetSupported;
+  /** where Excel runs (see platform.ts); decides what exportWorkbook tells the user */
+  platform?: ExcelPlatform;
 }
 
 /**
@@ -51,9 +54,16 @@ export interface DropDownRange {
 export class ExcelHost implements WorkbookHost {
   private readonly bounds: Bounds;
   private readonly isSetSupported: IsSetSupported;
+  private readonly platform: ExcelPlatform;
   /** tab positions and protection as last read (readSnapshot), used by the next applyPlan */
   private positions = new Map<string, number>();
   private protectedSheets = new Set<string>();
+  /** workbook structure protection as last read */
+  private structureProtected = false;
+  /** the last read needed blocks: the next starts with them instead of a sync that fails */
+  private largeWorkbook = false;
+  /** what the last applyPlan could not apply (cosmetics) */
+  private issues: CosmeticIssue[] = [];
   private tempSeq = 0;
 
   constructor(
@@ -65,6 +75,7 @@ export class ExcelHost implements WorkbookHost {
       maxPayloadBytes: options.maxPayloadBytes ?? DEFAULT_MAX_PAYLOAD_BYTES,
     };
     this.isSetSupported = options.isSetSupported ?? officeIsSetSupported();
+    this.platform = options.platform ?? 'other';
   }
 
   private features(): Features {
@@ -74,9 +85,11 @@ export class ExcelHost implements WorkbookHost {
 
   async readSnapshot(): Promise<WorkbookSnapshot> {
     try {
-      const r = await readWorkbook(this.excel, this.features(), this.bounds);
+      const r = await readWorkbook(this.excel, this.features(), this.bounds, this.largeWorkbook);
+      this.largeWorkbook = r.blocks === true;
       this.positions = r.positions;
       this.protectedSheets = r.protectedSheets;
+      this.structureProtected = r.structureProtected;
       return r.snapshot;
     } catch (e) {
       throw toHostError(e);
@@ -85,17 +98,26 @@ export class ExcelHost implements WorkbookHost {
 
   async applyPlan(plan: WorkbookPlan): Promise<void> {
     const features = this.features();
+    this.issues = [];
+    // Protection as last read: refuse before anything is written, naming what blocks the write.
+    const creates = plan.sheets.some((s) => s.mode === 'new');
+    if (creates && this.structureProtected) throw protectionError({ structure: true });
     for (const s of plan.sheets) {
-      if (s.mode === 'fill' && this.protectedSheets.has(s.name)) {
-        throw toHostError({ code: 'AccessDenied', message: `sheet ${s.name} is protected` });
-      }
+      const target = s.mode === 'fill' ? s.name : features.copyFrom ? s.replaces : undefined;
+      if (target !== undefined && this.protectedSheets.has(target)) throw protectionError({ sheet: target });
     }
     const temps: string[] = [];
-    const stamp = `~BA${Date.now().toString(36)}${(this.tempSeq++).toString(36)}`;
+    const id = `${Date.now().toString(36)}${(this.tempSeq++).toString(36)}`;
+    const stamp = `~BA${id}`;
+    const sentinel = `BranchAssessment_written_${id}`;
+    let job: WriteJob | undefined;
+    let failure: unknown;
     try {
       await runExcel(this.excel, async (context) => {
         let positions = this.positions;
-        const replaced = plan.sheets.flatMap((s) => (s.mode === 'new' && s.replaces !== undefined ? [s.replaces] : []));
+        const replaced = features.copyFrom
+          ? []
+          : plan.sheets.flatMap((s) => (s.mode === 'new' && s.replaces !== undefined ? [s.replaces] : []));
         if (replaced.some((n) => !positions.has(n))) {
           // applyPlan without a readSnapshot just before: read the tab positions (one more sync).
           const list = context.workbook.worksheets;
@@ -103,47 +125,121 @@ export class ExcelHost implements WorkbookHost {
           await context.sync();
           positions = new Map(list.items.map((w) => [w.name, w.position]));
         }
-        const job = planWrite(context, plan, {
+        const planned = planWrite(context, plan, {
           positions,
           features,
           bounds: this.bounds,
           tempName: (i) => `${stamp}-${i}`,
+          sentinel,
         });
-        temps.push(...job.tempNames);
+        job = planned;
+        temps.push(...planned.tempNames);
         const app = context.workbook.application;
-        for (const request of job.requests) {
-          if (job.suspendCalculation) app.suspendApiCalculationUntilNextSync();
+        for (const request of planned.requests) {
+          if (planned.suspendCalculation) app.suspendApiCalculationUntilNextSync();
           if (features.screenUpdating) app.suspendScreenUpdatingUntilNextSync();
           for (const s of request) s.run();
           // One request per payload block: a normal workbook has exactly one, so one sync.
           // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per payload block, only past the size bound
           await context.sync();
         }
+        this.issues = planned.verify().map(cosmeticIssue);
       });
     } catch (e) {
-      await this.deleteSheetsNamed(temps);
-      throw toHostError(e);
+      failure = e;
     } finally {
       // Positions change with the sheets written; the next apply reads them again unless a read comes first.
       this.positions = new Map();
     }
+    if (failure === undefined) return;
+    // The cosmetics end the last request, after the sentinel name: when the sentinel is there, all results
+    // are in place and only a cosmetic failed. Retry those one by one and report the ones Excel refuses.
+    const cosmetics = job?.cosmetics ?? [];
+    if ((await this.settle(temps, cosmetics.length > 0 ? sentinel : undefined)) === 'written') {
+      this.issues = await this.retryCosmetics(cosmetics, plan.activate, sentinel);
+      return;
+    }
+    throw await this.explain(failure);
   }
 
-  /** Delete leftover temporary sheets after a failed apply; a failure here must not hide the first one. */
-  private async deleteSheetsNamed(names: string[]): Promise<void> {
-    if (names.length === 0) return;
+  /**
+   * What the last applyPlan could not apply although the results are in: freeze panes, print setup or tab
+   * colour Excel refused or ignored (office-js #2196, #1860). The task pane shows them as warnings.
+   */
+  cosmeticIssues(): CosmeticIssue[] {
+    return [...this.issues];
+  }
+
+  /**
+   * After a failed apply: 'written' when the sentinel name exists (the results are in), else the leftover
+   * temporary sheets are deleted (two syncs at most; a failure here must not hide the first one).
+   */
+  private async settle(temps: string[], sentinel: string | undefined): Promise<'written' | 'failed'> {
+    if (temps.length === 0) return 'failed';
     try {
-      await runExcel(this.excel, async (context) => {
+      return await runExcel(this.excel, async (context) => {
         const list = context.workbook.worksheets;
         list.load('items/name');
+        const names = context.workbook.names;
+        if (sentinel !== undefined) names.load('items/name');
         await context.sync();
-        const left = list.items.filter((w) => names.includes(w.name));
+        if (sentinel !== undefined && names.items.some((n) => n.name === sentinel)) return 'written';
+        const left = list.items.filter((w) => temps.includes(w.name));
         for (const w of left) w.delete();
         if (left.length > 0) await context.sync();
+        return 'failed';
       });
     } catch {
       // best effort: the sheets carry a recognisable "~BA" name the user can delete
+      return 'failed';
     }
+  }
+
+  /** Each cosmetic in its own sync (only after one failed), then the sheet to show; never throws. */
+  private async retryCosmetics(cosmetics: Cosmetic[], activate: string | undefined, sentinel: string): Promise<CosmeticIssue[]> {
+    const failed: CosmeticIssue[] = [];
+    try {
+      await runExcel(this.excel, async (context) => {
+        const sheets = context.workbook.worksheets;
+        context.workbook.names.getItem(sentinel).delete();
+        for (const c of cosmetics) {
+          try {
+            c.run(sheets);
+            // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per cosmetic, only after one failed
+            await context.sync();
+          } catch {
+            failed.push(cosmeticIssue(c));
+          }
+        }
+        if (activate !== undefined) {
+          sheets.getItem(activate).activate();
+          await context.sync();
+        }
+      });
+    } catch {
+      // the results are in; a sheet that cannot be shown is not worth an error
+    }
+    return failed;
+  }
+
+  /** The user's message for a failed apply; for AccessDenied, which protection blocked it (one more sync). */
+  private async explain(failure: unknown): Promise<ExcelHostError> {
+    if (officeCode(failure) !== 'AccessDenied') return toHostError(failure);
+    try {
+      const found = await runExcel(this.excel, async (context) => {
+        const wp = context.workbook.protection;
+        wp.load('protected');
+        const list = context.workbook.worksheets;
+        list.load('items/name, items/protection/protected');
+        await context.sync();
+        const sheet = list.items.find((w) => w.protection.protected)?.name;
+        return { structure: wp.protected, sheet };
+      });
+      if (found.structure || found.sheet !== undefined) return protectionError(found, failure);
+    } catch {
+      // fall back to the general protection message
+    }
+    return toHostError(failure);
   }
 
   async selectCell(sheet: string, cell: string): Promise<void> {
@@ -163,11 +259,17 @@ export class ExcelHost implements WorkbookHost {
   /**
    * Colour problem cells (on) or remove that colouring (off). The colour is a conditional format with
    * HIGHLIGHT_FORMULA, so the user's fills and fonts are never touched, and only our rules are removed.
-   * Turning on replaces earlier highlights on the same cells. Off with no refs clears ours everywhere.
-   * Sheets that are gone or protected are skipped.
+   * Turning on replaces all our earlier highlights with one rule per sheet covering every problem cell
+   * there (ExcelApi 1.9; one rule per cell before). Off removes ours: on the sheets of `refs`, or on every
+   * sheet when no refs are given. Sheets that are gone or protected are skipped.
+   *
+   * Our rules are found per sheet by their formula, never by `ConditionalFormat.id`: that id is only the
+   * rule's priority within the collection it was read from (Excel.ConditionalFormat reference), so it
+   * repeats across sheets and shifts when a rule above it is deleted. Within a sheet, ours are deleted from
+   * the lowest priority up, so the positions of the rest do not move.
    */
   async setHighlights(refs: CellRef[], on: boolean): Promise<void> {
-    this.features();
+    const features = this.features();
     try {
       await runExcel(this.excel, async (context) => {
         const list = context.workbook.worksheets;
@@ -175,47 +277,48 @@ export class ExcelHost implements WorkbookHost {
         await context.sync();
 
         const usable = new Map(list.items.filter((w) => !w.protection.protected).map((w) => [w.name, w]));
-        const targets: { ws: Excel.Worksheet; range: Excel.Range }[] = [];
-        if (refs.length === 0 && !on) {
-          for (const ws of usable.values()) targets.push({ ws, range: ws.getRange() });
-        } else {
-          const seen = new Set<string>();
-          for (const ref of refs) {
-            const ws = usable.get(ref.sheet);
-            const k = `${ref.sheet}\u0000${ref.cell}`;
-            if (!ws || seen.has(k)) continue;
-            seen.add(k);
-            targets.push({ ws, range: ws.getRange(ref.cell) });
-          }
+        const cells = new Map<string, string[]>();
+        for (const ref of refs) {
+          if (!usable.has(ref.sheet)) continue;
+          const mine = cells.get(ref.sheet) ?? [];
+          if (!mine.includes(ref.cell)) mine.push(ref.cell);
+          cells.set(ref.sheet, mine);
         }
-        const collections = targets.map((t) => {
-          const cfs = t.range.conditionalFormats;
-          cfs.load('items/type, items/id');
+        const clearOn = on || refs.length === 0 ? [...usable.keys()] : [...cells.keys()];
+        const collections = clearOn.map((name) => {
+          const cfs = (usable.get(name) as Excel.Worksheet).getRange().conditionalFormats;
+          cfs.load('items/type');
           return cfs;
         });
         await context.sync();
 
-        const custom = collections.flatMap((cfs) => cfs.items.filter((cf) => cf.type === 'Custom'));
-        const rules = custom.map((cf) => {
-          const rule = cf.custom.rule;
-          rule.load('formula');
-          return rule;
-        });
+        const rules = collections.map((cfs) =>
+          cfs.items.map((cf) => {
+            if (cf.type !== 'Custom') return undefined;
+            const rule = cf.custom.rule;
+            rule.load('formula');
+            return rule;
+          }),
+        );
         await context.sync();
 
-        // A rule spanning several targets is listed once per target: delete each once.
-        const deleted = new Set<string>();
-        custom.forEach((cf, i) => {
-          if (rules[i].formula !== HIGHLIGHT_FORMULA || deleted.has(cf.id)) return;
-          deleted.add(cf.id);
-          cf.delete();
+        collections.forEach((cfs, k) => {
+          for (let i = cfs.items.length - 1; i >= 0; i--) {
+            if (rules[k][i]?.formula === HIGHLIGHT_FORMULA) cfs.items[i].delete();
+          }
         });
         if (on) {
-          for (const t of targets) {
-            const cf = t.range.conditionalFormats.add('Custom' as Excel.ConditionalFormatType);
-            cf.custom.rule.formula = HIGHLIGHT_FORMULA;
-            cf.custom.format.fill.color = HIGHLIGHT_FILL;
-            cf.custom.format.font.color = HIGHLIGHT_FONT;
+          for (const [name, list] of cells) {
+            const ws = usable.get(name) as Excel.Worksheet;
+            const targets = features.rangeAreas
+              ? highlightAreas(list).map((a) => ws.getRanges(a).conditionalFormats)
+              : list.map((c) => ws.getRange(c).conditionalFormats);
+            for (const t of targets) {
+              const cf = t.add('Custom' as Excel.ConditionalFormatType);
+              cf.custom.rule.formula = HIGHLIGHT_FORMULA;
+              cf.custom.format.fill.color = HIGHLIGHT_FILL;
+              cf.custom.format.font.color = HIGHLIGHT_FONT;
+            }
           }
         }
         await context.sync();
@@ -260,17 +363,57 @@ export class ExcelHost implements WorkbookHost {
     }
   }
 
-  /** Open an .xlsx (base64) as a new workbook window (ExcelApi 1.8). */
-  async exportWorkbook(xlsxBase64: string): Promise<{ unsupported: boolean }> {
+  /**
+   * Open an .xlsx (base64) as a new workbook window (ExcelApi 1.8). On Mac the window opens behind the
+   * current one (office-js #6943), so `note` tells the user where it is.
+   */
+  async exportWorkbook(xlsxBase64: string): Promise<{ unsupported: boolean; note?: Text }> {
     const features = this.features();
     if (!features.createWorkbook) return { unsupported: true };
     try {
       await this.excel.createWorkbook(xlsxBase64);
-      return { unsupported: false };
+      return this.platform === 'mac' ? { unsupported: false, note: PLATFORM_TEXT.newWorkbookBehind } : { unsupported: false };
     } catch (e) {
       throw toHostError(e);
     }
   }
+}
+
+/** Longest address list given to one getRanges call (a long list is split into a few rules). */
+const MAX_AREAS_ADDRESS = 8000;
+
+/**
+ * A sheet's problem cells as getRanges addresses: cells of one column in consecutive rows joined into
+ * one area ("C3:C9"), areas joined by commas, split where the text would pass MAX_AREAS_ADDRESS.
+ */
+export function highlightAreas(cells: string[]): string[] {
+  const byCol = new Map<number, number[]>();
+  for (const a1 of cells) {
+    const { r0, c0, r1, c1 } = parseRange(a1);
+    for (let c = c0; c <= c1; c++) for (let r = r0; r <= r1; r++) byCol.set(c, [...(byCol.get(c) ?? []), r]);
+  }
+  const areas: string[] = [];
+  for (const [c, rows] of [...byCol].sort((a, b) => a[0] - b[0])) {
+    const sorted = [...new Set(rows)].sort((a, b) => a - b);
+    let start = sorted[0];
+    for (let i = 1; i <= sorted.length; i++) {
+      if (i < sorted.length && sorted[i] === sorted[i - 1] + 1) continue;
+      const end = sorted[i - 1];
+      areas.push(start === end ? address(start, c) : `${address(start, c)}:${address(end, c)}`);
+      start = sorted[i];
+    }
+  }
+  const out: string[] = [];
+  let cur = '';
+  for (const a of areas) {
+    if (cur !== '' && cur.length + 1 + a.length > MAX_AREAS_ADDRESS) {
+      out.push(cur);
+      cur = '';
+    }
+    cur = cur === '' ? a : `${cur},${a}`;
+  }
+  if (cur !== '') out.push(cur);
+  return out;
 }
 
 /** "优秀,较好,一般,差", or undefined when Excel cannot take the list as literal text. */

@@ -26,6 +26,10 @@ export interface Features {
   screenUpdating: boolean;
   /** Excel.createWorkbook (1.8) */
   createWorkbook: boolean;
+  /** Worksheet.getRanges and RangeAreas.conditionalFormats (1.9): one highlight rule for many cells */
+  rangeAreas: boolean;
+  /** Range.copyFrom (1.9): product sheets are rewritten in place, so references to them survive */
+  copyFrom: boolean;
 }
 
 export type IsSetSupported = (name: string, version: string) => boolean;
@@ -46,5 +50,7 @@ export function detectFeatures(isSetSupported: IsSetSupported): Features {
     pageLayout: has('1.9'),
     screenUpdating: has('1.9'),
     createWorkbook: has('1.8'),
+    rangeAreas: has('1.9'),
+    copyFrom: has('1.9'),
   };
 }

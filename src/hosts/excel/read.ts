@@ -3,12 +3,13 @@
  * (1) the worksheets (name, visibility, position) and workbook-scoped names;
  * (2) for every sheet its used range's values and formulas, its merged areas (ExcelApi 1.13)
  *     and its sheet-scoped names (the product's markers).
- * Only when Excel refuses sync 2 for its size is the read redone in row blocks (more syncs, each bounded).
+ * Only when Excel refuses sync 2 for its size (or answers it without values) is the read redone in row
+ * blocks (more syncs, each bounded).
  */
 import type { CellValue } from '../../core/types';
 import { kindOfMarker } from '../../workbook/host';
 import { address, type OutputKind, type SheetSnapshot, type WorkbookSnapshot } from '../../workbook/snapshot';
-import { localAddress, sheetOfFormula, toCellValue } from './cells';
+import { jsonBytes, localAddress, sheetOfFormula, toCellValue } from './cells';
 import { isSizeError } from './errors';
 import type { Bounds, Features } from './options';
 import { runExcel } from './run';
@@ -19,6 +20,10 @@ export interface ReadResult {
   positions: Map<string, number>;
   /** protected sheets when read */
   protectedSheets: Set<string>;
+  /** workbook structure protection when read (no sheet may be added, deleted or renamed) */
+  structureProtected: boolean;
+  /** the cells had to be read in blocks (the next read of this workbook starts there) */
+  blocks?: boolean;
 }
 
 interface SheetMeta {
@@ -42,43 +47,82 @@ interface SheetRead {
   markers: string[];
 }
 
-export async function readWorkbook(excel: typeof Excel, features: Features, bounds: Bounds): Promise<ReadResult> {
+/** A read Excel answered without the cells: `values` null past 5,000,000 cells (office-js #6781). */
+class CellsNotReturned extends Error {
+  constructor() {
+    super('Excel returned no values for a range (too many cells)');
+  }
+}
+
+function tooLarge(error: unknown): boolean {
+  return error instanceof CellsNotReturned || isSizeError(error);
+}
+
+/**
+ * `blocks`: go straight to the block read (the last read of this workbook needed it), skipping a sync that
+ * would fail or come back empty.
+ */
+export async function readWorkbook(excel: typeof Excel, features: Features, bounds: Bounds, blocks = false): Promise<ReadResult> {
+  if (blocks) return readInBlocks(excel, features.mergedAreas, bounds);
   try {
-    return await readOnce(excel, features.mergedAreas);
+    return await readOnce(excel, features.mergedAreas, bounds);
   } catch (error) {
-    if (isSizeError(error)) return readInBlocks(excel, features.mergedAreas, bounds);
+    if (tooLarge(error)) return readInBlocks(excel, features.mergedAreas, bounds);
     // Excel refuses getMergedAreasOrNullObject past 512 merged areas in a sheet; retry without merges.
-    if (features.mergedAreas) return readOnce(excel, false);
+    if (features.mergedAreas) {
+      try {
+        return await readOnce(excel, false, bounds);
+      } catch (again) {
+        if (tooLarge(again)) return readInBlocks(excel, false, bounds);
+        throw again;
+      }
+    }
     throw error;
   }
 }
 
-/** The normal path: two syncs. */
-function readOnce(excel: typeof Excel, withMerges: boolean): Promise<ReadResult> {
+/**
+ * The normal path: two syncs. The cell count is known only with the answer, so a used range past the cell
+ * bound, or an answer without values (Excel gives `values: null` rather than an error past 5,000,000
+ * cells, office-js #6781), sends the read to the block path.
+ */
+function readOnce(excel: typeof Excel, withMerges: boolean, bounds: Bounds): Promise<ReadResult> {
   return runExcel(excel, async (context) => {
-    const { worksheets, names } = queueSheetList(context);
+    const { worksheets, names, protection } = queueSheetList(context);
     await context.sync();
 
     const pending = worksheets.items.map((ws) => {
       const used = ws.getUsedRangeOrNullObject(true);
-      used.load('rowIndex, columnIndex, values, formulas');
+      used.load('rowIndex, columnIndex, rowCount, columnCount, values, formulas');
       return { used, ...queueSheetExtras(ws, withMerges) };
     });
     await context.sync();
 
-    const reads: SheetRead[] = pending.map((p) => ({
-      used: p.used.isNullObject ? [] : [usedBlock(p.used)],
-      merges: mergesOf(p.merged),
-      markers: p.names.items.map((n) => n.name),
-    }));
-    return assemble(metaOf(worksheets), reads, workbookMarkers(names));
+    const reads: SheetRead[] = pending.map((p) => {
+      if (p.used.isNullObject) return { used: [], merges: mergesOf(p.merged), markers: p.names.items.map((n) => n.name) };
+      if (p.used.rowCount * p.used.columnCount > bounds.maxCellsPerRequest) throw new CellsNotReturned();
+      return { used: [usedBlock(p.used)], merges: mergesOf(p.merged), markers: p.names.items.map((n) => n.name) };
+    });
+    return assemble(metaOf(worksheets), reads, workbookMarkers(names), protection.protected);
   });
 }
 
-/** Past the size bound: used-range sizes first, then the cells in row blocks. */
+/**
+ * UTF-8 bytes per cell assumed for the first block of values and formulas together (a Chinese character is
+ * 3 bytes in UTF-8: "第1234党支部" is 25 bytes with its quotes, twice). Later blocks use what was measured.
+ */
+const FIRST_GUESS_BYTES_PER_CELL = 60;
+/** Room left in a response for what is not cells (object paths, row indexes). */
+const RESPONSE_SLACK = 0.8;
+
+/**
+ * Past the size bound: used-range sizes first (checked before any cell is read), then the cells in row
+ * blocks sized from the bytes per cell measured so far (UTF-8). A block Excel refuses for its size, or
+ * answers without values, is halved and read again.
+ */
 function readInBlocks(excel: typeof Excel, withMerges: boolean, bounds: Bounds): Promise<ReadResult> {
   return runExcel(excel, async (context) => {
-    const { worksheets, names } = queueSheetList(context);
+    const { worksheets, names, protection } = queueSheetList(context);
     await context.sync();
 
     const pending = worksheets.items.map((ws) => {
@@ -88,37 +132,55 @@ function readInBlocks(excel: typeof Excel, withMerges: boolean, bounds: Bounds):
     });
     await context.sync();
 
-    // Cells per block: two arrays per cell (values, formulas); 60 bytes a cell is a generous guess of the
-    // response (short texts are ~10 bytes each). The cell bound counts both arrays.
-    const cellsPerBlock = Math.max(1, Math.min(Math.floor(bounds.maxCellsPerRequest / 2), Math.floor(bounds.maxPayloadBytes / 60)));
-    const blocks: { sheet: number; range: Excel.Range }[][] = [[]];
-    let cellsInBatch = 0;
+    // What is left to read: row spans of each sheet's used range.
+    const todo: { sheet: number; from: number; rows: number }[] = [];
     pending.forEach((p, sheet) => {
-      if (p.used.isNullObject) return;
-      const rows = p.used.rowCount;
-      const cols = p.used.columnCount;
-      const rowsPerBlock = Math.max(1, Math.floor(cellsPerBlock / cols));
-      for (let r = 0; r < rows; r += rowsPerBlock) {
-        const n = Math.min(rowsPerBlock, rows - r);
-        if (cellsInBatch > 0 && cellsInBatch + n * cols > cellsPerBlock) {
-          blocks.push([]);
-          cellsInBatch = 0;
-        }
-        const r0 = p.used.rowIndex + r;
-        const c0 = p.used.columnIndex;
-        const a1 = `${address(r0, c0)}:${address(r0 + n - 1, c0 + cols - 1)}`;
-        blocks[blocks.length - 1].push({ sheet, range: p.ws.getRange(a1) });
-        cellsInBatch += n * cols;
-      }
+      if (!p.used.isNullObject) todo.push({ sheet, from: 0, rows: p.used.rowCount });
     });
-
     const used: UsedBlock[][] = pending.map(() => []);
-    for (const batch of blocks) {
-      for (const b of batch) b.range.load('rowIndex, columnIndex, values, formulas');
-      // A sync per block is the point here: each response must stay under Excel's payload limit.
-      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per payload block, only past the size bound
-      await context.sync();
-      for (const b of batch) used[b.sheet].push(usedBlock(b.range));
+    let bytesPerCell = FIRST_GUESS_BYTES_PER_CELL;
+    // Response bytes one sync may carry: the bound, lowered for good whenever Excel refuses a block.
+    let ceiling = bounds.maxPayloadBytes * RESPONSE_SLACK;
+    while (todo.length > 0) {
+      // Cells per sync: two arrays per cell against the cell bound, the measured size against the payload bound.
+      const budget = Math.max(1, Math.floor(Math.min(bounds.maxCellsPerRequest / 2, ceiling / bytesPerCell)));
+      const batch: { sheet: number; from: number; rows: number; range: Excel.Range }[] = [];
+      let cells = 0;
+      while (todo.length > 0) {
+        const t = todo[0];
+        const p = pending[t.sheet].used;
+        const cols = p.columnCount;
+        const room = Math.floor((budget - cells) / cols);
+        if (room < 1 && batch.length > 0) break;
+        const n = Math.min(t.rows, Math.max(1, room));
+        const r0 = p.rowIndex + t.from;
+        const range = pending[t.sheet].ws.getRange(`${address(r0, p.columnIndex)}:${address(r0 + n - 1, p.columnIndex + cols - 1)}`);
+        range.load('rowIndex, columnIndex, values, formulas');
+        batch.push({ sheet: t.sheet, from: t.from, rows: n, range });
+        cells += n * cols;
+        if (n === t.rows) todo.shift();
+        else todo[0] = { ...t, from: t.from + n, rows: t.rows - n };
+      }
+      try {
+        // A sync per block is the point here: each response must stay under Excel's limits.
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per payload block, only past the size bound
+        await context.sync();
+        if (batch.some((b) => !Array.isArray(b.range.values) || !Array.isArray(b.range.formulas))) throw new CellsNotReturned();
+      } catch (error) {
+        if (!tooLarge(error) || (batch.length === 1 && batch[0].rows === 1)) throw error;
+        // Too big after all: put the spans back and halve the blocks.
+        todo.unshift(...batch.map(({ sheet, from, rows }) => ({ sheet, from, rows })));
+        mergeSpans(todo);
+        ceiling = Math.min(ceiling, cells * bytesPerCell) / 2;
+        continue;
+      }
+      let bytes = 0;
+      for (const b of batch) {
+        const block = usedBlock(b.range);
+        used[b.sheet].push(block);
+        bytes += jsonBytes(block.values) + jsonBytes(block.formulas);
+      }
+      bytesPerCell = Math.max(8, (bytes / Math.max(1, cells)) * 1.25);
     }
 
     const reads: SheetRead[] = pending.map((p, i) => ({
@@ -126,8 +188,19 @@ function readInBlocks(excel: typeof Excel, withMerges: boolean, bounds: Bounds):
       merges: mergesOf(p.merged),
       markers: p.names.items.map((n) => n.name),
     }));
-    return assemble(metaOf(worksheets), reads, workbookMarkers(names));
+    return { ...assemble(metaOf(worksheets), reads, workbookMarkers(names), protection.protected), blocks: true };
   });
+}
+
+/** Join spans of the same sheet that touch (after a failed batch was put back). */
+function mergeSpans(todo: { sheet: number; from: number; rows: number }[]): void {
+  for (let i = todo.length - 1; i > 0; i--) {
+    const a = todo[i - 1];
+    const b = todo[i];
+    if (a.sheet === b.sheet && a.from + a.rows === b.from) {
+      todo.splice(i - 1, 2, { sheet: a.sheet, from: a.from, rows: a.rows + b.rows });
+    }
+  }
 }
 
 function queueSheetList(context: Excel.RequestContext) {
@@ -135,7 +208,10 @@ function queueSheetList(context: Excel.RequestContext) {
   worksheets.load('items/name, items/visibility, items/position, items/protection/protected');
   const names = context.workbook.names;
   names.load('items/name, items/formula');
-  return { worksheets, names };
+  // Structure protection (ExcelApi 1.7) blocks adding, deleting and renaming sheets; read it with the list.
+  const protection = context.workbook.protection;
+  protection.load('protected');
+  return { worksheets, names, protection };
 }
 
 function queueSheetExtras(ws: Excel.Worksheet, withMerges: boolean) {
@@ -151,7 +227,9 @@ function queueSheetExtras(ws: Excel.Worksheet, withMerges: boolean) {
 }
 
 function usedBlock(r: Excel.Range): UsedBlock {
-  return { rowIndex: r.rowIndex, columnIndex: r.columnIndex, values: r.values, formulas: r.formulas };
+  const { values, formulas } = r;
+  if (!Array.isArray(values) || !Array.isArray(formulas)) throw new CellsNotReturned();
+  return { rowIndex: r.rowIndex, columnIndex: r.columnIndex, values, formulas };
 }
 
 function mergesOf(merged: Excel.RangeAreas | undefined): string[] {
@@ -179,7 +257,7 @@ function workbookMarkers(names: Excel.NamedItemCollection): Map<string, OutputKi
   return out;
 }
 
-function assemble(meta: SheetMeta[], reads: SheetRead[], wbMarkers: Map<string, OutputKind>): ReadResult {
+function assemble(meta: SheetMeta[], reads: SheetRead[], wbMarkers: Map<string, OutputKind>, structureProtected: boolean): ReadResult {
   const positions = new Map<string, number>();
   const protectedSheets = new Set<string>();
   const sheets = meta.map((m, i) => {
@@ -190,7 +268,7 @@ function assemble(meta: SheetMeta[], reads: SheetRead[], wbMarkers: Map<string, 
     if (kind) sheet.createdBy = kind;
     return sheet;
   });
-  return { snapshot: { sheets }, positions, protectedSheets };
+  return { snapshot: { sheets }, positions, protectedSheets, structureProtected };
 }
 
 /** Place the used range's blocks in a grid from A1 (values[0][0] is A1 whatever the used range). */
@@ -211,7 +289,9 @@ function sheetSnapshot(meta: SheetMeta, read: SheetRead): SheetSnapshot {
         const c = b.columnIndex + j;
         values[r][c] = toCellValue(v);
         const f = b.formulas[i]?.[j];
-        if (typeof f === 'string' && f.length > 1 && f.startsWith('=')) {
+        // `formulas` drops a typed leading apostrophe, so text '=… reads as "=…" there (office-js #6687):
+        // a cell is a formula only where its formula differs from its value.
+        if (typeof f === 'string' && f.length > 1 && f.startsWith('=') && f !== v) {
           formulas[r][c] = f.slice(1);
           anyFormula = true;
         }

@@ -5,13 +5,21 @@
  * failure without undoing the earlier ones:
  *   1. existence checks of the sheets to replace or fill (a sheet deleted meanwhile fails here, before any write);
  *   2. every new sheet is built completely under a temporary name (values first, then formats, merges,
- *      widths, freeze panes, links, validations, print setup, marker);
+ *      widths, links, validations, marker);
  *   3. fills into the user's own sheets (values only);
- *   4. only then are the previous product sheets deleted and the new ones moved into their place and renamed.
+ *   4. only then do the results go into place. A product sheet being replaced is rewritten in place:
+ *      cleared and filled from the finished temporary sheet by one Range.copyFrom (ExcelApi 1.9), then the
+ *      temporary sheet is deleted. The sheet object stays, so the user's formulas, names and charts that
+ *      refer to it keep working (deleting a sheet would turn them into #REF!, and a new sheet of the same
+ *      name does not repair them). Before 1.9 the old sheet is deleted and the new one renamed into place.
+ *   5. last, best effort: freeze panes, print setup and tab colour (`cosmetics`). Excel may refuse them
+ *      (freezeRows throws GeneralException on some Excel 2019 builds, office-js #2196; fit-to-page can be
+ *      ignored, #1860); by then every result is in, and the host reports what could not be applied.
  * So a failure in 1–3 leaves the previous results untouched; the caller then deletes leftover temporary sheets.
  *
  * The statements are first listed with their size, then packed into requests under the payload bound; a
- * normal workbook gives one request, hence one sync.
+ * normal workbook gives one request, hence one sync. Formats are split like values, so that no single
+ * statement covers more than the cell bound.
  */
 import { markerName } from '../../workbook/host';
 import type { CellStyle, FillPlan, SheetPlan, StyleRange, WorkbookPlan } from '../../workbook/plan';
@@ -35,10 +43,23 @@ interface Step {
 export interface WriteJob {
   /** temporary sheet names this job creates (to clean up after a failure) */
   tempNames: string[];
-  /** statements packed into requests: one inner array per sync */
+  /** statements packed into requests: one inner array per sync; the last request ends with the cosmetics */
   requests: Step[][];
+  /** the best-effort statements (also at the end of the last request), to retry one by one after a failure */
+  cosmetics: Cosmetic[];
   /** whether calculation may be suspended (no user sheet is filled, so no user formula depends on the writes) */
   suspendCalculation: boolean;
+  /** after the last sync: the cosmetics Excel took silently but did not apply (fit-to-page ignored, #1860) */
+  verify: () => Cosmetic[];
+}
+
+export type CosmeticKind = 'freeze' | 'print' | 'tab-color';
+
+/** A best-effort statement on a finished sheet, addressed by its final name. */
+export interface Cosmetic {
+  sheet: string;
+  what: CosmeticKind;
+  run: (sheets: Excel.WorksheetCollection) => void;
 }
 
 /**
@@ -48,7 +69,14 @@ export interface WriteJob {
 export function planWrite(
   context: Excel.RequestContext,
   plan: WorkbookPlan,
-  options: { positions: Map<string, number>; features: Features; bounds: Bounds; tempName: (i: number) => string },
+  options: {
+    positions: Map<string, number>;
+    features: Features;
+    bounds: Bounds;
+    tempName: (i: number) => string;
+    /** a workbook name that exists exactly while the cosmetics run: proof, after a failure, that the results are in */
+    sentinel: string;
+  },
 ): WriteJob {
   // Each request also carries the two suspend statements the caller adds before it.
   const bounds = { ...options.bounds, maxPayloadBytes: options.bounds.maxPayloadBytes - 2 * STATEMENT_BYTES };
@@ -56,8 +84,10 @@ export function planWrite(
   const sheets = context.workbook.worksheets;
   const newPlans = plan.sheets.filter((s): s is SheetPlan => s.mode === 'new');
   const fills = plan.sheets.filter((s): s is FillPlan => s.mode === 'fill');
+  const inPlace = (p: SheetPlan) => p.replaces !== undefined && options.features.copyFrom;
 
-  // 1. The sheets this plan replaces or fills must still exist.
+  // 1. The sheets this plan replaces or fills must still exist. The active sheet is pinned now, to give
+  //    the focus back after the cosmetics (freezeAt on an inactive sheet activates it, office-js #3148).
   const old = new Map<string, Excel.Worksheet>();
   for (const name of [...newPlans.map((p) => p.replaces), ...fills.map((f) => f.name)]) {
     if (name === undefined || old.has(name)) continue;
@@ -65,9 +95,18 @@ export function planWrite(
     old.set(name, ws);
     steps.push(step(name, () => ws.load('name')));
   }
+  const pinned: { active?: Excel.Worksheet } = {};
+  if (plan.activate === undefined && newPlans.some((p) => p.freeze && p.freeze.rows > 0 && p.freeze.columns > 0)) {
+    steps.push(
+      step('active', () => {
+        pinned.active = sheets.getActiveWorksheet();
+        pinned.active.load('name');
+      }),
+    );
+  }
 
   // 2. Build every new sheet under a temporary name.
-  const built: { plan: SheetPlan; ws: Excel.Worksheet }[] = [];
+  const built: { plan: SheetPlan; ws: () => Excel.Worksheet }[] = [];
   const tempNames: string[] = [];
   newPlans.forEach((p, i) => {
     const temp = options.tempName(i);
@@ -79,13 +118,9 @@ export function planWrite(
       }),
     );
     const ws = () => holder.ws as Excel.Worksheet;
-    steps.push(...sheetSteps(ws, p, options.features, bounds));
-    built.push({
-      plan: p,
-      get ws() {
-        return ws();
-      },
-    });
+    // Rewritten in place: the old sheet keeps its marker, widths and heights are set on it directly.
+    steps.push(...sheetSteps(ws, p, options.features, bounds, { layout: !inPlace(p), marker: !inPlace(p) }));
+    built.push({ plan: p, ws });
   });
 
   // 3. Values into the user's own sheets.
@@ -97,28 +132,134 @@ export function planWrite(
     }
   }
 
-  // 4. Swap: delete the previous sheet, put the new one in its place, give it its name.
+  // 4. Into place: rewrite in place (copyFrom), or delete the previous sheet and rename the new one.
   for (const b of built) {
     const p = b.plan;
-    steps.push(
-      step(p.name, () => {
-        const ws = b.ws;
-        if (p.replaces !== undefined) {
-          (old.get(p.replaces) as Excel.Worksheet).delete();
-          const pos = options.positions.get(p.replaces);
-          if (pos !== undefined) ws.position = pos;
-        }
-        ws.name = p.name;
-      }, 0, 3),
-    );
-  }
-  if (plan.activate !== undefined) {
-    const name = plan.activate;
-    const mine = built.find((b) => b.plan.name === name);
-    steps.push(step(name, () => (mine ? mine.ws : sheets.getItem(name)).activate()));
+    if (inPlace(p)) {
+      const target = old.get(p.replaces as string) as Excel.Worksheet;
+      const extent = planExtent(p);
+      // One step, so that clearing and filling always travel in the same request.
+      steps.push(
+        step(
+          [p.name, extent],
+          () => {
+            target.getRange().clear('All' as Excel.ClearApplyTo);
+            if (extent) target.getRange('A1').copyFrom(b.ws().getRange(extent), 'All' as Excel.RangeCopyType);
+            b.ws().delete();
+            if (p.name !== p.replaces) target.name = p.name;
+          },
+          0,
+          4,
+        ),
+      );
+      steps.push(...layoutSteps(() => target, p));
+    } else {
+      steps.push(
+        step(p.name, () => {
+          const ws = b.ws();
+          if (p.replaces !== undefined) {
+            (old.get(p.replaces) as Excel.Worksheet).delete();
+            const pos = options.positions.get(p.replaces);
+            if (pos !== undefined) ws.position = pos;
+          }
+          ws.name = p.name;
+        }, 0, 3),
+      );
+    }
   }
 
-  return { tempNames, requests: pack(steps, bounds), suspendCalculation: fills.length === 0 };
+  // 5. Best effort, last: freeze panes, print setup, tab colour; then the sheet to show.
+  const cosmetics: Cosmetic[] = [];
+  const checks: { sheet: string; zoom: Excel.PageLayout }[] = [];
+  for (const p of newPlans) cosmetics.push(...cosmeticsOf(p, options.features, checks));
+  const cosmeticSteps = cosmetics.map((c) => step([c.sheet, c.what], () => c.run(sheets), 0, 6));
+  if (plan.activate !== undefined) {
+    const name = plan.activate;
+    cosmeticSteps.push(step(name, () => sheets.getItem(name).activate()));
+  } else if (cosmetics.length > 0) {
+    cosmeticSteps.push(step('active', () => pinned.active?.activate()));
+  }
+  if (cosmetics.length > 0) {
+    // Excel stops a batch at its first failure and keeps what ran before: a sentinel name added after the
+    // results and deleted after the cosmetics tells, after a failure, that only a cosmetic failed.
+    const names = context.workbook.names;
+    const at = newPlans[0].name;
+    cosmeticSteps.unshift(step(options.sentinel, () => names.add(options.sentinel, sheets.getItem(at).getRange('A1')), 0, 2));
+    cosmeticSteps.push(step(options.sentinel, () => names.getItem(options.sentinel).delete()));
+  }
+  const requests = pack(steps, bounds);
+  // The cosmetics ride at the end of the last request when they fit (no extra sync), else in their own.
+  const last = requests[requests.length - 1];
+  const tail = pack([...last, ...cosmeticSteps], bounds);
+  requests.splice(requests.length - 1, 1, ...tail);
+
+  const verify = () =>
+    checks
+      .filter((c) => c.zoom.zoom?.horizontalFitToPages !== 1)
+      .map((c): Cosmetic => ({ sheet: c.sheet, what: 'print', run: () => undefined }));
+  return { tempNames, requests, cosmetics, suspendCalculation: fills.length === 0, verify };
+}
+
+/** The rectangle a plan writes, from A1 ("A1:T1002"), or undefined when it writes no cell. */
+export function planExtent(p: SheetPlan): string | undefined {
+  let rows = p.values.length;
+  let cols = p.values.reduce((w, row) => Math.max(w, row.length), 0);
+  const take = (a1: string) => {
+    const { r1, c1 } = parseRange(a1);
+    rows = Math.max(rows, r1 + 1);
+    cols = Math.max(cols, c1 + 1);
+  };
+  for (const s of p.styles) take(s.range);
+  for (const m of p.merges) take(m);
+  for (const l of p.links) take(l.cell);
+  for (const v of p.validations) take(v.range);
+  if (rows === 0 || cols === 0) return undefined;
+  return `A1:${address(rows - 1, cols - 1)}`;
+}
+
+function cosmeticsOf(p: SheetPlan, features: Features, checks: { sheet: string; zoom: Excel.PageLayout }[]): Cosmetic[] {
+  const out: Cosmetic[] = [];
+  const name = p.name;
+  if (p.freeze && (p.freeze.rows > 0 || p.freeze.columns > 0)) {
+    const { rows, columns } = p.freeze;
+    out.push({
+      sheet: name,
+      what: 'freeze',
+      run: (sheets) => {
+        const panes = sheets.getItem(name).freezePanes;
+        if (columns === 0) panes.freezeRows(rows);
+        else if (rows === 0) panes.freezeColumns(columns);
+        else panes.freezeAt(`A1:${address(rows - 1, columns - 1)}`);
+      },
+    });
+  }
+  if (features.pageLayout && p.print) {
+    const print = p.print;
+    out.push({
+      sheet: name,
+      what: 'print',
+      run: (sheets) => {
+        const pl = sheets.getItem(name).pageLayout;
+        pl.paperSize = 'A4' as Excel.PaperType;
+        pl.orientation = print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
+        // Fit all columns on one page; 0 pages tall = as many as needed.
+        if (print.fitToWidth) {
+          pl.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+          // read back: some Excel builds take fit-to-page and ignore it (office-js #1860)
+          pl.load('zoom');
+          checks.push({ sheet: name, zoom: pl });
+        }
+        if (print.titleRows) pl.setPrintTitleRows(absoluteRows(print.titleRows));
+        if (print.area) pl.setPrintArea(print.area);
+        if (print.centered !== undefined) pl.centerHorizontally = print.centered;
+      },
+    });
+  }
+  if (p.tabColor) {
+    const color = p.tabColor;
+    out.push({ sheet: name, what: 'tab-color', run: (sheets) => (sheets.getItem(name).tabColor = color) });
+  }
+  return out;
 }
 
 /** A step of `statements` Office.js calls carrying `payload` in all. */
@@ -148,30 +289,17 @@ export function pack(steps: Step[], bounds: Bounds): Step[][] {
 // ---------------------------------------------------------------------------------------------
 // One new sheet
 
-function sheetSteps(ws: () => Excel.Worksheet, p: SheetPlan, features: Features, bounds: Bounds): Step[] {
+function sheetSteps(
+  ws: () => Excel.Worksheet,
+  p: SheetPlan,
+  features: Features,
+  bounds: Bounds,
+  parts: { layout: boolean; marker: boolean },
+): Step[] {
   const steps: Step[] = [...valueSteps(ws, p, bounds)];
   for (const s of p.styles) steps.push(...styleSteps(ws, s, bounds));
   for (const m of p.merges) steps.push(step(m, () => ws().getRange(m).merge(false)));
-  p.columnWidths.forEach((w, c) => {
-    const col = address(0, c).replace(/\d+$/, '');
-    steps.push(step(w, () => (ws().getRange(`${col}:${col}`).format.columnWidth = widthToPoints(w))));
-  });
-  for (const h of p.rowHeights ?? []) {
-    // Excel refuses rows taller than 409 points; a taller request (a very long wrapped line) is capped.
-    const height = Math.min(MAX_ROW_POINTS, Math.max(0, h.height));
-    steps.push(step(h, () => (ws().getRange(`${h.row + 1}:${h.row + 1}`).format.rowHeight = height)));
-  }
-  if (p.freeze && (p.freeze.rows > 0 || p.freeze.columns > 0)) {
-    const { rows, columns } = p.freeze;
-    steps.push(
-      step(p.freeze, () => {
-        const panes = ws().freezePanes;
-        if (columns === 0) panes.freezeRows(rows);
-        else if (rows === 0) panes.freezeColumns(columns);
-        else panes.freezeAt(`A1:${address(rows - 1, columns - 1)}`);
-      }),
-    );
-  }
+  if (parts.layout) steps.push(...layoutSteps(ws, p));
   for (const l of p.links) {
     const text = textAt(p, l.cell);
     const link = { documentReference: `${quoteSheet(l.sheet)}!${l.target}`, textToDisplay: text };
@@ -183,14 +311,24 @@ function sheetSteps(ws: () => Excel.Worksheet, p: SheetPlan, features: Features,
       steps.push(step(rule, () => (ws().getRange(v.range).dataValidation.rule = rule)));
     }
   }
-  if (features.pageLayout && p.print) steps.push(printStep(ws, p.print));
-  if (p.tabColor) {
-    const color = p.tabColor;
-    steps.push(step(color, () => (ws().tabColor = color)));
-  }
-  if (p.kind !== 'template') {
+  if (parts.marker && p.kind !== 'template') {
     const name = markerName(p.kind);
     steps.push(step(name, () => ws().names.add(name, ws().getRange('A1')), 0, 2));
+  }
+  return steps;
+}
+
+/** Column widths and row heights: they belong to the sheet, so a copy of cells does not carry them. */
+function layoutSteps(ws: () => Excel.Worksheet, p: SheetPlan): Step[] {
+  const steps: Step[] = [];
+  p.columnWidths.forEach((w, c) => {
+    const col = address(0, c).replace(/\d+$/, '');
+    steps.push(step(w, () => (ws().getRange(`${col}:${col}`).format.columnWidth = widthToPoints(w))));
+  });
+  for (const h of p.rowHeights ?? []) {
+    // Excel refuses rows taller than 409 points; a taller request (a very long wrapped line) is capped.
+    const height = Math.min(MAX_ROW_POINTS, Math.max(0, h.height));
+    steps.push(step(h, () => (ws().getRange(`${h.row + 1}:${h.row + 1}`).format.rowHeight = height)));
   }
   return steps;
 }
@@ -283,20 +421,6 @@ function styleSteps(ws: () => Excel.Worksheet, s: StyleRange, bounds: Bounds): S
     );
   }
   return steps;
-}
-
-function printStep(ws: () => Excel.Worksheet, print: NonNullable<SheetPlan['print']>): Step {
-  const statements = 6;
-  return step(print, () => {
-    const pl = ws().pageLayout;
-    pl.paperSize = 'A4' as Excel.PaperType;
-    pl.orientation = print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
-    // Fit all columns on one page; 0 pages tall = as many as needed.
-    if (print.fitToWidth) pl.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
-    if (print.titleRows) pl.setPrintTitleRows(absoluteRows(print.titleRows));
-    if (print.area) pl.setPrintArea(print.area);
-    if (print.centered !== undefined) pl.centerHorizontally = print.centered;
-  }, 0, statements);
 }
 
 /** "3:3" → "$3:$3" */

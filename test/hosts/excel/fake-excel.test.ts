@@ -269,3 +269,128 @@ describe('fake Excel: writes and syncs', () => {
     expect(cost.syncs[0].responseBytes).toBeGreaterThan(0);
   });
 });
+
+describe('fake Excel: what real Excel does that a naive stand-in would hide', () => {
+  test('deleting a sheet turns formulas and names that refer to it into #REF!; a new sheet of that name does not repair them', async () => {
+    const fake = setup();
+    fake.seed('考核汇总', { values: [['标题'], ['总分', 91]] });
+    fake.seed('我的表', { formulas: { A1: ['=考核汇总!B2*2', 182], A2: ["='考核汇总'!A1", '标题'], A3: ['=名单!B2', 12] } });
+    fake.addWorkbookName('我的总分', '考核汇总', 'B2');
+    await fake.excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('考核汇总').delete();
+      ctx.workbook.worksheets.add('考核汇总');
+      await ctx.sync();
+    });
+    expect(fake.cell('我的表', 'A1')).toMatchObject({ formula: '=#REF!B2*2', value: { error: '#REF!' } });
+    expect(fake.cell('我的表', 'A2')).toMatchObject({ formula: '=#REF!A1', value: { error: '#REF!' } });
+    expect(fake.cell('我的表', 'A3')).toMatchObject({ formula: '=名单!B2', value: 12 });
+    expect(fake.nameFormula(fake.model.names[0])).toBe('=#REF!$B$2');
+  });
+
+  test('renaming a sheet rewrites the formulas that refer to it', async () => {
+    const fake = setup();
+    fake.seed('我的表', { formulas: { A1: ['=名单!B2', 12] } });
+    await fake.excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('名单').name = '支部 名单';
+      await ctx.sync();
+    });
+    expect(fake.cell('我的表', 'A1')?.formula).toBe("='支部 名单'!B2");
+  });
+
+  test('Range.copyFrom(All) brings cells, formats and merges, and keeps the sheet (and references to it)', async () => {
+    const fake = setup();
+    fake.seed('源', { values: [['标题'], ['a', 1]], merges: ['A1:B1'], formats: { B2: { numberFormat: '0.0' } } });
+    fake.seed('我的表', { formulas: { A1: ['=名单!A2', '机关第一党支部'] } });
+    const id = fake.sheet('名单').id;
+    await fake.excel.run(async (ctx) => {
+      const target = ctx.workbook.worksheets.getItem('名单');
+      target.getRange().clear('All');
+      target.getRange('A1').copyFrom(ctx.workbook.worksheets.getItem('源').getRange('A1:B2'), 'All');
+      await ctx.sync();
+    });
+    expect(fake.sheet('名单').id).toBe(id);
+    expect(fake.grid('名单', 'A1:B2')).toEqual([['标题', null], ['a', 1]]);
+    expect(fake.merges('名单')).toEqual(['A1:B1']);
+    expect(fake.cell('名单', 'B2')?.numberFormat).toBe('0.0');
+    expect(fake.cell('我的表', 'A1')?.formula).toBe('=名单!A2');
+  });
+
+  test('ConditionalFormat.id is the priority within its collection: it repeats across sheets and shifts on delete', async () => {
+    const fake = setup();
+    fake.seed('其他');
+    const rule = (id: string) => ({ id, type: 'Custom' as const, ranges: [{ r0: 0, c0: 0, r1: 0, c1: 0 }], formula: '=TRUE' });
+    fake.sheet('名单').conditionalFormats.push(rule('x'), rule('y'), rule('z'));
+    fake.sheet('其他').conditionalFormats.push(rule('w'));
+    await fake.excel.run(async (ctx) => {
+      const a = ctx.workbook.worksheets.getItem('名单').getRange().conditionalFormats;
+      const b = ctx.workbook.worksheets.getItem('其他').getRange().conditionalFormats;
+      a.load('items/id');
+      b.load('items/id');
+      await ctx.sync();
+      expect(a.items.map((c) => c.id)).toEqual(['0', '1', '2']);
+      expect(b.items.map((c) => c.id)).toEqual(['0']);
+      // items are found again by position: after items[0] goes, "items[1]" is the old items[2]
+      a.items[0].delete();
+      a.items[1].delete();
+      await ctx.sync();
+    });
+    expect(fake.sheet('名单').conditionalFormats.map((c) => c.id)).toEqual(['y']);
+  });
+
+  test('a read past 5,000,000 cells answers values: null without an error', async () => {
+    const fake = setup();
+    await fake.excel.run(async (ctx) => {
+      const r = ctx.workbook.worksheets.getItem('名单').getRange('A1:E1000001');
+      r.load('values');
+      await ctx.sync();
+      expect(r.values).toBeNull();
+    });
+    expect(fake.syncs[0].failed).toBeUndefined();
+  });
+
+  test('the 5 MB payload limit is Excel on the web only', () => {
+    expect(createFakeExcel({ platform: 'web' }).payloadLimitBytes).toBe(5 * 1024 * 1024);
+    expect(createFakeExcel({ platform: 'windows' }).payloadLimitBytes).toBe(Infinity);
+    expect(createFakeExcel({ platform: 'mac' }).payloadLimitBytes).toBe(Infinity);
+  });
+
+  test('structure protection refuses adding, deleting and renaming sheets; workbook.protection.protected says so', async () => {
+    const fake = setup();
+    fake.structureProtected = true;
+    const e = await rejection(
+      fake.excel.run(async (ctx) => {
+        const p = ctx.workbook.protection;
+        p.load('protected');
+        await ctx.sync();
+        expect(p.protected).toBe(true);
+        ctx.workbook.worksheets.add('新表');
+        await ctx.sync();
+      }),
+    );
+    expect(e.code).toBe('AccessDenied');
+    expect(fake.sheetNames()).toEqual(['名单']);
+  });
+
+  test('freezeRows can fail with GeneralException (some Excel 2019 builds); freezeAt activates its sheet', async () => {
+    const fake = createFakeExcel({ freezeRowsFails: true });
+    fake.seed('甲');
+    fake.seed('乙');
+    const e = await rejection(
+      fake.excel.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem('乙').freezePanes.freezeAt('A1:B2');
+        ctx.workbook.worksheets.getItem('乙').freezePanes.freezeRows(1);
+        await ctx.sync();
+      }),
+    );
+    expect(e.code).toBe('GeneralException');
+    expect(fake.activeSheet()).toBe('乙');
+  });
+
+  test('web: getFileAsync(Pdf) succeeds with size 0 and no slices', async () => {
+    const fake = createFakeExcel({ platform: 'web' });
+    const file = await new Promise<{ size: number; sliceCount: number }>((resolve) =>
+      fake.office.context.document.getFileAsync('pdf', {}, (r) => resolve(r.value as { size: number; sliceCount: number })),
+    );
+    expect(file).toMatchObject({ size: 0, sliceCount: 0 });
+  });
+});

@@ -341,11 +341,20 @@ describe('applyPlan', () => {
     expect(fake.sheetNames()).toEqual(['考核汇总']);
   });
 
-  test('applyPlan without a fresh read looks the positions up (one more sync)', async () => {
-    const fake = officeWorkbook();
+  test('before ExcelApi 1.9, applyPlan without a fresh read looks the positions up (one more sync)', async () => {
+    const fake = officeWorkbook('1.8');
     const host = hostFor(fake);
     await host.applyPlan({ sheets: [summary()] });
     expect(fake.syncCount).toBe(2);
+    expect(fake.sheetNames()).toEqual(['支部名单', '民主测评', '考核汇总', '说明']);
+  });
+
+  test('from ExcelApi 1.9 a replaced sheet is rewritten in place: no positions needed, one sync', async () => {
+    const fake = officeWorkbook();
+    const before = fake.sheet('考核汇总').id;
+    await hostFor(fake).applyPlan({ sheets: [summary()] });
+    expect(fake.syncCount).toBe(1);
+    expect(fake.sheet('考核汇总').id).toBe(before);
     expect(fake.sheetNames()).toEqual(['支部名单', '民主测评', '考核汇总', '说明']);
   });
 });
@@ -383,7 +392,7 @@ describe('task-pane actions', () => {
   test("highlights are our own conditional formats: on adds them, off removes only ours", async () => {
     const fake = officeWorkbook();
     const form = fake.sheet('民主测评');
-    form.conditionalFormats.push({ id: 'user-cf', type: 'Custom', range: { r0: 2, c0: 1, r1: 2, c1: 2 }, formula: '=B3="差"', fill: '#FF0000' });
+    form.conditionalFormats.push({ id: 'user-cf', type: 'Custom', ranges: [{ r0: 2, c0: 1, r1: 2, c1: 2 }], formula: '=B3="差"', fill: '#FF0000' });
     fake.cell('民主测评', 'C3')!.fill = '#00FF00';
     const host = hostFor(fake);
     const refs = [
@@ -394,7 +403,7 @@ describe('task-pane actions', () => {
     await host.setHighlights(refs, true);
     await host.setHighlights(refs, true); // twice: still one highlight per cell
     const ours = () => form.conditionalFormats.filter((c) => c.formula === HIGHLIGHT_FORMULA);
-    expect(ours().map((c) => [c.range, c.fill, c.fontColor])).toEqual([[{ r0: 2, c0: 2, r1: 2, c1: 2 }, '#FFC7CE', '#9C0006']]);
+    expect(ours().map((c) => [c.ranges, c.fill, c.fontColor])).toEqual([[[{ r0: 2, c0: 2, r1: 2, c1: 2 }], '#FFC7CE', '#9C0006']]);
     await host.setHighlights(refs, false);
     expect(ours()).toEqual([]);
     expect(form.conditionalFormats.map((c) => c.id)).toEqual(['user-cf']);
@@ -407,6 +416,41 @@ describe('task-pane actions', () => {
     await host.setHighlights([{ sheet: '民主测评', cell: 'B3' }, { sheet: '支部名单', cell: 'A2' }], true);
     await host.setHighlights([], false);
     expect(fake.model.sheets.flatMap((s) => s.conditionalFormats)).toEqual([]);
+  });
+
+  test('one highlight rule per sheet covers all its problem cells; on again replaces it', async () => {
+    const fake = officeWorkbook();
+    const host = hostFor(fake);
+    const refs = ['B3', 'B4', 'B5', 'C3', 'D9'].map((cell) => ({ sheet: '民主测评', cell }));
+    await host.setHighlights(refs, true);
+    await host.setHighlights([...refs, { sheet: '支部名单', cell: 'A2' }], true);
+    const ours = (sheet: string) => fake.sheet(sheet).conditionalFormats.filter((c) => c.formula === HIGHLIGHT_FORMULA);
+    expect(ours('民主测评').map((c) => c.ranges)).toEqual([
+      [
+        { r0: 2, c0: 1, r1: 4, c1: 1 },
+        { r0: 2, c0: 2, r1: 2, c1: 2 },
+        { r0: 8, c0: 3, r1: 8, c1: 3 },
+      ],
+    ]);
+    expect(ours('支部名单')).toHaveLength(1);
+  });
+
+  test("our rules are found by formula, not by id (a priority): the user's rules between ours survive", async () => {
+    const fake = officeWorkbook();
+    const form = fake.sheet('民主测评');
+    const rule = (id: string, formula: string, r: number) => ({ id, type: 'Custom' as const, ranges: [{ r0: r, c0: 1, r1: r, c1: 1 }], formula });
+    // priorities 0..3: ours, the user's, ours, the user's; the same on another sheet (ids repeat per sheet)
+    form.conditionalFormats.push(rule('a', HIGHLIGHT_FORMULA, 2), rule('u1', '=B4="差"', 3), rule('b', HIGHLIGHT_FORMULA, 4), rule('u2', '=B6="差"', 5));
+    fake.sheet('支部名单').conditionalFormats.push(rule('c', HIGHLIGHT_FORMULA, 1), rule('u3', '=A2=""', 1));
+    await hostFor(fake).setHighlights([], false);
+    expect(form.conditionalFormats.map((c) => c.id)).toEqual(['u1', 'u2']);
+    expect(fake.sheet('支部名单').conditionalFormats.map((c) => c.id)).toEqual(['u3']);
+  });
+
+  test('before ExcelApi 1.9 (no RangeAreas) each problem cell gets its own rule', async () => {
+    const fake = officeWorkbook('1.8');
+    await hostFor(fake).setHighlights([{ sheet: '民主测评', cell: 'B3' }, { sheet: '民主测评', cell: 'C3' }], true);
+    expect(fake.sheet('民主测评').conditionalFormats.map((c) => c.ranges)).toEqual([[{ r0: 2, c0: 2, r1: 2, c1: 2 }], [{ r0: 2, c0: 1, r1: 2, c1: 1 }]]);
   });
 
   test('addDropDowns adds lists but never overwrites an existing validation', async () => {
@@ -464,5 +508,121 @@ describe("Excel's limits", () => {
     expect(snapshot.sheets[0].merges).toEqual([]);
     expect(snapshot.sheets[0].values).toEqual([['党支部', '1.1'], ['机关第一党支部', '优秀']]);
     expect(fake.syncs.map((s) => s.failed ?? 'ok')).toEqual(['ok', 'GeneralException', 'ok', 'ok']);
+  });
+});
+
+describe('text that looks like a formula', () => {
+  test("text typed with a leading apostrophe ('=…) is text, not a formula (range.formulas drops the apostrophe)", async () => {
+    const fake = createFakeExcel();
+    fake.seed('考核汇总', { values: [['党支部', '总分', '说明']], formulas: { B2: ['=SUM(C2:D2)', 90] } });
+    // typed as '=平均分 and '=B2: Excel keeps them as text with a quote prefix
+    const cells = fake.sheet('考核汇总').cells;
+    cells.set('1,2', { value: '=平均分', quotePrefix: true }); // C2
+    cells.set('2,1', { value: '=B2', quotePrefix: true }); // B3
+    const snapshot = await hostFor(fake).readSnapshot();
+    const sheet = snapshot.sheets[0];
+    expect(sheet.values[1]).toEqual([null, 90, '=平均分']);
+    expect(sheet.values[2]).toEqual([null, '=B2', null]);
+    expect(sheet.formulas).toEqual([
+      [null, null, null],
+      [null, 'SUM(C2:D2)', null],
+      [null, null, null],
+    ]);
+  });
+});
+
+describe('cosmetics are best effort, after the results', () => {
+  const plan = (over: Partial<SheetPlan> = {}): SheetPlan =>
+    sheetPlan({
+      name: '考核汇总',
+      replaces: '考核汇总',
+      values: [['标题'], ['党支部', '总分'], ['机关第一党支部', 91.2]],
+      freeze: { rows: 2, columns: 0 },
+      print: { paper: 'A4', orientation: 'landscape', fitToWidth: true, titleRows: '2:2' },
+      tabColor: '#C00000',
+      ...over,
+    });
+
+  test('freezeRows failing (Excel 2019, #2196) does not cost the results; the pane is told what was not applied', async () => {
+    const fake = createFakeExcel({ freezeRowsFails: true });
+    fake.seed('民主测评', { values: [['党支部']] });
+    fake.seed('考核汇总', { values: [['旧结果']], names: { [markerName('summary')]: 'A1' } });
+    const host = hostFor(fake);
+    await host.readSnapshot();
+    await host.applyPlan({ sheets: [plan()], activate: '考核汇总' });
+    expect(fake.grid('考核汇总', 'A1:B3')).toEqual([['标题', null], ['党支部', '总分'], ['机关第一党支部', 91.2]]);
+    const s = fake.sheet('考核汇总');
+    expect(s.freeze).toBeNull();
+    expect(s.tabColor).toBe('#C00000');
+    expect(s.pageLayout.orientation).toBe('Landscape');
+    expect(fake.activeSheet()).toBe('考核汇总');
+    const issues = host.cosmeticIssues();
+    expect(issues.map((i) => [i.sheet, i.what])).toEqual([['考核汇总', 'freeze']]);
+    expect(issues[0].text.zh).toContain('结果已全部写入');
+    expect(issues[0].text.en).toContain('All results were written');
+    // no sentinel or temporary sheet left behind
+    expect(fake.model.names).toEqual([]);
+    expect(fake.sheetNames()).toEqual(['民主测评', '考核汇总']);
+  });
+
+  test('fit-to-page taken but ignored (#1860) is reported, without another sync', async () => {
+    const fake = createFakeExcel({ ignoresFitToPage: true });
+    fake.seed('Sheet1');
+    const host = hostFor(fake);
+    await host.readSnapshot();
+    fake.resetStats();
+    await host.applyPlan({ sheets: [plan({ replaces: undefined })] });
+    expect(fake.syncCount).toBe(1);
+    expect(host.cosmeticIssues().map((i) => [i.sheet, i.what])).toEqual([['考核汇总', 'print']]);
+  });
+
+  test('freezeAt on an inactive sheet (#3148) does not take the focus from the sheet the user was on', async () => {
+    const fake = createFakeExcel();
+    fake.seed('民主测评', { values: [['党支部']] });
+    const host = hostFor(fake);
+    await host.readSnapshot();
+    await host.applyPlan({ sheets: [plan({ replaces: undefined, freeze: { rows: 2, columns: 1 } })] });
+    expect(fake.sheet('考核汇总').freeze).toEqual({ rows: 2, columns: 1 });
+    expect(fake.activeSheet()).toBe('民主测评');
+    expect(host.cosmeticIssues()).toEqual([]);
+  });
+});
+
+describe('protection: which one blocks the write', () => {
+  const plan = sheetPlan({ name: '考核汇总', replaces: '考核汇总', values: [['新']] });
+
+  test('workbook structure protection is named as such (not "unprotect the sheet"), before anything is written', async () => {
+    const fake = officeWorkbook();
+    fake.structureProtected = true;
+    const host = hostFor(fake);
+    await host.readSnapshot();
+    fake.resetStats();
+    const e = await failure(host.applyPlan({ sheets: [plan] }));
+    expect(e.failure).toBe('protected');
+    expect(e.text.zh).toContain('工作簿结构受保护');
+    expect(e.text.zh).toContain('审阅 → 保护工作簿');
+    expect(e.text.en).toContain("workbook's structure is protected");
+    expect(fake.syncCount).toBe(0);
+    expect(fake.grid('考核汇总', 'A1:A1')).toEqual([['旧结果']]);
+  });
+
+  test('structure protection switched on after the read is found out when Excel refuses', async () => {
+    const fake = officeWorkbook();
+    const host = hostFor(fake);
+    await host.readSnapshot();
+    fake.structureProtected = true;
+    const e = await failure(host.applyPlan({ sheets: [plan] }));
+    expect(e.text.zh).toContain('工作簿结构受保护');
+    expect(fake.grid('考核汇总', 'A1:A1')).toEqual([['旧结果']]);
+  });
+
+  test('a protected output sheet is named in the message', async () => {
+    const fake = officeWorkbook();
+    fake.sheet('考核汇总').protected = true;
+    const host = hostFor(fake);
+    await host.readSnapshot();
+    const e = await failure(host.applyPlan({ sheets: [plan] }));
+    expect(e.text.zh).toContain('工作表“考核汇总”受保护');
+    expect(e.text.en).toContain("sheet '考核汇总' is protected");
   });
 });

@@ -59,3 +59,47 @@ describe.each([10, 100, 1000])('%i branches', (branches) => {
     expect(totals).toEqual(outcome.result.branches.map((b) => b.total));
   });
 });
+
+describe('re-running 计算等级', () => {
+  async function grade(fake: ReturnType<typeof createFakeExcel>, host: ExcelHost) {
+    const snapshot = await host.readSnapshot();
+    const outcome = runAssessment(snapshot, { lang: 'zh', date: '2026-12-31' });
+    await host.applyPlan(outcome.plan);
+    return { snapshot, outcome, fake };
+  }
+
+  test("keeps the user's formulas and names that refer to 考核汇总 working (the sheet is rewritten in place)", async () => {
+    const fake = createFakeExcel();
+    seedAssessmentWorkbook(fake, 10, 3);
+    const host = new ExcelHost(fake.excel, { isSetSupported: fake.isSetSupported });
+    await grade(fake, host);
+    const summaryId = fake.sheet('考核汇总').id;
+    // the office's own sheet and name pointing at the results
+    fake.seed('我的统计', { formulas: { A1: ['=考核汇总!A1', fake.value('考核汇总', 'A1')] } });
+    fake.addWorkbookName('汇总标题', '考核汇总', 'A1');
+
+    await grade(fake, host);
+    expect(fake.cell('我的统计', 'A1')?.formula).toBe('=考核汇总!A1');
+    expect(fake.value('我的统计', 'A1')).not.toEqual({ error: '#REF!' });
+    expect(fake.nameFormula(fake.model.names[0])).toBe('=考核汇总!$A$1');
+    expect(fake.sheet('考核汇总').id).toBe(summaryId);
+    expect(fake.names('考核汇总')).toEqual(['BranchAssessment_summary']);
+    expect(fake.sheetNames().filter((n) => n.startsWith('~BA'))).toEqual([]);
+    // same data, same sheet: the rewrite gives the same cells as the first run
+    expect(fake.value('考核汇总', 'A1')).toBe(fake.cell('我的统计', 'A1')?.value);
+  });
+
+  test('a failure while rewriting leaves the previous results and the references as they were', async () => {
+    const fake = createFakeExcel();
+    seedAssessmentWorkbook(fake, 10, 3);
+    const host = new ExcelHost(fake.excel, { isSetSupported: fake.isSetSupported });
+    await grade(fake, host);
+    fake.seed('我的统计', { formulas: { A1: ['=考核汇总!A3', '序号'] } });
+    const before = structuredClone(fake.sheet('考核汇总').cells);
+    fake.failSync({ code: 'GeneralException', when: (op) => op.member === 'merge' });
+    await expect(grade(fake, host)).rejects.toThrow();
+    expect(fake.sheet('考核汇总').cells).toEqual(before);
+    expect(fake.cell('我的统计', 'A1')?.formula).toBe('=考核汇总!A3');
+    expect(fake.sheetNames().filter((n) => n.startsWith('~BA'))).toEqual([]);
+  });
+});

@@ -78,3 +78,50 @@ test('a read Excel refuses for its size is redone in row blocks and gives the sa
     expect(s.responseBytes).toBeLessThanOrEqual(300_000);
   }
 });
+
+describe('reads Excel answers without values, or refuses for size', () => {
+  test('a used range past the read limit (values: null, no error, #6781) is read in blocks, not crashed on', async () => {
+    // Excel's limit is 5,000,000 cells; the stand-in and the host both take 50,000 here to keep the test fast.
+    const fake = createFakeExcel({ platform: 'windows', maxReadCells: 50_000 });
+    // A1 and E10001: a used range of 5 × 10,001 cells
+    fake.seed('大表', { values: [['党支部', null, null, null, null]] });
+    fake.sheet('大表').cells.set('10000,4', { value: '尾' });
+    const { result, cost } = await measureExcel(fake, () => hostFor(fake, { maxCellsPerRequest: 50_000 }).readSnapshot());
+    const sheet = result.sheets[0];
+    expect(sheet.values).toHaveLength(10_001);
+    expect(sheet.values[0][0]).toBe('党支部');
+    expect(sheet.values[10_000][4]).toBe('尾');
+    // the null answer came back without an error; no block after it asked for more than the limit
+    expect(cost.syncs.every((s) => s.failed === undefined)).toBe(true);
+    for (const s of cost.syncs.slice(2)) expect(s.cellsRead).toBeLessThanOrEqual(50_000);
+  });
+
+  test('a block Excel refuses for its size is halved and read again; Chinese text is sized by its UTF-8 bytes', async () => {
+    const long = '关于二〇二六年度党支部工作目标管理考核情况的说明';
+    const seedLong = (f: FakeExcelRuntime) =>
+      f.seed('说明', { values: Array.from({ length: 4000 }, (_, r) => [`第${r + 1}条`, long, long, long]) });
+    const unlimited = createFakeExcel({ platform: 'windows' });
+    seedLong(unlimited);
+    const expected = await hostFor(unlimited).readSnapshot();
+
+    const limit = 400_000;
+    const fake = createFakeExcel({ payloadLimitBytes: limit });
+    seedLong(fake);
+    // the host believes in a larger bound than this Excel has: its first guesses are too big
+    const { result, cost } = await measureExcel(fake, () => hostFor(fake, { maxPayloadBytes: 2 * limit }).readSnapshot());
+    expect(result).toEqual(expected);
+    const failed = cost.syncs.filter((s) => s.failed !== undefined);
+    expect(failed.every((s) => s.failed === 'ResponsePayloadSizeLimitExceeded')).toBe(true);
+    expect(failed.length).toBeLessThanOrEqual(3);
+    for (const s of cost.syncs) if (s.failed === undefined) expect(s.responseBytes).toBeLessThanOrEqual(limit);
+  });
+
+  test('the next read of a large workbook goes straight to blocks (no sync wasted on a refusal)', async () => {
+    const fake = createFakeExcel({ payloadLimitBytes: 300_000 });
+    seedAssessmentWorkbook(fake, 200, 5);
+    const host = hostFor(fake, { maxPayloadBytes: 250_000 });
+    await host.readSnapshot();
+    const { cost } = await measureExcel(fake, () => host.readSnapshot());
+    expect(cost.syncs.filter((s) => s.failed !== undefined)).toEqual([]);
+  });
+});

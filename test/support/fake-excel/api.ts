@@ -12,6 +12,7 @@
 import {
   cellOf,
   contains,
+  FakePageLayout,
   FakeConditionalFormat as CfModel,
   FakeFont,
   FakeOfficeError,
@@ -52,8 +53,6 @@ export interface QueuedOp {
 
 /** Fixed cost of one statement in a request (object path, action, ids), in bytes. */
 export const STATEMENT_BYTES = 120;
-/** Excel refuses to read more cells than this in one range (resource limits). */
-const MAX_READ_CELLS = 5_000_000;
 
 const INTROSPECTION = new Set(['then', 'toJSON', 'asymmetricMatch', 'nodeType', 'tagName', '$$typeof', 'inspect', 'prototype']);
 
@@ -330,8 +329,25 @@ export class FakeWorkbook extends FakeClientObject {
   get application(): FakeApplication {
     return this._child('application', () => mk(new FakeApplication(this._ctx), 'Application'));
   }
+  get protection(): FakeWorkbookProtection {
+    this._require('1.7', 'protection');
+    return this._child('protection', () => mk(new FakeWorkbookProtection(this._ctx), 'WorkbookProtection'));
+  }
   override _navs() {
-    return { worksheets: () => this.worksheets, names: () => this.names, application: () => this.application };
+    return { worksheets: () => this.worksheets, names: () => this.names, application: () => this.application, protection: () => this.protection };
+  }
+}
+
+/** Workbook.protection (ExcelApi 1.7): `protected` is the structure protection (Review → Protect Workbook). */
+export class FakeWorkbookProtection extends FakeClientObject {
+  constructor(ctx: FakeRequestContext) {
+    super(ctx, 'WorkbookProtection');
+  }
+  override _props() {
+    return { protected: () => this._rt().structureProtected };
+  }
+  get protected(): boolean {
+    return this._get('protected');
   }
 }
 
@@ -509,6 +525,14 @@ export class FakeWorksheet extends FakeClientObject {
     if (address.includes('!')) throw new Error('fake-excel: Worksheet.getRange with a sheet-qualified address is not modelled');
     return FakeRange.at(this._ctx, this, address);
   }
+  /** Worksheet.getRanges("A1, C3:C9") (ExcelApi 1.9): areas separated by commas or semicolons */
+  getRanges(address: string): FakeRangeAreas {
+    this._require('1.9', 'getRanges');
+    if (typeof address !== 'string' || address.trim() === '') throw invalidArg('getRanges needs an address');
+    const areas = mk(new FakeRangeAreas(this._ctx, this), 'RangeAreas');
+    areas._rects = address.split(/[,;]/).map((a) => parseA1(a.trim()));
+    return areas;
+  }
   getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
     return FakeRange.used(this._ctx, this, valuesOnly === true);
   }
@@ -574,6 +598,9 @@ export class FakeNamedItemCollection extends FakeClientObject {
     });
     return mk(new FakeNamedItem(this._ctx, this, name), 'NamedItem');
   }
+  getItem(name: string): FakeNamedItem {
+    return mk(new FakeNamedItem(this._ctx, this, name), 'NamedItem');
+  }
 }
 
 export class FakeNamedItem extends FakeClientObject {
@@ -608,6 +635,13 @@ export class FakeNamedItem extends FakeClientObject {
   get scope(): string {
     return this._get('scope');
   }
+  delete(): void {
+    this._op('delete', this._name, () => {
+      const n = this._item();
+      const store = this._coll._store();
+      store.splice(store.indexOf(n), 1);
+    });
+  }
 }
 
 export class FakeFreezePanes extends FakeClientObject {
@@ -622,6 +656,8 @@ export class FakeFreezePanes extends FakeClientObject {
   }
   freezeRows(count = 1): void {
     this._op('freezeRows', count, () => {
+      // Some Excel 2019 builds fail here with GeneralException (office-js #2196).
+      if (this._rt().freezeRowsFails) throw new FakeOfficeError('GeneralException', 'There was an internal error while processing the request.');
       this._ws._sheet().freeze = { rows: checkNumber(count, 0, MAX_ROWS), columns: 0 };
     });
   }
@@ -634,7 +670,10 @@ export class FakeFreezePanes extends FakeClientObject {
     if (typeof frozenRange !== 'string') throw new Error('fake-excel: freezeAt(Range) is not modelled; pass an address');
     this._op('freezeAt', frozenRange, () => {
       const r = parseA1(frozenRange);
-      this._ws._sheet().freeze = { rows: r.r1 + 1, columns: r.c1 + 1 };
+      const sheet = this._ws._sheet();
+      sheet.freeze = { rows: r.r1 + 1, columns: r.c1 + 1 };
+      // freezeAt on an inactive sheet makes it the active one (office-js #3148).
+      this._rt().model.activeSheetId = sheet.id;
     });
   }
   unfreeze(): void {
@@ -661,6 +700,16 @@ export class FakePageLayoutApi extends FakeClientObject {
     if (s.protected) throw new FakeOfficeError('AccessDenied', 'The sheet is protected.');
     return s.pageLayout;
   }
+  override _props() {
+    return {
+      zoom: () => ({ ...(this._ws._sheet().pageLayout.zoom ?? {}) }),
+      orientation: () => this._ws._sheet().pageLayout.orientation ?? 'Portrait',
+      paperSize: () => this._ws._sheet().pageLayout.paperSize ?? 'Letter',
+    };
+  }
+  get zoom(): FakePageLayout['zoom'] {
+    return this._get('zoom');
+  }
   set paperSize(v: string) {
     this._op('paperSize', v, () => {
       this._pl().paperSize = checkEnum(v, PAPER);
@@ -686,7 +735,10 @@ export class FakePageLayoutApi extends FakeClientObject {
       if (z.scale !== undefined && (z.horizontalFitToPages !== undefined || z.verticalFitToPages !== undefined)) {
         throw invalidArg('zoom: scale together with fit-to-pages');
       }
-      this._pl().zoom = z;
+      const pl = this._pl();
+      // Some builds take fit-to-page without an error and do not apply it (office-js #1860).
+      if (this._rt().ignoresFitToPage && (z.horizontalFitToPages !== undefined || z.verticalFitToPages !== undefined)) return;
+      pl.zoom = z;
     });
   }
   setPrintTitleRows(rows: string): void {
@@ -772,6 +824,8 @@ export class FakeRange extends FakeClientObject {
       rowIndex: () => this._rect().r0,
       columnIndex: () => this._rect().c0,
       values: () => this._grid((c) => readValue(c?.value ?? null)),
+      // A non-formula cell reads as its value; text typed with a leading apostrophe ('=x) reads as "=x",
+      // the apostrophe dropped, so it looks like a formula (office-js #6687). Only formula ≠ value tells.
       formulas: () => this._grid((c) => (c?.formula !== undefined ? c.formula : readValue(c?.value ?? null))),
       numberFormat: () => this._grid((c) => c?.numberFormat ?? 'General'),
       valueTypes: () => this._grid((c) => valueType(c?.value ?? null)),
@@ -785,9 +839,9 @@ export class FakeRange extends FakeClientObject {
   }
   _grid<T>(read: (cell: ReturnType<typeof cellOf>) => T): T[][] {
     const r = this._rect();
-    if (rectCells(r) > MAX_READ_CELLS) {
-      throw new FakeOfficeError('ResponsePayloadSizeLimitExceeded', 'The range is too large to read in one request.');
-    }
+    // Past five million cells Excel does not always throw: `values` (and the other grids) come back null
+    // (office-js #6781, #4783; the note added to "Excel JavaScript API performance", office-js-docs-pr #5821).
+    if (rectCells(r) > this._rt().maxReadCells) return null as unknown as T[][];
     const s = this._ws._sheet();
     const out: T[][] = [];
     for (let i = r.r0; i <= r.r1; i++) {
@@ -907,6 +961,72 @@ export class FakeRange extends FakeClientObject {
     });
   }
 
+  /**
+   * Range.clear(applyTo): 'All' (contents, formats, hyperlinks, validation, merges, conditional formats in
+   * the range) or 'Contents'. Other kinds are not modelled.
+   */
+  clear(applyTo: string = 'All'): void {
+    if (applyTo !== 'All' && applyTo !== 'Contents') throw new Error(`fake-excel: Range.clear(${applyTo}) is not modelled`);
+    this._op('clear', applyTo, () => {
+      const s = this._writable();
+      const r = this._rect();
+      for (const [k, cell] of [...s.cells]) {
+        const [i, j] = k.split(',').map(Number);
+        if (i < r.r0 || i > r.r1 || j < r.c0 || j > r.c1) continue;
+        if (applyTo === 'All') s.cells.delete(k);
+        else {
+          cell.value = null;
+          delete cell.formula;
+          delete cell.quotePrefix;
+        }
+      }
+      if (applyTo === 'All') {
+        s.merges = s.merges.filter((m) => !intersects(m, r));
+        s.conditionalFormats = s.conditionalFormats.filter((cf) => !cf.ranges.some((x) => intersects(x, r)));
+      }
+    });
+  }
+
+  /**
+   * Range.copyFrom(source, 'All') (ExcelApi 1.9): like Paste All, the source's cells (values, formulas,
+   * formats, hyperlinks, validation), merged areas and conditional formats land at this range's top-left
+   * cell. Column widths, row heights, freeze panes, print setup and tab colour are not copied (they belong
+   * to the sheet, not to cells). The source may be on another sheet. Formulas are only modelled when they
+   * land at the same address (no relative shifting).
+   */
+  copyFrom(source: FakeRange, copyType: string = 'All', skipBlanks = false, transpose = false): void {
+    this._require('1.9', 'copyFrom');
+    if (typeof source === 'string') throw new Error('fake-excel: copyFrom(address string) is not modelled; pass a Range');
+    if (copyType !== 'All' || skipBlanks || transpose) throw new Error('fake-excel: only copyFrom(range, "All") is modelled');
+    this._op('copyFrom', copyType, () => {
+      const from = source._ws._sheet();
+      const src = source._rect();
+      const to = this._writable();
+      const at = this._rect();
+      const dr = at.r0 - src.r0;
+      const dc = at.c0 - src.c0;
+      const shift = (x: Rect): Rect => ({ r0: x.r0 + dr, c0: x.c0 + dc, r1: x.r1 + dr, c1: x.c1 + dc });
+      const dest = shift(src);
+      for (const k of [...to.cells.keys()]) {
+        const [i, j] = k.split(',').map(Number);
+        if (i >= dest.r0 && i <= dest.r1 && j >= dest.c0 && j <= dest.c1) to.cells.delete(k);
+      }
+      for (const [k, cell] of from.cells) {
+        const [i, j] = k.split(',').map(Number);
+        if (i < src.r0 || i > src.r1 || j < src.c0 || j > src.c1) continue;
+        if (cell.formula !== undefined && (dr !== 0 || dc !== 0)) throw new Error('fake-excel: copying formulas to another address is not modelled');
+        to.cells.set(`${i + dr},${j + dc}`, structuredClone(cell));
+      }
+      to.merges = to.merges.filter((m) => !intersects(m, dest)).concat(from.merges.filter((m) => contains(src, m)).map(shift));
+      for (const cf of from.conditionalFormats) {
+        if (cf.ranges.every((x) => contains(src, x))) {
+          cfSeq += 1;
+          to.conditionalFormats.push({ ...structuredClone(cf), id: `{cf-${cfSeq}}`, ranges: cf.ranges.map(shift) });
+        }
+      }
+    });
+  }
+
   getMergedAreasOrNullObject(): FakeRangeAreas {
     this._require('1.13', 'getMergedAreasOrNullObject');
     const areas = mk(new FakeRangeAreas(this._ctx, this._ws), 'RangeAreas');
@@ -946,6 +1066,9 @@ export class FakeRange extends FakeClientObject {
   get conditionalFormats(): FakeConditionalFormatCollection {
     this._require('1.6', 'conditionalFormats');
     return this._child('conditionalFormats', () => mk(new FakeConditionalFormatCollection(this._ctx, this), 'ConditionalFormatCollection'));
+  }
+  _cfRects(): Rect[] {
+    return [this._rect()];
   }
 }
 
@@ -992,6 +1115,22 @@ export class FakeRangeAreas extends FakeClientObject {
   }
   get areas(): FakeRangeCollection {
     return this._child('areas', () => mk(new FakeRangeCollection(this._ctx, this), 'RangeCollection'));
+  }
+  _cfRects(): Rect[] {
+    return this._rects;
+  }
+  override _sheetName() {
+    return this._ws._sheetName();
+  }
+  _writable(): FakeSheet {
+    const s = this._ws._sheet();
+    if (s.protected) throw new FakeOfficeError('AccessDenied', `The cell or chart you're trying to change is on a protected sheet ('${s.name}').`);
+    return s;
+  }
+  /** RangeAreas.conditionalFormats (ExcelApi 1.9): one rule over all the areas */
+  get conditionalFormats(): FakeConditionalFormatCollection {
+    this._require('1.9', 'RangeAreas.conditionalFormats');
+    return this._child('conditionalFormats', () => mk(new FakeConditionalFormatCollection(this._ctx, this), 'ConditionalFormatCollection'));
   }
 }
 
@@ -1238,25 +1377,40 @@ export class FakeDataValidation extends FakeClientObject {
 
 let cfSeq = 0;
 
+/** What a conditional-format collection belongs to: a range, or the areas of a RangeAreas. */
+interface CfOwner {
+  _ws: FakeWorksheet;
+  _cfRects(): Rect[];
+  _writable(): FakeSheet;
+  _sheetName(): string | undefined;
+}
+
+/**
+ * A range's conditional formats, in priority order (first = highest). `add` puts the new rule at the top
+ * ("Adds a new conditional format to the collection at the first/top priority": ConditionalFormatCollection.add).
+ */
 export class FakeConditionalFormatCollection extends FakeClientObject {
   constructor(
     ctx: FakeRequestContext,
-    readonly _range: FakeRange,
+    readonly _owner: CfOwner,
   ) {
     super(ctx, 'ConditionalFormatCollection');
   }
   override _sheetName() {
-    return this._range._sheetName();
+    return this._owner._sheetName();
+  }
+  /** the rules this collection holds now: those intersecting any of its areas, in priority order */
+  _current(): CfModel[] {
+    const rects = this._owner._cfRects();
+    return this._owner._ws._sheet().conditionalFormats.filter((cf) => cf.ranges.some((x) => rects.some((r) => intersects(x, r))));
   }
   override _listItems(): FakeConditionalFormat[] {
-    const r = this._range._rect();
-    return this._range._ws
-      ._sheet()
-      .conditionalFormats.filter((cf) => intersects(cf.range, r))
-      .map((cf) => mk(new FakeConditionalFormat(this._ctx, this._range._ws, cf.id), 'ConditionalFormat'));
+    return this._current().map((_, i) => FakeConditionalFormat.at(this._ctx, this, i));
   }
   override _itemPrototype(): FakeClientObject {
-    return new FakeConditionalFormat(this._ctx, this._range._ws, '');
+    return new FakeConditionalFormat(this._ctx, this._owner._ws, () => {
+      throw itemNotFound('conditional format');
+    }, '');
   }
   get items(): FakeConditionalFormat[] {
     return this._get('items');
@@ -1264,36 +1418,64 @@ export class FakeConditionalFormatCollection extends FakeClientObject {
   add(type: string): FakeConditionalFormat {
     if (type !== 'Custom') throw new Error(`fake-excel: conditional format type ${type} is not modelled`);
     cfSeq += 1;
-    const id = `{cf-${cfSeq}}`;
+    const uid = `{cf-${cfSeq}}`;
     this._op('add', type, () => {
-      const s = this._range._writable();
-      s.conditionalFormats.push({ id, type: 'Custom', range: { ...this._range._rect() }, formula: '' });
+      const s = this._owner._writable();
+      s.conditionalFormats.unshift({ id: uid, type: 'Custom', ranges: this._owner._cfRects().map((r) => ({ ...r })), formula: '' });
     });
-    return mk(new FakeConditionalFormat(this._ctx, this._range._ws, id), 'ConditionalFormat');
+    const sheetRules = () => this._owner._ws._sheet().conditionalFormats;
+    return mk(
+      new FakeConditionalFormat(this._ctx, this._owner._ws, () => {
+        const cf = sheetRules().find((x) => x.id === uid);
+        if (!cf) throw itemNotFound('conditional format');
+        return cf;
+      }, uid),
+      'ConditionalFormat',
+    );
   }
 }
 
+/**
+ * A conditional format. Its `id` is not an identity: it is the rule's priority within the collection it
+ * was read from ("id: the priority of the conditional format within the current
+ * ConditionalFormatCollection", Excel.ConditionalFormat reference). An item read from a collection is
+ * found again by that position when a later operation runs, so after deleting a higher rule in the same
+ * batch, "items[1]" is a different rule, and two collections both have an "id" 0.
+ */
 export class FakeConditionalFormat extends FakeClientObject {
   constructor(
     ctx: FakeRequestContext,
     readonly _ws: FakeWorksheet,
-    readonly _id: string,
+    readonly _locate: () => CfModel,
+    readonly _keyText: string,
+    readonly _coll?: FakeConditionalFormatCollection,
   ) {
     super(ctx, 'ConditionalFormat');
+  }
+  static at(ctx: FakeRequestContext, coll: FakeConditionalFormatCollection, index: number): FakeConditionalFormat {
+    const locate = () => {
+      const cf = coll._current()[index];
+      if (!cf) throw itemNotFound(`conditional format ${index}`);
+      return cf;
+    };
+    return mk(new FakeConditionalFormat(ctx, coll._owner._ws, locate, String(index), coll), 'ConditionalFormat');
   }
   override _sheetName() {
     return this._ws._sheetName();
   }
   override _key(): string {
-    return this._id;
+    return this._keyText;
   }
   _cf(): CfModel {
-    const cf = this._ws._sheet().conditionalFormats.find((x) => x.id === this._id);
-    if (!cf) throw itemNotFound(`conditional format ${this._id}`);
-    return cf;
+    return this._locate();
   }
   override _props() {
-    return { type: () => this._cf().type, id: () => this._id };
+    const priority = () => {
+      const cf = this._cf();
+      const list = this._coll ? this._coll._current() : this._ws._sheet().conditionalFormats;
+      return list.indexOf(cf);
+    };
+    return { type: () => this._cf().type, id: () => String(priority()), priority };
   }
   override _navs() {
     return { custom: () => this.custom };
@@ -1304,12 +1486,16 @@ export class FakeConditionalFormat extends FakeClientObject {
   get id(): string {
     return this._get('id');
   }
+  get priority(): number {
+    return this._get('priority');
+  }
   get custom(): FakeCustomConditionalFormat {
     return this._child('custom', () => mk(new FakeCustomConditionalFormat(this._ctx, this), 'CustomConditionalFormat'));
   }
   delete(): void {
     this._op('delete', undefined, () => {
       const s = this._ws._sheet();
+      if (s.protected) throw new FakeOfficeError('AccessDenied', `The sheet '${s.name}' is protected.`);
       const cf = this._cf();
       s.conditionalFormats = s.conditionalFormats.filter((x) => x !== cf);
     });

@@ -9,7 +9,7 @@
 import { FakeExcelOptions, FakeExcelRuntime, SyncStats } from './runtime';
 
 export { FakeExcelRuntime } from './runtime';
-export type { FailureInjection, FakeExcelOptions, RunRecord, SheetSeed, SyncStats } from './runtime';
+export type { FailureInjection, FakeExcelOptions, FakeOffice, FakePlatform, RunRecord, SheetSeed, SyncStats } from './runtime';
 export type { OpInfo } from './api';
 export { FakeOfficeError, parseA1, rectA1 } from './model';
 export type { FakeCell, FakeSheet, FakeValue } from './model';

@@ -52,9 +52,11 @@ export interface FakeCell {
 }
 
 export interface FakeConditionalFormat {
+  /** the stand-in's own identity of the rule (Excel's ConditionalFormat.id is only a priority) */
   id: string;
   type: 'Custom';
-  range: Rect;
+  /** the areas it applies to (one rule may cover many cells apart) */
+  ranges: Rect[];
   formula: string;
   fill?: string;
   fontColor?: string;
@@ -75,6 +77,8 @@ export interface FakeName {
   sheetId: string;
   rect: Rect;
   comment?: string;
+  /** its sheet was deleted: the name stays, its formula reads =#REF!… */
+  broken?: boolean;
 }
 
 export interface FakeSheet {
@@ -92,6 +96,7 @@ export interface FakeSheet {
   pageLayout: FakePageLayout;
   protected: boolean;
   tabColor?: string;
+  /** in priority order: the first has the highest priority */
   conditionalFormats: FakeConditionalFormat[];
 }
 
@@ -331,4 +336,22 @@ export function jsonBytes(v: unknown): number {
     } else n += 3;
   }
   return n;
+}
+
+// ---------------------------------------------------------------------------------------------
+// References to sheets inside formulas
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Replace every reference to sheet `name` in `formula` ("考核汇总!B3", "'考核汇总 (2)'!$B$3") by `to` + "!":
+ * how Excel rewrites formulas when a sheet is renamed (to = the new name, quoted as needed) or deleted
+ * (to = "#REF"). Returns the formula unchanged when it does not refer to the sheet.
+ */
+export function rewriteSheetRefs(formula: string, name: string, to: string): string {
+  const quoted = `'${escapeRegExp(name.replace(/'/g, "''"))}'!`;
+  const bare = `(?<![\\p{L}\\p{N}_.'])${escapeRegExp(name)}!`;
+  return formula.replace(new RegExp(`${quoted}|${bare}`, 'giu'), () => `${to}!`);
 }

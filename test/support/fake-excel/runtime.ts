@@ -16,6 +16,7 @@ import {
   quoteSheetName,
   Rect,
   rectA1,
+  rewriteSheetRefs,
 } from './model';
 
 export interface SyncStats {
@@ -43,11 +44,32 @@ export interface FailureInjection {
   when?: (op: OpInfo) => boolean;
 }
 
+/** Where Excel runs. The differences modelled are listed on FakeExcelRuntime. */
+export type FakePlatform = 'windows' | 'mac' | 'web';
+
 export interface FakeExcelOptions {
   /** ExcelApi version this Excel implements, "1.7" … "1.17"; default "1.17" */
   apiVersion?: string;
-  /** request and response payload limit per sync in bytes (Excel on the web: 5 MB); default 5 MB */
+  /** default 'web' (the strictest: the only one with a payload limit) */
+  platform?: FakePlatform;
+  /**
+   * request and response payload limit per sync in bytes; default 5 MB on the web and none elsewhere
+   * ("Excel on the web limits requests and responses to 5 MB": learn.microsoft.com, Excel JavaScript API
+   * performance, payload size limit; office-js-docs-pr #5821)
+   */
   payloadLimitBytes?: number;
+  /**
+   * This build throws GeneralException from WorksheetFreezePanes.freezeRows (some Excel 2019 builds,
+   * office-js #2196)
+   */
+  freezeRowsFails?: boolean;
+  /** This Excel ignores fit-to-page zoom settings silently (office-js #1860) */
+  ignoresFitToPage?: boolean;
+  /**
+   * Cells one range read may return (Excel: 5,000,000 on every platform); past it `values` comes back
+   * null. Lower only to keep a test fast.
+   */
+  maxReadCells?: number;
 }
 
 export interface SheetSeed {
@@ -72,6 +94,25 @@ export interface RunRecord {
 
 const MB = 1024 * 1024;
 
+const PLATFORM_TYPE: Record<FakePlatform, string> = { windows: 'PC', mac: 'Mac', web: 'OfficeOnline' };
+
+export type FakeAsyncCallback = (r: { status: string; value?: unknown; error?: { code: number; message: string } }) => void;
+
+/** The part of `Office` the stand-in models. */
+export interface FakeOffice {
+  PlatformType: Record<string, string>;
+  FileType: Record<string, string>;
+  AsyncResultStatus: { Succeeded: string; Failed: string };
+  context: {
+    platform: string;
+    diagnostics: { platform: string; host: string; version: string };
+    requirements: { isSetSupported: (name: string, version?: string) => boolean };
+    document: {
+      getFileAsync: (type: string, options: { sliceSize?: number } | FakeAsyncCallback, callback?: FakeAsyncCallback) => void;
+    };
+  };
+}
+
 export class FakeExcelRuntime {
   readonly model: {
     sheets: FakeSheet[];
@@ -82,7 +123,15 @@ export class FakeExcelRuntime {
   } = { sheets: [], names: [], activeSheetId: undefined, selection: undefined };
 
   apiVersion: string;
+  readonly platform: FakePlatform;
   payloadLimitBytes: number;
+  freezeRowsFails: boolean;
+  ignoresFitToPage: boolean;
+  maxReadCells: number;
+  /** Workbook structure protection (Review → Protect Workbook): no sheet may be added, deleted, renamed or moved */
+  structureProtected = false;
+  /** for each Excel.createWorkbook call: whether its window opened behind the current one (Mac, office-js #6943) */
+  readonly createdWorkbookBehind: boolean[] = [];
   /** the user is typing in a cell: batches fail unless run with delayForCellEdit */
   cellEditMode = false;
   /** every Excel.createWorkbook call's base64 argument */
@@ -94,7 +143,11 @@ export class FakeExcelRuntime {
 
   constructor(options: FakeExcelOptions = {}) {
     this.apiVersion = options.apiVersion ?? '1.17';
-    this.payloadLimitBytes = options.payloadLimitBytes ?? 5 * MB;
+    this.platform = options.platform ?? 'web';
+    this.payloadLimitBytes = options.payloadLimitBytes ?? (this.platform === 'web' ? 5 * MB : Infinity);
+    this.freezeRowsFails = options.freezeRowsFails ?? false;
+    this.ignoresFitToPage = options.ignoresFitToPage ?? false;
+    this.maxReadCells = options.maxReadCells ?? 5_000_000;
   }
 
   // -------------------------------------------------------------------------------------------
@@ -113,14 +166,84 @@ export class FakeExcelRuntime {
   isSetSupported = (name: string, version?: string): boolean => this.supports(name, version ?? '1.1');
 
   supports(name: string, version: string): boolean {
+    // Every platform claims PdfFile, Excel on the web included, although its PDFs come out empty (below).
+    if (name === 'PdfFile' || name === 'File') return true;
     if (name !== 'ExcelApi') return false;
     return compareVersion(this.apiVersion, version) >= 0;
   }
 
-  /** Stand-in for the global `Office` (only `context.requirements.isSetSupported`). */
-  get office(): { context: { requirements: { isSetSupported: (name: string, version?: string) => boolean } } } {
-    return { context: { requirements: { isSetSupported: this.isSetSupported } } };
+  /**
+   * Whether `<a download>` / blob links in the task pane save a file. Excel for Mac's task pane ignores
+   * them silently, no error, no dialog (office-js #2700 closed by design, #3385, #4681). The DOM side is
+   * not modelled; the pane's code asks the host's capabilities, which the tests compare with this.
+   */
+  get downloadsWork(): boolean {
+    return this.platform !== 'mac';
   }
+
+  /** PDF bytes getFileAsync(Pdf) gives on Windows and Mac (a stand-in, not a real PDF). */
+  pdfBytes(): number[] {
+    // ASCII only (sheet count, not names), so no TextEncoder is needed in jsdom.
+    const text = `%PDF-1.7 fake workbook of ${this.model.sheets.length} sheets`;
+    return Array.from(text, (ch) => ch.charCodeAt(0));
+  }
+
+  /**
+   * Stand-in for the global `Office`: requirements, the platform (Office.context.platform and
+   * Office.context.diagnostics.platform, learn.microsoft.com Office.PlatformType), and
+   * `document.getFileAsync` for PDF. On Excel on the web getFileAsync(Pdf) reports success with size 0
+   * and no slices (office-js #5950, #5473).
+   */
+  get office(): FakeOffice {
+    const platform = PLATFORM_TYPE[this.platform];
+    return {
+      PlatformType: { PC: 'PC', Mac: 'Mac', OfficeOnline: 'OfficeOnline', iOS: 'iOS', Android: 'Android', Universal: 'Universal' },
+      FileType: { Pdf: 'pdf', Compressed: 'compressed', Text: 'text' },
+      AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
+      context: {
+        platform,
+        diagnostics: { platform, host: 'Excel', version: '16.0' },
+        requirements: { isSetSupported: this.isSetSupported },
+        document: {
+          getFileAsync: (type, options, callback) => {
+            const cb = typeof options === 'function' ? options : callback;
+            const sliceSize = typeof options === 'object' && options?.sliceSize ? options.sliceSize : 4 * MB;
+            if (!cb) throw new Error('fake-excel: getFileAsync without a callback is not modelled');
+            if (type !== 'pdf') throw new Error(`fake-excel: getFileAsync(${type}) is not modelled`);
+            this.fileRequests.push(type);
+            const bytes = this.platform === 'web' ? [] : this.pdfBytes();
+            const slices: number[][] = [];
+            for (let i = 0; i < bytes.length; i += sliceSize) slices.push(bytes.slice(i, i + sliceSize));
+            let closed = false;
+            setTimeout(() =>
+              cb({
+                status: 'succeeded',
+                value: {
+                  size: bytes.length,
+                  sliceCount: slices.length,
+                  getSliceAsync: (i: number, scb: FakeAsyncCallback) =>
+                    setTimeout(() =>
+                      closed || i < 0 || i >= slices.length
+                        ? scb({ status: 'failed', error: { code: 5001, message: 'An internal error has occurred.' } })
+                        : scb({ status: 'succeeded', value: { data: slices[i], index: i, size: slices[i].length } }),
+                    ),
+                  closeAsync: (ccb?: FakeAsyncCallback) => {
+                    closed = true;
+                    this.filesClosed += 1;
+                    if (ccb) setTimeout(() => ccb({ status: 'succeeded' }));
+                  },
+                },
+              }),
+            );
+          },
+        },
+      },
+    };
+  }
+
+  /** every getFileAsync call's type, and how many files were closed */
+  readonly fileRequests: string[] = [];
+  filesClosed = 0;
 
   private async run(a: unknown, b?: unknown): Promise<unknown> {
     let options: Record<string, unknown> = {};
@@ -156,6 +279,8 @@ export class FakeExcelRuntime {
     if (!this.supports('ExcelApi', '1.8')) throw new FakeOfficeError('ApiNotFound', 'Excel.createWorkbook needs ExcelApi 1.8.');
     if (base64 !== undefined && !/^[A-Za-z0-9+/]*={0,2}$/.test(base64)) throw new FakeOfficeError('InvalidArgument', 'Not base64.');
     this.createdWorkbooks.push(base64 ?? '');
+    // On Mac the new window opens behind the current one and gets no focus (office-js #6943).
+    this.createdWorkbookBehind.push(this.platform === 'mac');
   }
 
   // -------------------------------------------------------------------------------------------
@@ -267,6 +392,7 @@ export class FakeExcelRuntime {
   }
 
   addSheet(name?: string): FakeSheet {
+    this.checkStructure('add a sheet');
     let n = name;
     if (n === undefined) {
       let i = this.model.sheets.length + 1;
@@ -282,13 +408,31 @@ export class FakeExcelRuntime {
   }
 
   renameSheet(sheet: FakeSheet, name: string): void {
+    this.checkStructure('rename a sheet');
     checkSheetName(name);
     const other = this.findSheet(name);
     if (other && other !== sheet) throw new FakeOfficeError('ItemAlreadyExists', `A sheet named '${name}' already exists.`);
+    // Excel rewrites every formula that refers to the sheet to its new name (names follow by sheet id).
+    const old = sheet.name;
+    this.eachFormulaCell((cell) => {
+      cell.formula = rewriteSheetRefs(cell.formula as string, old, quoteSheetName(name));
+    });
     sheet.name = name;
   }
 
+  /** Workbook structure protection refuses sheet additions, deletions, renames and moves. */
+  checkStructure(what: string): void {
+    if (this.structureProtected) {
+      throw new FakeOfficeError('AccessDenied', `The workbook's structure is protected: cannot ${what}.`);
+    }
+  }
+
+  private eachFormulaCell(f: (cell: FakeCell) => void): void {
+    for (const s of this.model.sheets) for (const cell of s.cells.values()) if (cell.formula !== undefined) f(cell);
+  }
+
   moveSheet(sheet: FakeSheet, position: number): void {
+    this.checkStructure('move a sheet');
     const sheets = this.model.sheets;
     if (!Number.isInteger(position) || position < 0 || position >= sheets.length) {
       throw new FakeOfficeError('InvalidArgument', `Position ${position} is out of range.`);
@@ -297,15 +441,29 @@ export class FakeExcelRuntime {
     sheets.splice(position, 0, sheet);
   }
 
+  /**
+   * Deleting a sheet turns every formula and defined name that refers to it into #REF!, and a sheet added
+   * later under the same name does not repair them (Excel: "Delete a worksheet": references to it become
+   * #REF!; office-js issue 10's audit). The deleted sheet's own sheet-scoped names go with it.
+   */
   deleteSheet(sheet: FakeSheet): void {
+    this.checkStructure('delete a sheet');
     const visible = this.model.sheets.filter((s) => s.visibility === 'Visible');
     if (visible.length === 1 && visible[0] === sheet) {
       throw new FakeOfficeError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
     }
     const i = this.model.sheets.indexOf(sheet);
     this.model.sheets.splice(i, 1);
-    this.model.names = this.model.names.filter((n) => n.sheetId !== sheet.id);
-    for (const s of this.model.sheets) s.names = s.names.filter((n) => n.sheetId !== sheet.id);
+    this.eachFormulaCell((cell) => {
+      const f = rewriteSheetRefs(cell.formula as string, sheet.name, '#REF');
+      if (f === cell.formula) return;
+      cell.formula = f;
+      cell.value = { error: '#REF!' };
+    });
+    // Names elsewhere that pointed at the sheet stay, broken: their formula reads "=#REF!$A$1".
+    for (const n of [...this.model.names, ...this.model.sheets.flatMap((s) => s.names)]) {
+      if (n.sheetId === sheet.id) n.broken = true;
+    }
     if (this.model.activeSheetId === sheet.id) {
       const next = this.model.sheets.slice(i).concat(this.model.sheets.slice(0, i).reverse()).find((s) => s.visibility === 'Visible');
       this.model.activeSheetId = next?.id;
@@ -315,9 +473,9 @@ export class FakeExcelRuntime {
 
   /** "=考核汇总!$A$1", as NamedItem.formula reads */
   nameFormula(n: FakeName): string {
-    const s = this.model.sheets.find((x) => x.id === n.sheetId);
-    if (!s) return '=#REF!';
+    const s = n.broken ? undefined : this.model.sheets.find((x) => x.id === n.sheetId);
     const a = rectA1(n.rect).replace(/([A-Z]+)(\d+)/g, '$$$1$$$2');
+    if (!s) return `=#REF!${a}`;
     return `=${quoteSheetName(s.name)}!${a}`;
   }
 
