@@ -1,45 +1,50 @@
 /**
  * Command-line arguments (SPEC §7), parsed into a command or a one-line error. No I/O here.
  *
- *   grade <in.xlsx> [--out <out.xlsx>] [--json <report.json | ->] [--lang zh|en]
+ *   grade <in.xlsx> [--out <out.xlsx>] [--json <report.json | ->] [--docx <通报.docx>] [--lang zh|en]
  *   validate <in.xlsx> [--json <report.json | ->] [--lang zh|en]
  *   template <out.xlsx> [--year <YYYY>] [--lang zh|en]
  *   sample <out.xlsx> [--lang zh|en]
+ *   forms <out.docx> [--in <workbook.xlsx>] [--year <YYYY>] [--lang zh|en]
  */
 import type { Lang, Text } from '../core/types';
 
 export type Command =
-  | { name: 'grade'; input: string; out?: string; json?: string; lang: Lang }
+  | { name: 'grade'; input: string; out?: string; json?: string; docx?: string; lang: Lang }
   | { name: 'validate'; input: string; json?: string; lang: Lang }
   | { name: 'template'; out: string; year?: number; lang: Lang }
   | { name: 'sample'; out: string; lang: Lang }
+  | { name: 'forms'; out: string; input?: string; year?: number; lang: Lang }
   | { name: 'help'; lang: Lang };
 
 export type Parsed = { ok: true; command: Command } | { ok: false; lang: Lang; error: Text };
 
 const OPTIONS: Record<Exclude<Command['name'], 'help'>, readonly string[]> = {
-  grade: ['--out', '--json', '--lang'],
+  grade: ['--out', '--json', '--docx', '--lang'],
   validate: ['--json', '--lang'],
   template: ['--year', '--lang'],
   sample: ['--lang'],
+  forms: ['--in', '--year', '--lang'],
 };
 
 export const USAGE: Text = {
   zh: [
     '用法：',
-    '  npm run cli -- grade <输入.xlsx> [--out <输出.xlsx>] [--json <报告.json | ->] [--lang zh|en]',
+    '  npm run cli -- grade <输入.xlsx> [--out <输出.xlsx>] [--json <报告.json | ->] [--docx <通报.docx>] [--lang zh|en]',
     '  npm run cli -- validate <输入.xlsx> [--json <报告.json | ->] [--lang zh|en]',
     '  npm run cli -- template <输出.xlsx> [--year <年度>]',
     '  npm run cli -- sample <输出.xlsx>',
+    '  npm run cli -- forms <表格.docx> [--in <工作簿.xlsx>] [--year <年度>]（打印考评表、自评表）',
     '退出码：0 无错误；1 有错误（相关党支部暂不评定）；2 无法使用的输入或参数。',
     '环境变量 BA_DATE=yyyy-mm-dd 可指定通报日期（默认今天）。',
   ].join('\n'),
   en: [
     'Usage:',
-    '  npm run cli -- grade <in.xlsx> [--out <out.xlsx>] [--json <report.json | ->] [--lang zh|en]',
+    '  npm run cli -- grade <in.xlsx> [--out <out.xlsx>] [--json <report.json | ->] [--docx <notice.docx>] [--lang zh|en]',
     '  npm run cli -- validate <in.xlsx> [--json <report.json | ->] [--lang zh|en]',
     '  npm run cli -- template <out.xlsx> [--year <YYYY>]',
     '  npm run cli -- sample <out.xlsx>',
+    '  npm run cli -- forms <forms.docx> [--in <workbook.xlsx>] [--year <YYYY>] (paper forms to print)',
     'Exit status: 0 no error; 1 errors found (the affected branches are not graded); 2 unusable input or arguments.',
     'Environment: BA_DATE=yyyy-mm-dd sets the notification date (default: today).',
   ].join('\n'),
@@ -61,10 +66,10 @@ function fail(lang: Lang, zh: string, en: string): Parsed {
 export function parseArgs(argv: readonly string[]): Parsed {
   const lang = langOf(argv);
   const [name, ...rest] = argv;
-  if (name === undefined) return fail(lang, '缺少命令（grade、validate、template 或 sample），用 --help 查看用法', 'Missing command (grade, validate, template or sample); see --help');
+  if (name === undefined) return fail(lang, '缺少命令（grade、validate、template、sample 或 forms），用 --help 查看用法', 'Missing command (grade, validate, template, sample or forms); see --help');
   if (name === '--help' || name === '-h' || name === 'help') return { ok: true, command: { name: 'help', lang } };
   if (!(name in OPTIONS)) {
-    return fail(lang, `未知命令：${name}（可用：grade、validate、template、sample）`, `Unknown command: ${name} (use grade, validate, template or sample)`);
+    return fail(lang, `未知命令：${name}（可用：grade、validate、template、sample、forms）`, `Unknown command: ${name} (use grade, validate, template, sample or forms)`);
   }
   const cmd = name as keyof typeof OPTIONS;
   const allowed = OPTIONS[cmd];
@@ -112,13 +117,20 @@ export function parseArgs(argv: readonly string[]): Parsed {
   switch (cmd) {
     case 'grade':
       if (opts.get('--out') === '-') return fail(lang, '--out 必须是文件路径（工作簿不能写到标准输出）', '--out must be a file path (a workbook cannot go to stdout)');
-      return { ok: true, command: { name: 'grade', input: path, out: opts.get('--out'), json: opts.get('--json'), lang } };
+      if (opts.get('--docx') === '-') return fail(lang, '--docx 必须是文件路径', '--docx must be a file path');
+      return { ok: true, command: { name: 'grade', input: path, out: opts.get('--out'), json: opts.get('--json'), docx: opts.get('--docx'), lang } };
     case 'validate':
       return { ok: true, command: { name: 'validate', input: path, json: opts.get('--json'), lang } };
+    case 'forms':
     case 'template': {
       const y = opts.get('--year');
       if (y !== undefined && !/^\d{4}$/.test(y)) return fail(lang, `--year 应为四位年份，而不是 ${y}`, `--year must be a four-digit year, not ${y}`);
-      return { ok: true, command: { name: 'template', out: path, year: y === undefined ? undefined : Number(y), lang } };
+      const year = y === undefined ? undefined : Number(y);
+      if (cmd === 'forms') {
+        if (opts.get('--in') === '-') return fail(lang, '--in 必须是工作簿文件路径', '--in must be a workbook file path');
+        return { ok: true, command: { name: 'forms', out: path, input: opts.get('--in'), year, lang } };
+      }
+      return { ok: true, command: { name: 'template', out: path, year, lang } };
     }
     case 'sample':
       return { ok: true, command: { name: 'sample', out: path, lang } };

@@ -8,6 +8,10 @@ import { applyPlan, createWorkbook, loadWorkbook, saveWorkbook, snapshotOf, Xlsx
 import type { WorkbookPlan } from '../workbook/plan';
 import { planSample, planTemplate } from '../workbook/plans';
 import { runAssessment, type RunOutcome } from '../workbook/pipeline';
+import { defaultCatalogue } from '../core/catalogue';
+import { renderForms, renderNotification } from '../hosts/docx';
+import { formsInput } from '../workbook/forms-input';
+import { buildFormsDocument, buildNotificationDocument } from '../workbook/plans/documents';
 import { parseArgs, USAGE, type Command } from './args';
 import { formatSummary } from './summary';
 
@@ -51,6 +55,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return await writeNew(cmd.out, planTemplate(cmd.year ?? Number(notificationDate(io).slice(0, 4))), cmd.lang, io);
       case 'sample':
         return await writeNew(cmd.out, planSample(), cmd.lang, io);
+      case 'forms':
+        return await writeForms(cmd, io);
     }
   } catch (e) {
     io.stderr(pick(failureText(e), cmd.lang) + '\n');
@@ -135,6 +141,10 @@ async function gradeOrValidate(cmd: GradeCommand, io: CliIo): Promise<number> {
   if (cmd.json !== undefined && cmd.json !== '-' && samePath(cmd.json, cmd.input)) {
     throw new CliFailure({ zh: `报告文件不能是输入文件本身：${cmd.json}`, en: `The report cannot be the input file itself: ${cmd.json}` });
   }
+  const docx = cmd.name === 'grade' ? cmd.docx : undefined;
+  if (docx !== undefined && (samePath(docx, cmd.input) || (out !== undefined && samePath(docx, out)))) {
+    throw new CliFailure({ zh: `通报文件不能是输入或输出工作簿：${docx}`, en: `The notice cannot be the input or output workbook: ${docx}` });
+  }
   const date = notificationDate(io);
   const wb = await load(cmd.input, io);
   const outcome = runAssessment(snapshotOf(wb), { lang, date });
@@ -153,6 +163,10 @@ async function gradeOrValidate(cmd: GradeCommand, io: CliIo): Promise<number> {
     await writeOutput(out, await saveWorkbook(wb), io);
     written = out;
   }
+  if (docx !== undefined && outcome.exitCode !== 2) {
+    await writeOutput(docx, await renderNotification(buildNotificationDocument(outcome.notification, outcome.result.ruleset, date)), io);
+    human((lang === 'zh' ? `通报（Word）：${docx}` : `Notice (Word): ${docx}`) + '\n');
+  }
   human(formatSummary(outcome.result, outcome.findings, lang, { command: cmd.name, output: written, report: cmd.json }) + '\n');
   if (outcome.exitCode === 2 && outcome.fatal) io.stderr(pick(outcome.fatal, lang) + '\n');
   return outcome.exitCode;
@@ -167,6 +181,28 @@ async function writeNew(out: string, plan: WorkbookPlan, lang: Lang, io: CliIo):
   applyPlan(wb, plan);
   await writeOutput(out, await saveWorkbook(wb), io);
   io.stdout((lang === 'zh' ? `已写入：${out}` : `Written: ${out}`) + '\n');
+  return 0;
+}
+
+/** forms: the paper forms from the workbook's roster and catalogue, or the default catalogue and a blank branch line. */
+async function writeForms(cmd: Extract<Command, { name: 'forms' }>, io: CliIo): Promise<number> {
+  if (await io.exists(cmd.out)) {
+    throw new CliFailure({ zh: `文件已存在，不会覆盖：${cmd.out}（请换一个文件名或先删除它）`, en: `The file already exists and is not overwritten: ${cmd.out} (choose another name or delete it first)` });
+  }
+  if (cmd.input !== undefined && samePath(cmd.input, cmd.out)) {
+    throw new CliFailure({ zh: `输出文件不能是输入工作簿：${cmd.out}`, en: `The output cannot be the input workbook: ${cmd.out}` });
+  }
+  const source = cmd.input === undefined ? { catalogue: defaultCatalogue(), branches: [], year: null } : formsInput(snapshotOf(await load(cmd.input, io)));
+  if ('fatal' in source && source.fatal) throw new CliFailure(source.fatal);
+  const year = cmd.year ?? source.year ?? Number(notificationDate(io).slice(0, 4));
+  const doc = buildFormsDocument(source.catalogue, source.branches, year);
+  await writeOutput(cmd.out, await renderForms(doc), io);
+  const n = source.branches.length;
+  io.stdout(
+    (cmd.lang === 'zh'
+      ? `已写入：${cmd.out}（${n ? `${n} 个党支部，` : '未指定工作簿，党支部名称留空待填，'}共 ${doc.forms.length} 页）`
+      : `Written: ${cmd.out} (${n ? `${n} branches, ` : 'no workbook given: the branch line is left blank, '}${doc.forms.length} pages)`) + '\n',
+  );
   return 0;
 }
 

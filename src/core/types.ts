@@ -99,7 +99,13 @@ export interface Ruleset {
   blank: BlankPolicy;
   /** 发文单位: the notification's issuer */
   issuer: string;
+  /** 公文字体: the official document's body font (SPEC §8); default 仿宋_GB2312 */
+  documentFont?: string;
+  /** 日期格式: the document's date, 2026年12月31日 (arabic, default) or 二〇二六年十二月三十一日 (chinese) */
+  dateStyle?: DateStyle;
 }
+
+export type DateStyle = 'arabic' | 'chinese';
 
 /** The settings keys of SPEC §4.3, in the order the settings sheet lists them. */
 export type SettingKey =
@@ -120,7 +126,9 @@ export type SettingKey =
   | '加减分上限'
   | '先进推荐名额'
   | '空白评分'
-  | '发文单位';
+  | '发文单位'
+  | '公文字体'
+  | '日期格式';
 
 /** One key/value row of a settings sheet. */
 export interface SettingRow {

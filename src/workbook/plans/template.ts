@@ -36,6 +36,8 @@ const SETTING_NOTES: Record<SettingKey, string> = {
   先进推荐名额: '先进党支部推荐名额，0 表示不限',
   空白评分: '空白视为弃权 或 空白视为错误',
   发文单位: '考核结果通报的落款单位',
+  公文字体: '通报正文字体：仿宋_GB2312（默认）；电脑上没有该字体时可填 仿宋',
+  日期格式: '通报落款日期：阿拉伯数字（2026年12月31日，默认）或 汉字（二〇二六年十二月三十一日）',
 };
 
 /** A settings value as written into the sheet: numbers as numbers, percentages and words as text. */

@@ -27,7 +27,7 @@ describe('planTemplate', () => {
   test('考核参数: every key of SPEC §4.3 with its default; weights as percentages; the year', () => {
     const s = sheetOf(plan, '考核参数');
     expect(rowAt(s, 1)).toEqual(['参数', '值', '说明']);
-    expect(column(s, 0, 2, 19)).toEqual([...SETTING_KEYS]);
+    expect(column(s, 0, 2, 21)).toEqual([...SETTING_KEYS]);
     const value = (k: string) => s.values.find((r) => r[0] === k)?.[1];
     expect(value('年度')).toBe(2027);
     expect(value('优秀系数')).toBe(1);
@@ -47,6 +47,8 @@ describe('planTemplate', () => {
     expect(value('先进推荐名额')).toBe(0);
     expect(value('空白评分')).toBe('空白视为弃权');
     expect(value('发文单位')).toBe('中共××党委办公室');
+    expect(value('公文字体')).toBe('仿宋_GB2312');
+    expect(value('日期格式')).toBe('阿拉伯数字');
     expect(s.values.every((r, i) => i === 0 || typeof r[2] === 'string')).toBe(true);
     // 排名方式 is row 14, 空白评分 row 18
     expect(s.validations).toEqual([
