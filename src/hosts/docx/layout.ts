@@ -36,10 +36,10 @@ export const CHAR_PITCH = TEXT_WIDTH / 28;
 export const SIZE = { 二号: 44, 三号: 32, 四号: 28, 小四: 24, 五号: 21, 小五: 18 } as const;
 /**
  * Character spacing of body text in twips, so that 28 characters of 3号 (16 pt) fill the 156 mm line:
- * −4. Set on the runs rather than as a docGrid character pitch, which LibreOffice and WPS read differently
+ * −5. Set on the runs rather than as a docGrid character pitch, which LibreOffice and WPS read differently
  * from Word; the line grid (22 lines) is kept.
  */
-export const BODY_CHAR_SPACING = Math.round(CHAR_PITCH - SIZE.三号 * 10);
+export const BODY_CHAR_SPACING = Math.floor(CHAR_PITCH) - SIZE.三号 * 10;
 
 export function fontOf(name: string) {
   return { ascii: name, hAnsi: name, eastAsia: name, cs: name };
