@@ -77,13 +77,15 @@ export function notificationDocx(doc: NotificationDocument): Document {
     gridParagraph([run(doc.title, fonts.title, SIZE.二号)], { alignment: AlignmentType.CENTER }),
     blankLine(),
     gridParagraph([body(doc.addressee)]),
-    ...doc.body.map((p) => gridParagraph([body(p)], { indent: indent2, alignment: AlignmentType.JUSTIFIED })),
-    blankLine(),
-    gridParagraph([body(doc.attachmentNote)], { indent: indent2 }),
+    // the last body paragraph goes with the signature (GB/T 9704-2012 7.3.5.4: no page of signature alone)
+    ...doc.body.map((p, i) => gridParagraph([body(p)], { indent: indent2, alignment: AlignmentType.JUSTIFIED, keepNext: i === doc.body.length - 1 })),
+    // 附件说明 and the signature kept on one page, so the issuer never stands alone on a page
+    gridParagraph([], { keepNext: true }),
+    gridParagraph([body(doc.attachmentNote)], { indent: indent2, keepNext: true }),
     // room for the seal over the issuer and the date
-    blankLine(),
-    blankLine(),
-    gridParagraph([body(doc.issuer)], { alignment: AlignmentType.RIGHT, indent: { right: sig.issuer } }),
+    gridParagraph([], { keepNext: true }),
+    gridParagraph([], { keepNext: true }),
+    gridParagraph([body(doc.issuer)], { alignment: AlignmentType.RIGHT, indent: { right: sig.issuer }, keepNext: true }),
     gridParagraph([body(doc.date)], { alignment: AlignmentType.RIGHT, indent: { right: sig.date } }),
     // 附件: "附件" in 3号 黑体 top left on a new page, its title centred on the third line (8.1)
     gridParagraph([run('附件', fonts.heading, SIZE.三号)], { pageBreakBefore: true }),
