@@ -9,6 +9,7 @@ import type { WorkbookPlan } from '../workbook/plan';
 import { planSample, planTemplate } from '../workbook/plans';
 import { runAssessment, type RunOutcome } from '../workbook/pipeline';
 import { defaultCatalogue } from '../core/catalogue';
+import { csvWorkbook } from '../hosts/csv';
 import { renderForms, renderNotification } from '../hosts/docx';
 import { formsInput } from '../workbook/forms-input';
 import { buildFormsDocument, buildNotificationDocument } from '../workbook/plans/documents';
@@ -86,7 +87,7 @@ export function notificationDate(io: CliIo): string {
 /** "<dir>/<name>-考核结果.xlsx" next to the input. */
 export function defaultOutPath(input: string): string {
   const dir = path.dirname(input);
-  const base = path.basename(input).replace(/\.xlsx$/i, '');
+  const base = path.basename(input).replace(/\.(xlsx|csv)$/i, '');
   return path.join(dir, `${base}-考核结果.xlsx`);
 }
 
@@ -121,6 +122,8 @@ async function writeOutput(file: string, data: Uint8Array | string, io: CliIo): 
 
 async function load(file: string, io: CliIo): Promise<XlsxWorkbook> {
   const bytes = await readInput(file, io);
+  // a questionnaire platform's CSV download (UTF-8 or GBK): one sheet, results go to a new .xlsx
+  if (/\.csv$/i.test(file)) return csvWorkbook(bytes, path.basename(file));
   try {
     return await loadWorkbook(bytes);
   } catch (e) {
