@@ -6,7 +6,7 @@ import { EMPTY, type Branches } from './branches';
 import * as msg from './messages';
 import { parseCount, parseGrade } from './scale';
 import { normalize, trimAll } from './text';
-import { GRADES, SOURCE_SCORE_KEYS, type CellRef, type Finding, type Form, type Period, type Source, type Tally } from './types';
+import { GRADE_COUNT, GRADES, SOURCE_SCORE_KEYS, type CellRef, type Finding, type Form, type Period, type Source, type Tally } from './types';
 
 /** Score keys in SOURCE_SCORE_KEYS order: 组织考核, 民主测评, 自评 (annual), 自评(半年). */
 export const KEY_COUNT = SOURCE_SCORE_KEYS.length;
@@ -22,7 +22,7 @@ export function keyIndex(source: Source, period: Period): number {
 export interface Counts {
   /** indicators */
   K: number;
-  /** grade counts, index ((b × KEY_COUNT + k) × K + i) × 4 + g */
+  /** grade counts, index ((b × KEY_COUNT + k) × K + i) × GRADE_COUNT + g */
   grades: Int32Array;
   /** forms per branch and key (tally votes count as forms), index b × KEY_COUNT + k */
   forms: Int32Array;
@@ -38,7 +38,7 @@ export interface Counts {
 export function emptyCounts(branches: number, K: number): Counts {
   return {
     K,
-    grades: new Int32Array(branches * KEY_COUNT * K * 4),
+    grades: new Int32Array(branches * KEY_COUNT * K * GRADE_COUNT),
     forms: new Int32Array(branches * KEY_COUNT),
     sheets: new Array(branches * KEY_COUNT),
     party: new Int32Array(branches),
@@ -113,7 +113,7 @@ function collectForm(ctx: FormContext, form: Form): void {
   const b = ctx.branches.indexOf(form.branch);
   const k = keyIndex(form.source, form.period);
   const bk = b * KEY_COUNT + k;
-  const base = b >= 0 ? bk * c.K * 4 : -1;
+  const base = b >= 0 ? bk * c.K * GRADE_COUNT : -1;
   let valid = 0;
   let blanks = 0;
   let invalid = 0;
@@ -134,7 +134,7 @@ function collectForm(ctx: FormContext, form: Form): void {
       valid++;
       if (first < 0) first = g;
       else if (g !== first) uniform = false;
-      if (base >= 0) c.grades[base + i * 4 + g]++;
+      if (base >= 0) c.grades[base + i * GRADE_COUNT + g]++;
     } else if (g === BLANK) {
       blanks++;
     } else {
@@ -213,7 +213,7 @@ function collectTally(t: Tally, branches: Branches, indicatorIndex: Map<string, 
         return;
       }
       votes += r.n;
-      if (b >= 0) c.grades[(bk * c.K + i) * 4 + gi] += r.n;
+      if (b >= 0) c.grades[(bk * c.K + i) * GRADE_COUNT + gi] += r.n;
     });
     totals.push({ indicator: row.indicator, votes });
   }

@@ -3,17 +3,19 @@
  * appear in the input, then by cell (row, then column). Findings without a sheet or cell come first in
  * their group. The sort is stable.
  */
+import { parseAddress } from './a1';
 import type { AssessmentInput, Finding, Severity } from './types';
 
 const SEVERITY: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /** Row and column of the first cell of an A1 address ("B12", "$C$3", "A3:F3"); null when unreadable. */
 export function cellPosition(cell: string): { row: number; col: number } | null {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)/.exec(cell);
-  if (!m) return null;
-  let col = 0;
-  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]), col };
+  try {
+    const p = parseAddress(cell.split(':')[0]);
+    return { row: p.r + 1, col: p.c + 1 };
+  } catch {
+    return null;
+  }
 }
 
 /** Sheets in order of first appearance: roster, forms, tallies, adjustments, then recognition's findings. */

@@ -517,3 +517,146 @@ export const notes = {
     };
   },
 };
+
+// ---------------------------------------------------------------------------------------------
+// Recognition (SPEC §4): sheets not read, sources, indicator columns and rows, roster counts
+
+export function ignoredSheet(sheet: string, reason: Text): Finding {
+  return {
+    severity: 'info',
+    code: 'ignored-sheet',
+    sheet,
+    message: { zh: `工作表"${sheet}"未识别，未读取：${reason.zh}。`, en: `Sheet "${sheet}" was not recognised and not read: ${reason.en}.` },
+    suggestion: {
+      zh: '如果这是评分表，请确认表头含"党支部"列和指标编号（如 1.1），或票数表的 优秀/较好/一般/差 列。',
+      en: 'If this is a rating sheet, make sure its header has a 党支部 column and indicator codes (such as 1.1), or the 优秀/较好/一般/差 columns of a vote tally.',
+    },
+  };
+}
+
+export function unknownSource(ref: CellRef, label?: string): Finding {
+  const quoted = label ? { zh: `（标注为"${label}"）`, en: ` (labelled "${label}")` } : { zh: '', en: '' };
+  return {
+    severity: 'error',
+    code: 'unknown-source',
+    ...at(ref),
+    message: {
+      zh: `无法确定此评分表的考核方式${quoted.zh}，其评分未计入。`,
+      en: `The source of these ratings cannot be determined${quoted.en}; they were not used.`,
+    },
+    suggestion: {
+      zh: '在表头上方加一行"测评类型：民主测评"（或 组织考核、自评），或在工作表名称中写明，或加一列"考核方式"。',
+      en: 'Add a line "测评类型：民主测评" (or 组织考核, 自评) above the header, name the sheet after its source, or add a 考核方式 column.',
+    },
+  };
+}
+
+export function unknownSourceValue(ref: CellRef, value: string, rows: number, branch?: string): Finding {
+  const f: Finding = {
+    severity: 'error',
+    code: 'unknown-source',
+    ...at(ref),
+    message: {
+      zh: `考核方式"${value}"无法识别（共 ${rows} 行），这些评分未计入。`,
+      en: `The source "${value}" is not recognised (${rows} row${rows > 1 ? 's' : ''}); those ratings were not used.`,
+    },
+    suggestion: { zh: '改为 组织考核、民主测评 或 自评。', en: 'Use 组织考核, 民主测评 or 自评.' },
+  };
+  if (branch) f.branch = branch;
+  return f;
+}
+
+export type UnmappedWhy = 'unknown-code' | 'ambiguous' | 'unknown-text' | 'duplicate';
+
+export function unmappedColumn(ref: CellRef, header: string, why: UnmappedWhy, codes: string[] = []): Finding {
+  const reason: Record<UnmappedWhy, Text> = {
+    'unknown-code': { zh: `指标目录中没有编号 ${codes[0] ?? ''}`, en: `the catalogue has no indicator ${codes[0] ?? ''}` },
+    ambiguous: {
+      zh: `可对应多个指标（${codes.join('、')}）`,
+      en: `it could be any of several indicators (${codes.join(', ')})`,
+    },
+    'unknown-text': { zh: '与任何指标都不对应', en: 'it matches no indicator' },
+    duplicate: { zh: `指标 ${codes[0] ?? ''} 已有一列`, en: `indicator ${codes[0] ?? ''} already has a column` },
+  };
+  const f: Finding = {
+    severity: 'warning',
+    code: 'unmapped-column',
+    ...at(ref),
+    message: {
+      zh: `表头"${header}"像是指标，但${reason[why].zh}，该列未读取。`,
+      en: `The header "${header}" looks like an indicator, but ${reason[why].en}; the column was not read.`,
+    },
+    suggestion: {
+      zh: '把表头改为指标编号（如 2.3）或指标的完整内容。',
+      en: 'Use the indicator code (such as 2.3) or its full text as the header.',
+    },
+  };
+  if (why !== 'unknown-text' && why !== 'ambiguous' && codes[0]) f.indicator = codes[0];
+  return f;
+}
+
+export function unmappedRow(ref: CellRef, text: string, rows: number): Finding {
+  const shown = text === '' ? { zh: '（空白）', en: '(blank)' } : { zh: `"${text}"`, en: `"${text}"` };
+  return {
+    severity: 'warning',
+    code: 'unmapped-column',
+    ...at(ref),
+    message: {
+      zh: `指标${shown.zh}无法对应到指标目录（共 ${rows} 行），这些行未读取。`,
+      en: `The indicator ${shown.en} matches none in the catalogue (${rows} row${rows > 1 ? 's' : ''}); those rows were not read.`,
+    },
+    suggestion: { zh: '填写指标编号（如 2.3）或指标的完整内容。', en: 'Enter the indicator code (such as 2.3) or its full text.' },
+  };
+}
+
+export function invalidMembers(ref: CellRef, branch: string, shown: string): Finding {
+  return {
+    severity: 'error',
+    code: 'invalid-count',
+    ...at(ref),
+    branch,
+    message: {
+      zh: `党员人数"${shown}"不是非负整数。`,
+      en: `The member count "${shown}" is not a whole number ≥ 0.`,
+    },
+    suggestion: { zh: '填写党员人数（整数），或清空该单元格。', en: 'Enter the number of members (a whole number), or clear the cell.' },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing the outputs (SPEC §4.6, §6)
+
+/** The warning that tells the user where an output went instead of their own sheet. */
+export function renamedFinding(userSheet: string, newName: string): Finding {
+  return {
+    severity: 'warning',
+    code: 'sheet-renamed',
+    sheet: userSheet,
+    message: {
+      zh: `工作表“${userSheet}”不是本工具创建的，未作改动；结果已写入“${newName}”。`,
+      en: `Sheet "${userSheet}" was not created by this tool and was left unchanged; the output was written to "${newName}".`,
+    },
+    suggestion: {
+      zh: `如需使用原名称，请将“${userSheet}”改名或删除后重新运行。`,
+      en: `To use the original name, rename or delete "${userSheet}" and run again.`,
+    },
+  };
+}
+
+export function formulaFinding(sheet: string, cell: string, branch: string, formula: string): Finding {
+  return {
+    severity: 'warning',
+    code: 'formula-not-overwritten',
+    sheet,
+    cell,
+    branch,
+    message: {
+      zh: `单元格 ${cell} 含公式（=${formula}），未写入${branch}的结果。`,
+      en: `Cell ${cell} holds a formula (=${formula}); the result for ${branch} was not written there.`,
+    },
+    suggestion: {
+      zh: '如需由本工具填写，请删除该公式后重新运行；否则请核对公式结果与“计算明细”是否一致。',
+      en: 'Delete the formula and run again to have it filled, or check its result against the calculation details.',
+    },
+  };
+}

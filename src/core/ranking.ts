@@ -2,15 +2,19 @@
  * Bands and ranks (SPEC §3): both use the rounded total.
  */
 import { compare, fromNumber } from './decimal';
-import type { Grade, RankingMode, Ruleset } from './types';
+import { GRADES, type Grade, type RankingMode, type Ruleset } from './types';
 
-/** The band of a rounded total: ≥ 优秀线 优秀, ≥ 较好线 较好, ≥ 一般线 一般, else 差 (exact comparison). */
+/** The grades that have a lower threshold, best first: every grade of the scale but the last. */
+export const BANDED = GRADES.slice(0, -1) as readonly (keyof Ruleset['thresholds'])[];
+
+/**
+ * The band of a rounded total: the first grade (best first) whose threshold it reaches, else the
+ * scale's last grade (exact comparison).
+ */
 export function band(total: number, thresholds: Ruleset['thresholds']): Grade {
   const t = fromNumber(total);
-  if (compare(t, fromNumber(thresholds.优秀)) >= 0) return '优秀';
-  if (compare(t, fromNumber(thresholds.较好)) >= 0) return '较好';
-  if (compare(t, fromNumber(thresholds.一般)) >= 0) return '一般';
-  return '差';
+  for (const g of BANDED) if (compare(t, fromNumber(thresholds[g])) >= 0) return g;
+  return GRADES[GRADES.length - 1];
 }
 
 export interface Ranked {

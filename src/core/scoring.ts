@@ -5,7 +5,7 @@
  */
 import { KEY_COUNT, type Counts } from './collect';
 import { fromNumber, rational, type Rational } from './decimal';
-import { GRADES, SOURCES, type Catalogue, type Ruleset } from './types';
+import { GRADE_COUNT, GRADES, SOURCES, type Catalogue, type Ruleset } from './types';
 
 /** The ruleset and catalogue as exact numbers, prepared once. */
 export interface Exact {
@@ -78,12 +78,15 @@ export interface BranchScores {
   base: Rational | null;
 }
 
-/** Mean coefficient of one branch, key and indicator from its four grade counts. */
+/** Mean coefficient of one branch, key and indicator from its grade counts (one per grade of the scale). */
 function mean(x: Exact, grades: Int32Array, at: number): { n: number; mean: Rational | null } {
-  const n = grades[at] + grades[at + 1] + grades[at + 2] + grades[at + 3];
-  if (n === 0) return { n, mean: null };
+  let n = 0;
   let sum = 0;
-  for (let g = 0; g < 4; g++) sum += grades[at + g] * x.scaleNum[g];
+  for (let g = 0; g < GRADE_COUNT; g++) {
+    n += grades[at + g];
+    sum += grades[at + g] * x.scaleNum[g];
+  }
+  if (n === 0) return { n, mean: null };
   // exact while below 2^53 (counts × scale numerators); else redo in BigInt
   const num = x.small && Number.isSafeInteger(sum) ? BigInt(sum) : exactSum(x, grades, at);
   return { n, mean: { n: num, d: BigInt(n) * x.scaleDen } }; // unreduced; reduced where it is kept
@@ -91,7 +94,7 @@ function mean(x: Exact, grades: Int32Array, at: number): { n: number; mean: Rati
 
 function exactSum(x: Exact, grades: Int32Array, at: number): bigint {
   let sum = 0n;
-  for (let g = 0; g < 4; g++) sum += BigInt(grades[at + g]) * x.scaleBig[g];
+  for (let g = 0; g < GRADE_COUNT; g++) sum += BigInt(grades[at + g]) * x.scaleBig[g];
   return sum;
 }
 
@@ -100,7 +103,7 @@ function sourceScores(x: Exact, c: Counts, b: number, s: BranchScores): void {
     const bk = b * KEY_COUNT + k;
     let score: Rational | null = ZERO;
     for (let i = 0; i < x.K; i++) {
-      const m = mean(x, c.grades, (bk * x.K + i) * 4);
+      const m = mean(x, c.grades, (bk * x.K + i) * GRADE_COUNT);
       s.rated[k][i] = m.n;
       s.means[k][i] = m.mean;
       if (m.mean === null) {

@@ -15,6 +15,8 @@ export const SOURCE_SCORE_KEYS: readonly SourceScoreKey[] = [...SOURCES, HALF_YE
 export const GRADES = ['优秀', '较好', '一般', '差'] as const;
 /** The four-step rating scale, also used for bands (SPEC §3). */
 export type Grade = (typeof GRADES)[number];
+/** How many grades the scale has: everything about the scale derives from GRADES, never from a literal. */
+export const GRADE_COUNT = GRADES.length;
 
 export type Period = 'annual' | 'half-year';
 export type RaterType = 'party' | 'nonparty';

@@ -3,16 +3,16 @@
  * adjustment cell is read.
  */
 import { fromNumber, parseDecimal, rational, type Rational } from './decimal';
-import { normalize, trimAll } from './text';
+import { isSpaceOnly, normalize, trimAll } from './text';
 import type { CellValue } from './types';
 
 export function isErrorValue(v: CellValue): v is { error: string } {
   return typeof v === 'object' && v !== null;
 }
 
-/** True for null, "" and white space only. */
+/** True for null, "" and white space only (of any width): the one blank test of the product. */
 export function isBlank(v: CellValue): boolean {
-  return v === null || (typeof v === 'string' && normalize(v) === '');
+  return v === null || (typeof v === 'string' && isSpaceOnly(v));
 }
 
 /** The value as a user would see it, for quoting in a message: "#N/A", "95", "TRUE", "优". */

@@ -2,6 +2,7 @@
  * The office's own 考核汇总 (SPEC §4.6): write only 总分 / 等级 / 排名 of the rows whose branch was graded,
  * never over a formula, and nothing else.
  */
+import { formulaFinding } from '../../core/messages';
 import { normalize } from '../../core/text';
 import type { AssessmentResult, BranchResult, Finding } from '../../core/types';
 import type { FillPlan, PlanValue } from '../plan';
@@ -9,29 +10,13 @@ import type { OfficeSummaryTarget } from '../recognise/model';
 import { address, type WorkbookSnapshot } from '../snapshot';
 
 export type { OfficeSummaryTarget };
+export { formulaFinding };
 
 function formulaAt(snapshot: WorkbookSnapshot, sheet: string, r: number, c: number): string | null {
   const s = snapshot.sheets.find((x) => x.name === sheet);
   return s?.formulas?.[r]?.[c] ?? null;
 }
 
-export function formulaFinding(sheet: string, cell: string, branch: string, formula: string): Finding {
-  return {
-    severity: 'warning',
-    code: 'formula-not-overwritten',
-    sheet,
-    cell,
-    branch,
-    message: {
-      zh: `单元格 ${cell} 含公式（=${formula}），未写入${branch}的结果。`,
-      en: `Cell ${cell} holds a formula (=${formula}); the result for ${branch} was not written there.`,
-    },
-    suggestion: {
-      zh: '如需由本工具填写，请删除该公式后重新运行；否则请核对公式结果与“计算明细”是否一致。',
-      en: 'Delete the formula and run again to have it filled, or check its result against the calculation details.',
-    },
-  };
-}
 
 export function planOfficeSummary(
   result: AssessmentResult,

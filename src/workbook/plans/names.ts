@@ -2,7 +2,6 @@
  * Output sheet names (SPEC §6): the product replaces only the sheets it marked; a user's sheet that
  * already has the name is left alone and the output goes to "考核汇总 (2)", "(3)", …
  */
-import type { Finding } from '../../core/types';
 import type { OutputKind, WorkbookSnapshot } from '../snapshot';
 
 /** The sheet names of SPEC §6. They stay Chinese in both languages so that re-runs find them. */
@@ -50,19 +49,4 @@ export function resolveSheetName(
   }
 }
 
-/** The warning that tells the user where an output went instead of their own sheet. */
-export function renamedFinding(userSheet: string, newName: string): Finding {
-  return {
-    severity: 'warning',
-    code: 'sheet-renamed',
-    sheet: userSheet,
-    message: {
-      zh: `工作表“${userSheet}”不是本工具创建的，未作改动；结果已写入“${newName}”。`,
-      en: `Sheet "${userSheet}" was not created by this tool and was left unchanged; the output was written to "${newName}".`,
-    },
-    suggestion: {
-      zh: `如需使用原名称，请将“${userSheet}”改名或删除后重新运行。`,
-      en: `To use the original name, rename or delete "${userSheet}" and run again.`,
-    },
-  };
-}
+export { renamedFinding } from '../../core/messages';

@@ -3,27 +3,23 @@
  * (SPEC §4). A sheet that fits nothing is ignored with the reason, never guessed.
  */
 import { normalizeIndicatorCode } from '../../core/catalogue';
-import { GRADES, type Text } from '../../core/types';
-import type { Ctx } from './context';
+import type { Text } from '../../core/types';
+import { F_BRANCH, F_GRADE_COL, F_INDICATOR, TALLY_ALL, type Ctx, type RowProfile } from './context';
 import { isBlankValue, textOfValue, type Grid } from './grid';
 import { readHeaderRow, type HeaderRow } from './header';
+import { RATING_LAYOUTS, type RatingRole } from './layouts';
 import { REASONS, ROLE_NAMES } from './messages';
 import { findSettingsStart } from './tables';
-import { readTallyHeader } from './tally';
 import {
   ADJUSTMENT,
-  BRANCH,
   CODE,
   findCol,
-  GRADE,
   GROUP,
   MEMBERS,
   POINTS,
-  ROLE_WORDS,
   SECRETARY,
   SETTING_KEY,
   SETTING_VALUE,
-  tallyGradeOf,
   TEXT,
   TOTAL,
   TOTAL_ROWS,
@@ -36,48 +32,38 @@ export type Classification =
   | { role: 'empty' }
   | { role: 'ignored'; reason: Text }
   | { role: 'settings'; headerRow: number | null }
-  | { role: 'catalogue' | 'roster' | 'spot-checks' | 'office-summary' | 'forms' | 'tally' | 'long'; headerRow: number };
+  | { role: 'catalogue' | 'roster' | 'spot-checks' | 'office-summary' | RatingRole; headerRow: number };
 
 export const SUMMARY_NAME = '考核汇总';
 
 interface Signature {
   header: HeaderRow;
+  /** the header row's profile, as the rating layouts recognise it */
+  profile: RowProfile;
   has: (set: ReadonlySet<string>) => boolean;
   branch: boolean;
   gradeCol: boolean;
-  tallyGrades: number;
+  /** any grade column of a tally (优秀票数 …) */
+  tallyGrades: boolean;
   indicators: number;
-  distinct: number;
 }
 
 function signature(ctx: Ctx, h: HeaderRow): Signature {
   const present = new Set(h.keys);
-  const grades = new Set<string>();
-  const codes = new Set<string>();
-  let indicators = 0;
-  h.texts.forEach((t, c) => {
-    if (t === '') return;
-    const g = tallyGradeOf(t);
-    if (g) grades.add(g);
-    if (ROLE_WORDS.has(h.keys[c])) return;
-    const code = ctx.matcher.codeOf(t);
-    if (code !== null) {
-      indicators++;
-      codes.add(code);
-    }
-  });
+  const p = ctx.profileOf(h.texts);
+  const profile: RowProfile = { flags: p.flags, indicators: p.indicators, distinctIndicators: p.distinctIndicators };
   const has = (set: ReadonlySet<string>): boolean => {
     for (const k of set) if (present.has(k)) return true;
     return false;
   };
   return {
     header: h,
+    profile,
     has,
-    branch: has(BRANCH),
-    gradeCol: has(GRADE),
-    tallyGrades: GRADES.filter((g) => grades.has(g)).length,
-    indicators,
-    distinct: codes.size,
+    branch: (profile.flags & F_BRANCH) !== 0,
+    gradeCol: (profile.flags & F_GRADE_COL) !== 0,
+    tallyGrades: (profile.flags & TALLY_ALL) !== 0,
+    indicators: (profile.flags & F_INDICATOR) !== 0 ? profile.indicators : 0,
   };
 }
 
@@ -118,15 +104,13 @@ function catalogueHeader(s: Signature): boolean {
 
 function bySignature(grid: Grid, ctx: Ctx, r: number, s: Signature, summaryName: boolean): Role | null {
   if (summaryName && s.branch && (s.has(TOTAL) || s.gradeCol)) return 'office-summary';
-  if (s.tallyGrades === 4 && readTallyHeader(grid, ctx, r) !== null) return 'tally';
+  // the rating layouts, in their list's order (a catalogue or settings header is none of them)
+  for (const layout of RATING_LAYOUTS) if (layout.recognise(s.profile, grid, ctx, r)) return layout.role;
   if (s.has(SETTING_KEY) && s.has(SETTING_VALUE)) return 'settings';
-  const indicatorCol = s.has(CODE) || s.has(TEXT);
   // 编号 + 考核内容 + 分值 (类别 optional) over rows of indicator codes: whatever the sheet's name
   if (catalogueHeader(s) && s.has(TEXT) && s.has(POINTS) && listsIndicators(grid, ctx, s)) return 'catalogue';
-  if ((s.indicators >= 1 && s.branch) || s.distinct >= 2) return 'forms';
-  if (s.gradeCol && indicatorCol) return 'long';
   if (s.branch && s.has(ADJUSTMENT)) return 'spot-checks';
-  if (s.branch && (s.has(GROUP) || s.has(SECRETARY) || s.has(MEMBERS)) && !s.gradeCol && s.tallyGrades === 0 && s.indicators === 0) {
+  if (s.branch && (s.has(GROUP) || s.has(SECRETARY) || s.has(MEMBERS)) && !s.gradeCol && !s.tallyGrades && s.indicators === 0) {
     return 'roster';
   }
   return null;

@@ -8,15 +8,15 @@ import type { Grid } from './grid';
 import { IndicatorMatcher } from './indicators';
 import { BRANCH, CODE, GRADE, ROLE_WORDS, TEXT, tallyGradeOf } from './vocab';
 
-export const F_ROLE = 1;
-export const F_BRANCH = 2;
-export const F_INDICATOR = 4;
-export const F_GRADE_COL = 8;
-export const F_CODE_COL = 16;
-export const F_TEXT_COL = 32;
-/** tally grade columns: F_TALLY << index in GRADES */
-export const F_TALLY = 64;
-export const TALLY_ALL = 64 | 128 | 256 | 512;
+export const F_ROLE = 1 << 0;
+export const F_BRANCH = 1 << 1;
+export const F_INDICATOR = 1 << 2;
+export const F_GRADE_COL = 1 << 3;
+export const F_CODE_COL = 1 << 4;
+export const F_TEXT_COL = 1 << 5;
+/** tally grade columns: F_TALLY << index in GRADES (one bit per grade of the scale) */
+export const F_TALLY = 1 << 6;
+export const TALLY_ALL = GRADES.reduce((all, _g, i) => all | (F_TALLY << i), 0);
 
 /** What one row looks like as a header. */
 export interface RowProfile {
@@ -78,7 +78,11 @@ export class Ctx {
    * object is reused by the next call: read it at once.
    */
   profile(grid: Grid, r: number): RowProfile {
-    const row = grid.row(r);
+    return this.profileOf(grid.row(r));
+  }
+
+  /** The header profile of a row's cells (values, or a header row's texts); same reuse as profile(). */
+  profileOf(row: readonly unknown[]): RowProfile {
     let flags = 0;
     let indicators = 0;
     let first: string | null = null;

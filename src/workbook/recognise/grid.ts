@@ -3,6 +3,7 @@
  * Addresses are built from cached column letters because every rating carries one.
  */
 import { trimAll } from '../../core/text';
+import { isBlank } from '../../core/values';
 import type { CellRef, CellValue } from '../../core/types';
 import { columnName, parseRange, type SheetSnapshot } from '../snapshot';
 
@@ -40,9 +41,9 @@ export function cleanValue(v: unknown): CellValue {
   return VALUE_ERROR;
 }
 
-/** White space that trimAll removes (checked on the first and last character only). */
+/** A character that may be white space for trimAll (checked on the first and last character only: a fast path). */
 function isSpace(c: number): boolean {
-  return c <= 32 || c === 0xa0 || c === 0x3000 || c === 0xfeff || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f;
+  return c <= 32 || c === 0xa0 || c === 0x3000 || c === 0xfeff || c === 0x1680 || c === 0x180e || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f;
 }
 
 /** trimAll with a fast path for the common case of nothing to trim. */
@@ -59,11 +60,11 @@ export function textOfValue(v: CellValue): string {
   return '';
 }
 
-/** Blank = null, or a string of white space only. Fast path for the common cases. */
+/** core's isBlank (the one blank test), with a fast path for a string that starts with a letter. */
 export function isBlankValue(v: CellValue): boolean {
   if (v === null) return true;
   if (typeof v !== 'string') return false;
-  return trimText(v).length === 0;
+  return v.length === 0 || (isSpace(v.charCodeAt(0)) && isBlank(v));
 }
 
 interface Area {

@@ -3,24 +3,23 @@
  * the writers need (sheet roles, the office's own summary sheet, rating ranges).
  */
 import { buildCatalogue, defaultCatalogue } from '../../core/catalogue';
+import { ignoredSheet } from '../../core/messages';
 import { parseSettings } from '../../core/ruleset';
 import type { Adjustment, Finding, RosterEntry, Text } from '../../core/types';
 import type { SheetSnapshot, WorkbookSnapshot } from '../snapshot';
 import { classify, type Classification } from './classify';
 import { Ctx } from './context';
-import { readFormsSheet } from './forms';
+import { append, newLayoutResult, readRatingSheet, type LayoutResult } from './blocks';
 import { Grid } from './grid';
-import { append, newLayoutResult, type LayoutResult } from './layout';
-import { readLongSheet } from './long';
-import { ignoredSheet, REASONS, ROLE_NAMES } from './messages';
+import { layoutOf, RATING_LAYOUTS } from './layouts';
+import { REASONS, ROLE_NAMES } from './messages';
 import type { OfficeSummaryTarget, RatingRange, Recognition, SheetRecognition } from './model';
 import { catalogueHeaderRef, readAdjustments, readCatalogueRows, readOfficeSummary, readRoster, readSettingRows } from './tables';
-import { readTallySheet } from './tally';
 
 export type { OfficeSummaryTarget, RatingRange, Recognition, SheetRecognition, SheetRole } from './model';
 export { sourceOfText, periodOfText, raterTypeOf } from './labels';
 
-const RATING_ROLES = new Set(['forms', 'tally', 'long']);
+const RATING_ROLES: ReadonlySet<string> = new Set(RATING_LAYOUTS.map((l) => l.role));
 
 function sheetsOf(snapshot: WorkbookSnapshot): SheetSnapshot[] {
   const list = (snapshot as { sheets?: unknown } | null | undefined)?.sheets;
@@ -111,10 +110,10 @@ export function recognise(snapshot: WorkbookSnapshot): Recognition {
           officeSummary = readOfficeSummary(grid, ctx, c.headerRow);
           return;
         default: {
+          const layout = layoutOf(c.role);
+          if (!layout) return ignore(REASONS.noHeader); // every role is handled above or is a layout's
           const out = newLayoutResult();
-          if (c.role === 'forms') readFormsSheet(grid, ctx, c.headerRow, out);
-          else if (c.role === 'tally') readTallySheet(grid, ctx, c.headerRow, out);
-          else readLongSheet(grid, ctx, c.headerRow, out);
+          readRatingSheet(layout, grid, ctx, c.headerRow, out);
           append(rated.forms, out.forms);
           append(rated.tallies, out.tallies);
           append(ratingRanges, out.ranges);

@@ -9,7 +9,7 @@ import type { Adjustment, CatalogueRow, CellRef, CellValue, Finding, RosterEntry
 import { F_ROLE, type Ctx } from './context';
 import { a1Range, isBlankValue, textOfValue, type Grid } from './grid';
 import { headerSpan, MAX_HEADER_COLS, readHeaderRow } from './header';
-import { invalidMembers } from './messages';
+import { invalidMembers } from '../../core/messages';
 import type { OfficeSummaryTarget } from './model';
 import {
   ADJUSTMENT,

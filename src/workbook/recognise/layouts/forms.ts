@@ -3,32 +3,18 @@
  * Header cells name indicators by code or text; a header that looks like an indicator but names none
  * (or several) is reported and its column is not read.
  */
-import type { CellRef, Form, RatingCell } from '../../core/types';
-import { F_ROLE, isFormsHeader, type Ctx } from './context';
-import { cleanValue, colLetters, isBlankValue, textOfValue, type Grid } from './grid';
-import { headerSpan, readHeaderRow, type HeaderRow } from './header';
-import { readLabels } from './labels';
-import {
-  checkBlockSource,
-  rangesOf,
-  resolveBlock,
-  rowPeriod,
-  rowRaterType,
-  RowSource,
-  type Block,
-  type LayoutResult,
-  append,
-} from './layout';
-import { unmappedColumn } from './messages';
-import { BRANCH, findCol, FORMS_RATER, IDENTITY, PERIOD, SOURCE, TOTAL_ROWS } from './vocab';
+import { unmappedColumn } from '../../../core/messages';
+import type { CellRef, Form, RatingCell } from '../../../core/types';
+import { isGradeValue, rowPeriod, rowRaterType, type Block } from '../blocks';
+import { isFormsHeader, type Ctx } from '../context';
+import { cleanValue, colLetters, isBlankValue, textOfValue, type Grid } from '../grid';
+import { headerSpan, readHeaderRow, type HeaderRow } from '../header';
+import { BRANCH, findCol, FORMS_RATER, IDENTITY, PERIOD, SOURCE, TOTAL_ROWS } from '../vocab';
+import type { BlockHeader, RatingLayout } from './types';
 
 const COLON = /[:：]/;
 
-interface FormsHeader {
-  /** the header row with the most indicator matches */
-  main: number;
-  dataStart: number;
-  firstCol: number;
+interface FormsHeader extends BlockHeader {
   firstLetters: string;
   branchCol: number;
   sourceCol: number;
@@ -44,7 +30,9 @@ function indicatorCount(ctx: Ctx, h: HeaderRow): number {
   return n;
 }
 
-/** The header at row r, with up to two more header rows below it (codes above texts, or the reverse). */
+/**
+ * The header at row r, with up to two more header rows below it (codes above texts, or the reverse).
+ */
 function readFormsHeader(grid: Grid, ctx: Ctx, r: number, floor: number): FormsHeader {
   const rows = [readHeaderRow(grid, ctx, r, floor)];
   for (let i = r + 1; i <= r + 2 && i < grid.height; i++) {
@@ -108,49 +96,41 @@ function readFormsHeader(grid: Grid, ctx: Ctx, r: number, floor: number): FormsH
   }
   const spans = rows.map(headerSpan);
   const firstCol = Math.min(...spans.map((s) => s.first));
-  return { main: ranked[0].row, dataStart, firstCol, firstLetters: colLetters(firstCol), branchCol, sourceCol, identityCol, periodCol, raterCol, indicators };
+  return {
+    row: ranked[0].row,
+    dataStart,
+    firstCol,
+    ratingCols: indicators.map((x) => x.col),
+    firstLetters: colLetters(firstCol),
+    branchCol,
+    sourceCol,
+    identityCol,
+    periodCol,
+    raterCol,
+    indicators,
+  };
 }
 
-/** Reads every block of a forms sheet, starting with the header found at `first`. */
-export function readFormsSheet(grid: Grid, ctx: Ctx, first: number, out: LayoutResult): void {
-  const sheetLabels = readLabels(grid, ctx, 0, first);
-  const rowSource = new RowSource(grid);
-  let r = first;
-  let labelFrom = 0;
-  while (r >= 0 && r < grid.height) {
-    const h = readFormsHeader(grid, ctx, r, labelFrom);
-    out.headerRows.push(h.main + 1);
-    const block = resolveBlock(grid, labelFrom === 0 ? sheetLabels : readLabels(grid, ctx, labelFrom, r), sheetLabels);
-    const headerRef = grid.ref(h.main, h.firstCol);
-    const blocked = checkBlockSource(ctx, block, h.sourceCol, headerRef);
-    if (block.source && h.sourceCol < 0) out.sources.add(block.source);
-    let next = -1;
-    let firstData = -1;
-    let lastData = -1;
-    for (let i = h.dataStart; i < grid.height; i++) {
-      const p = ctx.profile(grid, i);
-      if (isFormsHeader(p)) {
-        next = i;
-        break;
-      }
-      if (p.flags & F_ROLE) continue;
-      const form = formRow(grid, ctx, h, block, i, headerRef);
-      if (!form) continue;
-      if (firstData < 0) firstData = i;
-      lastData = i;
-      if (blocked) continue;
-      const source = rowSource.of(i, h.sourceCol, block, form.branch);
-      if (!source) continue;
-      form.source = source;
-      out.sources.add(source);
-      out.forms.push(form);
-    }
-    append(out.ranges, rangesOf(grid.name, h.indicators.map((x) => x.col), firstData, lastData, 'grade'));
-    labelFrom = (lastData >= 0 ? lastData : h.dataStart - 1) + 1;
-    r = next;
-  }
-  rowSource.flush(ctx.findings);
-}
+export const formsLayout: RatingLayout<FormsHeader, null, 'forms'> = {
+  role: 'forms',
+  rangeKind: 'grade',
+  recognise: (p) => isFormsHeader(p),
+  isHeader: (p) => isFormsHeader(p),
+  isRatingValue: isGradeValue,
+  readHeader: readFormsHeader,
+  startSheet: () => null,
+  readRow(b, i) {
+    const form = formRow(b.grid, b.ctx, b.header, b.block, i, b.headerRef);
+    if (!form) return 'skip';
+    if (b.blocked) return 'rating';
+    const source = b.rowSource.of(i, b.header.sourceCol, b.block, form.branch);
+    if (!source) return 'rating';
+    form.source = source;
+    b.out.sources.add(source);
+    b.out.forms.push(form);
+    return 'rating';
+  },
+};
 
 /** A row without branch whose filled cells are a category band (merged across columns) or notes ("填表人："). */
 function isBandOrNote(grid: Grid, h: FormsHeader, i: number, ratings: RatingCell[]): boolean {

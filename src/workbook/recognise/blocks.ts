@@ -1,13 +1,79 @@
 /**
- * What the three rating layouts share: a block's branch, source and period from labels and the sheet
- * name, per-row source/period/identity columns, unknown source values, and rating ranges.
+ * The one block driver of every rating layout (./layouts): it walks a sheet's blocks — labels above a
+ * header, the header, data rows until the next header — and hands each row to the layout. Also what
+ * the layouts share: a block's branch, source and period from labels and the sheet name, per-row
+ * source/period/identity columns, unknown source values, and rating ranges.
  */
+import { parseGrade } from '../../core/scale';
+import { unknownSource, unknownSourceValue } from '../../core/messages';
 import type { CellRef, Finding, Form, Period, Source, Tally } from '../../core/types';
-import type { Ctx } from './context';
+import { F_ROLE, type Ctx } from './context';
 import { a1Range, textOfValue, type Grid } from './grid';
-import { periodOfText, raterTypeOf, sourceOfText, type Labels } from './labels';
-import { unknownSource, unknownSourceValue } from './messages';
+import { periodOfText, raterTypeOf, readLabels, sourceOfText, type Labels } from './labels';
+import type { BlockHeader, BlockScope, RatingLayout } from './layouts/types';
 import type { RatingRange } from './model';
+
+/**
+ * Reads every block of a rating sheet with `layout`, starting with the header the classifier found at
+ * row `first`. A row that carries ratings is data: it never starts a block and is never skipped as a
+ * header row (SPEC §4: a rater number such as 1-01 is not an indicator code).
+ */
+export function readRatingSheet<H extends BlockHeader, S>(layout: RatingLayout<H, S, string>, grid: Grid, ctx: Ctx, first: number, out: LayoutResult): void {
+  const sheetLabels = readLabels(grid, ctx, 0, first);
+  const rowSource = new RowSource(grid);
+  const sheet = layout.startSheet();
+  const isHeaderAt = (i: number): boolean => layout.isHeader(ctx.profile(grid, i));
+  let r = first;
+  let labelFrom = 0;
+  while (r >= 0 && r < grid.height) {
+    const header = layout.readHeader(grid, ctx, r, labelFrom);
+    if (!header) {
+      // it looked like a header but is no block: look further down
+      let next = -1;
+      for (let i = r + 1; i < grid.height; i++) if (isHeaderAt(i)) { next = i; break; }
+      r = next;
+      continue;
+    }
+    out.headerRows.push(header.row + 1);
+    const block = resolveBlock(grid, labelFrom === 0 ? sheetLabels : readLabels(grid, ctx, labelFrom, r), sheetLabels);
+    const headerRef = grid.ref(header.row, header.firstCol);
+    const blocked = checkBlockSource(ctx, block, header.sourceCol, headerRef);
+    if (block.source && header.sourceCol < 0) out.sources.add(block.source);
+    const scope: BlockScope<H, S> = { grid, ctx, header, block, headerRef, blocked, rowSource, out, sheet };
+    let next = -1;
+    let firstData = -1;
+    let lastData = -1;
+    for (let i = header.dataStart; i < grid.height; i++) {
+      const p = ctx.profile(grid, i);
+      if (layout.isHeader(p)) {
+        next = i;
+        break;
+      }
+      if (p.flags & F_ROLE) continue;
+      const kind = layout.readRow(scope, i);
+      if (kind === 'skip') continue;
+      if (kind === 'rating' && firstData < 0) firstData = i;
+      lastData = i;
+    }
+    layout.endBlock?.(scope);
+    append(out.ranges, rangesOf(grid.name, header.ratingCols, firstData, lastData, layout.rangeKind));
+    labelFrom = (lastData >= 0 ? lastData : header.dataStart - 1) + 1;
+    r = next;
+  }
+  rowSource.flush(ctx.findings);
+  layout.endSheet?.(grid, ctx, sheet);
+}
+
+/** True when one of the row's rating columns holds a rating value of the layout. */
+export function carriesRatings(grid: Grid, r: number, cols: readonly number[], isRating: (v: ReturnType<Grid['value']>) => boolean): boolean {
+  for (const c of cols) if (isRating(grid.value(r, c))) return true;
+  return false;
+}
+
+/** A value on the grade scale (优秀, 良, B …). */
+export function isGradeValue(v: ReturnType<Grid['value']>): boolean {
+  return typeof v === 'string' && parseGrade(v).kind === 'grade';
+}
 
 export interface LayoutResult {
   forms: Form[];

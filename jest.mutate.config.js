@@ -1,0 +1,23 @@
+/**
+ * Jest for `npm run mutate` (StrykerJS): only the suites that exercise src/core and src/workbook/recognise
+ * in-process. Left out: acceptance/CLI suites (they grade through a child process, which Stryker's
+ * per-test coverage cannot see) and the 470,000-rating timing tests (seconds per run, and they assert
+ * speed, not results, so under a mutant they would only time out).
+ *
+ * MUTATE_TESTS (comma-separated folders or test files, relative to the project) narrows the suites,
+ * e.g. MUTATE_TESTS=test/core while the other area is mid-change, or one test file for a quick look.
+ */
+const base = require('./jest.config.js');
+
+const selection = (process.env.MUTATE_TESTS || 'test/core,test/workbook/recognise')
+  .split(',')
+  .map((p) => p.trim().replace(/\/$/, ''))
+  .filter(Boolean);
+
+/** @type {import('jest').Config} */
+module.exports = {
+  ...base,
+  testMatch: selection.map((p) => (/\.tsx?$/.test(p) ? `<rootDir>/${p}` : `<rootDir>/${p}/**/*.test.ts`)),
+  testNamePattern: '^(?!performance )',
+  setupFiles: ['<rootDir>/test/support/mutate-setup.js'],
+};
