@@ -4,7 +4,8 @@
 import { add, compare, fromInt, fromNumber, ONE, rational, toNumber, ZERO, type Rational } from './decimal';
 import * as msg from './messages';
 import { normalizeLoose } from './text';
-import type { CellRef, DateStyle, Finding, Grade, Ruleset, SettingKey, SettingOrigin, SettingRow, Source, Text } from './types';
+import { GRADES, type CellRef, type DateStyle, type Finding, type Grade, type Ruleset, type SettingKey, type SettingOrigin, type SettingRow, type Source, type Text } from './types';
+import { parseGrade } from './scale';
 import { isBlank, readDecimal, showValue, textOf } from './values';
 
 export const DEFAULT_ISSUER = '中共××党委办公室';
@@ -51,6 +52,7 @@ export const SETTING_KEYS: readonly SettingKey[] = [
   '发文单位',
   '公文字体',
   '日期格式',
+  '问卷选项顺序',
 ];
 
 const KEY_OF = new Map<string, SettingKey>(SETTING_KEYS.map((k) => [normalizeLoose(k), k]));
@@ -96,6 +98,14 @@ function readDateStyle(row: SettingRow): DateStyle | null {
   return null;
 }
 
+/** 问卷选项顺序: the four grades in the order the questionnaire lists its options ("优秀,较好,一般,差"). */
+function readOptionOrder(row: SettingRow): Grade[] | null {
+  const parts = textOf(row.value).split(/[,，、;；/／\s]+/).filter((p) => p !== '');
+  const grades = parts.map((p) => parseGrade(p)).map((g) => (g.kind === 'grade' ? g.grade : null));
+  if (grades.length !== GRADES.length || grades.some((g) => g === null) || new Set(grades).size !== GRADES.length) return null;
+  return grades as Grade[];
+}
+
 /** 公文字体: a font name as Word stores it (at most 31 characters, no control characters). */
 function readFont(row: SettingRow): string | null {
   const t = textOf(row.value).trim();
@@ -118,6 +128,10 @@ const ALLOWED = {
   cap: { zh: '应为不小于 0 的数', en: 'enter a number ≥ 0' },
   blank: { zh: '应为"空白视为弃权"或"空白视为错误"', en: 'enter 空白视为弃权 (blank = abstention) or 空白视为错误 (blank = error)' },
   issuer: { zh: '应为发文单位名称', en: 'enter the issuing office' },
+  optionOrder: {
+    zh: '应为问卷中四个选项的顺序，用逗号分开，如 优秀,较好,一般,差',
+    en: 'enter the four options in the order of the questionnaire, separated by commas, such as 优秀,较好,一般,差',
+  },
   font: { zh: '应为字体名称（不超过 31 个字符），如 仿宋_GB2312 或 仿宋', en: 'enter a font name (at most 31 characters) such as 仿宋_GB2312 or 仿宋' },
   dateStyle: {
     zh: '应为"阿拉伯数字"（2026年12月31日）或"汉字"（二〇二六年十二月三十一日）',
@@ -205,6 +219,10 @@ function apply(key: SettingKey, row: SettingRow, rs: Ruleset): Text | null {
     const f = readFont(row);
     if (f === null) return ALLOWED.font;
     rs.documentFont = f;
+  } else if (key === '问卷选项顺序') {
+    const o = readOptionOrder(row);
+    if (o === null) return ALLOWED.optionOrder;
+    rs.optionOrder = o;
   } else if (key === '日期格式') {
     const d = readDateStyle(row);
     if (d === null) return ALLOWED.dateStyle;
@@ -242,6 +260,8 @@ export function displaySetting(key: SettingKey, rs: Ruleset): string {
       return rs.documentFont ?? DEFAULT_DOCUMENT_FONT;
     case '日期格式':
       return rs.dateStyle === 'chinese' ? '汉字' : '阿拉伯数字';
+    case '问卷选项顺序':
+      return rs.optionOrder ? rs.optionOrder.join(',') : '';
     default:
       return rs.issuer;
   }

@@ -177,6 +177,7 @@ const zh: Strings = {
     发文单位: '发文单位',
     公文字体: '公文字体',
     日期格式: '日期格式',
+    问卷选项顺序: '问卷选项顺序',
   },
 
   gradeButton: '计算等级',
@@ -325,6 +326,7 @@ const en: Strings = {
     发文单位: 'Issuer',
     公文字体: 'Document font',
     日期格式: 'Date style',
+    问卷选项顺序: 'Questionnaire option order',
   },
 
   gradeButton: 'Calculate grades',

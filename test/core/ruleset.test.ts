@@ -39,7 +39,7 @@ describe('parseSettings', () => {
     const { ruleset, origins, findings } = parse();
     expect(ruleset).toEqual(defaultRuleset());
     expect(findings).toEqual([]);
-    expect(origins).toHaveLength(20);
+    expect(origins).toHaveLength(21);
     expect(origins.find((o) => o.key === '组织考核权重')).toEqual({ key: '组织考核权重', display: '60%' });
     expect(origins.find((o) => o.key === '排名方式')).toEqual({ key: '排名方式', display: '并列占位' });
     expect(origins.every((o) => o.ref === undefined)).toBe(true);
@@ -117,6 +117,17 @@ describe('parseSettings', () => {
     expect(bad.findings[0]).toMatchObject({ code: 'invalid-settings', cell: 'B2' });
     expect(bad.findings[0].message.zh).toContain('二〇二六年十二月三十一日');
     expect(bad.ruleset.dateStyle).toBe('arabic');
+  });
+
+  it('reads 问卷选项顺序 as the four grades in any order, in any spelling; anything else names the cell', () => {
+    expect(parse(['问卷选项顺序', '优秀,较好,一般,差']).ruleset.optionOrder).toEqual(['优秀', '较好', '一般', '差']);
+    expect(parse(['问卷选项顺序', '差、一般、良、优']).ruleset.optionOrder).toEqual(['差', '一般', '较好', '优秀']);
+    expect(parse(['问卷选项顺序', '优秀,较好,一般,差']).origins.find((o) => o.key === '问卷选项顺序')?.display).toBe('优秀,较好,一般,差');
+    for (const bad of ['优秀,较好,一般', '优秀,优秀,一般,差', '优秀,较好,一般,很差']) {
+      const r = parse(['问卷选项顺序', bad]);
+      expect(r.findings[0]).toMatchObject({ code: 'invalid-settings', cell: 'B2' });
+      expect(r.ruleset.optionOrder).toBeUndefined();
+    }
   });
 
   it('reads 公文字体 as a font name; a name longer than Word allows is an error', () => {

@@ -12,6 +12,7 @@ import { Ctx } from './context';
 import { append, newLayoutResult, readRatingSheet, type LayoutResult } from './blocks';
 import { Grid } from './grid';
 import { layoutOf, RATING_LAYOUTS } from './layouts';
+import { applyOptionOrder } from './layouts/questionnaire';
 import { REASONS, ROLE_NAMES } from './messages';
 import type { OfficeSummaryTarget, RatingRange, Recognition, SheetRecognition } from './model';
 import { catalogueHeaderRef, readAdjustments, readCatalogueRows, readOfficeSummary, readRoster, readSettingRows } from './tables';
@@ -125,6 +126,8 @@ export function recognise(snapshot: WorkbookSnapshot): Recognition {
       ignore(internalReason(e));
     }
   });
+
+  applyOptionOrder(rated.forms, new Set(recognitions.filter((r) => r.role === 'questionnaire').map((r) => r.name)), settings.ruleset.optionOrder);
 
   return {
     input: {

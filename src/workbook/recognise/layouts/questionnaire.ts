@@ -8,7 +8,7 @@
  * submitting twice: both forms get the same rater, which the checks report as duplicate-rater.
  */
 import { normalizeKey } from '../../../core/text';
-import type { CellValue, Form, RatingCell } from '../../../core/types';
+import type { CellValue, Form, Grade, RatingCell } from '../../../core/types';
 import { isGradeValue, rowRaterType } from '../blocks';
 import type { Ctx, RowProfile } from '../context';
 import { cleanValue, colLetters, isBlankValue, textOfValue, type Grid } from '../grid';
@@ -189,4 +189,20 @@ function markRepeat(seen: Seen, grid: Grid, i: number, h: QuestionnaireHeader, f
     }
   }
   earlier.push({ minutes, form });
+}
+
+/**
+ * 问卷选项顺序 (SPEC §4.4 d): once the settings are read (wherever their sheet stands), the option numbers
+ * 1, 2, 3 … of questionnaire sheets become the grades in that order. Without the setting they stay
+ * numbers: invalid ratings, whose message says to set the order.
+ */
+export function applyOptionOrder(forms: readonly Form[], questionnaireSheets: ReadonlySet<string>, order: readonly Grade[] | undefined): void {
+  if (!order || questionnaireSheets.size === 0) return;
+  for (const form of forms) {
+    if (!questionnaireSheets.has(form.ref.sheet)) continue;
+    for (const r of form.ratings) {
+      const n = typeof r.value === 'number' ? r.value : typeof r.value === 'string' && /^\s*\d\s*$/.test(r.value) ? Number(r.value) : NaN;
+      if (Number.isInteger(n) && n >= 1 && n <= order.length) r.value = order[n - 1];
+    }
+  }
 }

@@ -113,6 +113,19 @@ describe('questionnaire downloads', () => {
     }
   });
 
+  test('option numbers count with 问卷选项顺序 (wherever the settings sheet stands); without it they are invalid ratings that say so', () => {
+    const order = ['差', '一般', '较好', '优秀'];
+    const rows = download(list, 'bracket').map((r, i) => (i === 0 ? r : r.map((v) => (typeof v === 'string' && (GRADES as readonly string[]).includes(v) ? order.indexOf(v) + 1 : v))));
+    const numbered = sheet('民主测评问卷', rows);
+    const settings = sheet('考核参数', [['参数', '值'], ['问卷选项顺序', order.join(',')]]);
+    expect(totals({ sheets: [...base, numbered, settings] })).toEqual(expected);
+    const run = runAssessment({ sheets: [...base, numbered] }, { lang: 'zh', date: '2026-12-31' });
+    const invalid = run.findings.filter((f) => f.code === 'invalid-rating');
+    expect(invalid.length).toBe(list.length * CODES.length - 1); // every answer but the skipped one
+    expect(invalid[0].suggestion?.zh).toContain('问卷选项顺序');
+    expect(run.result.branches.every((b) => b.status === 'incomplete')).toBe(true);
+  });
+
   test('a repeated submission (same 来自IP and answers within minutes) is a duplicate rater; later or different answers are not', () => {
     const rows = download(list.slice(0, 12), 'bracket');
     const again = [...rows[1]];
