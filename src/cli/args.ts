@@ -1,27 +1,30 @@
 /**
  * Command-line arguments (SPEC §7), parsed into a command or a one-line error. No I/O here.
  *
- *   grade <in.xlsx> [--out <out.xlsx>] [--json <report.json | ->] [--lang zh|en] [--force]
+ *   grade <in.xlsx> [--out <out.xlsx>] [--json <report.json | ->] [--docx <通报.docx>] [--lang zh|en] [--force]
  *   validate <in.xlsx> [--json <report.json | ->] [--lang zh|en] [--force]
  *   template <out.xlsx> [--year <YYYY>] [--lang zh|en] [--force]
  *   sample <out.xlsx> [--lang zh|en] [--force]
+ *   forms <out.docx> [--in <workbook.xlsx>] [--year <YYYY>] [--lang zh|en] [--force]
  */
 import type { Lang, Text } from '../core/types';
 
 export type Command =
-  | { name: 'grade'; input: string; out?: string; json?: string; lang: Lang; force: boolean }
+  | { name: 'grade'; input: string; out?: string; json?: string; docx?: string; lang: Lang; force: boolean }
   | { name: 'validate'; input: string; json?: string; lang: Lang; force: boolean }
   | { name: 'template'; out: string; year?: number; lang: Lang; force: boolean }
   | { name: 'sample'; out: string; lang: Lang; force: boolean }
+  | { name: 'forms'; out: string; input?: string; year?: number; lang: Lang; force: boolean }
   | { name: 'help'; lang: Lang };
 
 export type Parsed = { ok: true; command: Command } | { ok: false; lang: Lang; error: Text };
 
 const OPTIONS: Record<Exclude<Command['name'], 'help'>, readonly string[]> = {
-  grade: ['--out', '--json', '--lang', '--force'],
+  grade: ['--out', '--json', '--docx', '--lang', '--force'],
   validate: ['--json', '--lang', '--force'],
   template: ['--year', '--lang', '--force'],
   sample: ['--lang', '--force'],
+  forms: ['--in', '--year', '--lang', '--force'],
 };
 
 /** Options that take no value. */
@@ -30,10 +33,11 @@ const FLAGS = new Set(['--force']);
 export const USAGE: Text = {
   zh: [
     '用法：',
-    '  npm run cli -- grade <输入.xlsx> [--out <输出.xlsx>] [--json <报告.json | ->] [--lang zh|en] [--force]',
+    '  npm run cli -- grade <输入.xlsx> [--out <输出.xlsx>] [--json <报告.json | ->] [--docx <通报.docx>] [--lang zh|en] [--force]',
     '  npm run cli -- validate <输入.xlsx> [--json <报告.json | ->] [--lang zh|en] [--force]',
     '  npm run cli -- template <输出.xlsx> [--year <年度>] [--lang zh|en] [--force]',
     '  npm run cli -- sample <输出.xlsx> [--lang zh|en] [--force]',
+    '  npm run cli -- forms <表格.docx> [--in <工作簿.xlsx>] [--year <年度>] [--force]（打印考评表、自评表）',
     '输入文件从不改写：指向输入文件的输出路径（含符号链接、硬链接）会被拒绝，--json 也不能与 --out 相同。',
     '已存在的输出文件只有加 --force 才会被替换；文件先写入同一文件夹的临时文件，写完再改名，失败时不留下残缺文件。',
     '退出码：0 无错误；1 有错误（相关党支部暂不评定）；2 无法使用的输入或参数。',
@@ -41,10 +45,11 @@ export const USAGE: Text = {
   ].join('\n'),
   en: [
     'Usage:',
-    '  npm run cli -- grade <in.xlsx> [--out <out.xlsx>] [--json <report.json | ->] [--lang zh|en] [--force]',
+    '  npm run cli -- grade <in.xlsx> [--out <out.xlsx>] [--json <report.json | ->] [--docx <notice.docx>] [--lang zh|en] [--force]',
     '  npm run cli -- validate <in.xlsx> [--json <report.json | ->] [--lang zh|en] [--force]',
     '  npm run cli -- template <out.xlsx> [--year <YYYY>] [--lang zh|en] [--force]',
     '  npm run cli -- sample <out.xlsx> [--lang zh|en] [--force]',
+    '  npm run cli -- forms <forms.docx> [--in <workbook.xlsx>] [--year <YYYY>] [--force] (paper forms to print)',
     'The input is never written: an output path that is the input (through a symbolic or hard link too) is refused, and --json cannot be the --out file.',
     'An existing output file is replaced only with --force; files are written to a temporary file in the same folder and renamed when complete, so a failure leaves no broken file.',
     'Exit status: 0 no error; 1 errors found (the affected branches are not graded); 2 unusable input or arguments.',
@@ -68,10 +73,10 @@ function fail(lang: Lang, zh: string, en: string): Parsed {
 export function parseArgs(argv: readonly string[]): Parsed {
   const lang = langOf(argv);
   const [name, ...rest] = argv;
-  if (name === undefined) return fail(lang, '缺少命令（grade、validate、template 或 sample），用 --help 查看用法', 'Missing command (grade, validate, template or sample); see --help');
+  if (name === undefined) return fail(lang, '缺少命令（grade、validate、template、sample 或 forms），用 --help 查看用法', 'Missing command (grade, validate, template, sample or forms); see --help');
   if (name === '--help' || name === '-h' || name === 'help') return { ok: true, command: { name: 'help', lang } };
   if (!(name in OPTIONS)) {
-    return fail(lang, `未知命令：${name}（可用：grade、validate、template、sample）`, `Unknown command: ${name} (use grade, validate, template or sample)`);
+    return fail(lang, `未知命令：${name}（可用：grade、validate、template、sample、forms）`, `Unknown command: ${name} (use grade, validate, template, sample or forms)`);
   }
   const cmd = name as keyof typeof OPTIONS;
   const allowed = OPTIONS[cmd];
@@ -126,13 +131,20 @@ export function parseArgs(argv: readonly string[]): Parsed {
   switch (cmd) {
     case 'grade':
       if (opts.get('--out') === '-') return fail(lang, '--out 必须是文件路径（工作簿不能写到标准输出）', '--out must be a file path (a workbook cannot go to stdout)');
-      return { ok: true, command: { name: 'grade', input: path, out: opts.get('--out'), json: opts.get('--json'), lang, force } };
+      if (opts.get('--docx') === '-') return fail(lang, '--docx 必须是文件路径', '--docx must be a file path');
+      return { ok: true, command: { name: 'grade', input: path, out: opts.get('--out'), json: opts.get('--json'), docx: opts.get('--docx'), lang, force } };
     case 'validate':
       return { ok: true, command: { name: 'validate', input: path, json: opts.get('--json'), lang, force } };
+    case 'forms':
     case 'template': {
       const y = opts.get('--year');
       if (y !== undefined && !/^\d{4}$/.test(y)) return fail(lang, `--year 应为四位年份，而不是 ${y}`, `--year must be a four-digit year, not ${y}`);
-      return { ok: true, command: { name: 'template', out: path, year: y === undefined ? undefined : Number(y), lang, force } };
+      const year = y === undefined ? undefined : Number(y);
+      if (cmd === 'forms') {
+        if (opts.get('--in') === '-') return fail(lang, '--in 必须是工作簿文件路径', '--in must be a workbook file path');
+        return { ok: true, command: { name: 'forms', out: path, input: opts.get('--in'), year, lang, force } };
+      }
+      return { ok: true, command: { name: 'template', out: path, year, lang, force } };
     }
     case 'sample':
       return { ok: true, command: { name: 'sample', out: path, lang, force } };

@@ -8,6 +8,11 @@ import { applyPlan, createWorkbook, loadWorkbook, saveWorkbook, snapshotOf, Xlsx
 import type { WorkbookPlan } from '../workbook/plan';
 import { planSample, planTemplate } from '../workbook/plans';
 import { runAssessment, type RunOutcome } from '../workbook/pipeline';
+import { defaultCatalogue } from '../core/catalogue';
+import { csvWorkbook } from '../hosts/csv';
+import { renderForms, renderNotification } from '../hosts/docx';
+import { formsInput } from '../workbook/forms-input';
+import { buildFormsDocument, buildNotificationDocument } from '../workbook/plans/documents';
 import { parseArgs, USAGE, type Command } from './args';
 import { sameTarget, type PathIdentity } from './files';
 import { formatSummary } from './summary';
@@ -57,6 +62,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return await writeNew(cmd, planTemplate(cmd.year ?? Number(notificationDate(io).slice(0, 4))), io);
       case 'sample':
         return await writeNew(cmd, planSample(), io);
+      case 'forms':
+        return await writeForms(cmd, io);
     }
   } catch (e) {
     io.stderr(pick(failureText(e), cmd.lang) + '\n');
@@ -91,7 +98,7 @@ function workbookExtension(input?: string): '.xlsx' | '.xlsm' {
 /** "<dir>/<name>-考核结果.xlsx" (or .xlsm) next to the input. */
 export function defaultOutPath(input: string): string {
   const dir = path.dirname(input);
-  const base = path.basename(input).replace(/\.(xlsx|xlsm|xls|et)$/i, '');
+  const base = path.basename(input).replace(/\.(xlsx|xlsm|xls|et|csv)$/i, '');
   return path.join(dir, `${base}-考核结果${workbookExtension(input)}`);
 }
 
@@ -100,7 +107,7 @@ export function defaultOutPath(input: string): string {
  * (by file identity, so through any symbolic or hard link), the report is not the workbook, and an
  * existing output is replaced only with --force.
  */
-async function checkOutputs(io: CliIo, o: { input?: string; out?: string; json?: string; force: boolean }): Promise<void> {
+async function checkOutputs(io: CliIo, o: { input?: string; out?: string; json?: string; docx?: string; force: boolean }): Promise<void> {
   if (o.out !== undefined) {
     const ext = workbookExtension(o.input);
     if (!o.out.toLowerCase().endsWith(ext)) {
@@ -124,8 +131,15 @@ async function checkOutputs(io: CliIo, o: { input?: string; out?: string; json?:
   if (out && report && sameTarget(out, report)) {
     throw new CliFailure({ zh: `--json 报告文件不能与 --out 输出工作簿是同一个文件：${json}`, en: `The --json report cannot be the same file as the --out workbook: ${json}` });
   }
+  const docx = o.docx === undefined ? undefined : await io.identify(o.docx);
+  if (o.docx !== undefined && !o.docx.toLowerCase().endsWith('.docx')) {
+    throw new CliFailure({ zh: `Word 文件名必须以 .docx 结尾：${o.docx}`, en: `The Word file name must end in .docx: ${o.docx}` });
+  }
+  if (docx && [input, out, report].some((other) => other && sameTarget(other, docx))) {
+    throw new CliFailure({ zh: `Word 文件不能是输入文件、输出工作簿或报告：${o.docx}`, en: `The Word file cannot be the input, the output workbook or the report: ${o.docx}` });
+  }
   if (!o.force) {
-    for (const [file, id] of [[o.out, out], [json, report]] as const) {
+    for (const [file, id] of [[o.out, out], [json, report], [o.docx, docx]] as const) {
       if (file !== undefined && id?.exists) throw new CliFailure(alreadyExists(file));
     }
   }
@@ -169,6 +183,8 @@ async function writeOutput(file: string, data: Uint8Array | string, force: boole
 
 async function load(file: string, io: CliIo): Promise<XlsxWorkbook> {
   const bytes = await readInput(file, io);
+  // a questionnaire platform's CSV download (UTF-8 or GBK): one sheet, results go to a new .xlsx
+  if (/\.csv$/i.test(file)) return csvWorkbook(bytes, path.basename(file));
   try {
     return await loadWorkbook(bytes);
   } catch (e) {
@@ -183,7 +199,8 @@ async function gradeOrValidate(cmd: GradeCommand, io: CliIo): Promise<number> {
   const lang = cmd.lang;
   const out = cmd.name === 'grade' ? (cmd.out ?? defaultOutPath(cmd.input)) : undefined;
   // Refuse before reading anything: the input file is never written.
-  await checkOutputs(io, { input: cmd.input, out, json: cmd.json, force: cmd.force });
+  const docx = cmd.name === 'grade' ? cmd.docx : undefined;
+  await checkOutputs(io, { input: cmd.input, out, json: cmd.json, docx, force: cmd.force });
   const date = notificationDate(io);
   const wb = await load(cmd.input, io);
   const outcome = runAssessment(snapshotOf(wb), { lang, date });
@@ -202,6 +219,10 @@ async function gradeOrValidate(cmd: GradeCommand, io: CliIo): Promise<number> {
     await writeOutput(out, await saveWorkbook(wb), cmd.force, io);
     written = out;
   }
+  if (docx !== undefined && outcome.exitCode !== 2) {
+    await writeOutput(docx, await renderNotification(buildNotificationDocument(outcome.notification, outcome.result.ruleset, date)), cmd.force, io);
+    human((lang === 'zh' ? `通报（Word）：${docx}` : `Notice (Word): ${docx}`) + '\n');
+  }
   human(formatSummary(outcome.result, outcome.findings, lang, { command: cmd.name, output: written, report: cmd.json }) + '\n');
   if (outcome.exitCode === 2 && outcome.fatal) io.stderr(pick(outcome.fatal, lang) + '\n');
   return outcome.exitCode;
@@ -215,6 +236,23 @@ async function writeNew(cmd: Extract<Command, { name: 'template' | 'sample' }>, 
   applyPlan(wb, plan);
   await writeOutput(out, await saveWorkbook(wb), cmd.force, io);
   io.stdout((lang === 'zh' ? `已写入：${out}` : `Written: ${out}`) + '\n');
+  return 0;
+}
+
+/** forms: the paper forms from the workbook's roster and catalogue, or the default catalogue and a blank branch line. */
+async function writeForms(cmd: Extract<Command, { name: 'forms' }>, io: CliIo): Promise<number> {
+  await checkOutputs(io, { input: cmd.input, docx: cmd.out, force: cmd.force });
+  const source = cmd.input === undefined ? { catalogue: defaultCatalogue(), branches: [], year: null } : formsInput(snapshotOf(await load(cmd.input, io)));
+  if ('fatal' in source && source.fatal) throw new CliFailure(source.fatal);
+  const year = cmd.year ?? source.year ?? Number(notificationDate(io).slice(0, 4));
+  const doc = buildFormsDocument(source.catalogue, source.branches, year);
+  await writeOutput(cmd.out, await renderForms(doc), cmd.force, io);
+  const n = source.branches.length;
+  io.stdout(
+    (cmd.lang === 'zh'
+      ? `已写入：${cmd.out}（${n ? `${n} 个党支部，` : '未指定工作簿，党支部名称留空待填，'}共 ${doc.forms.length} 页）`
+      : `Written: ${cmd.out} (${n ? `${n} branches, ` : 'no workbook given: the branch line is left blank, '}${doc.forms.length} pages)`) + '\n',
+  );
   return 0;
 }
 

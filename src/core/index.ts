@@ -4,7 +4,7 @@ export * from './text';
 export * from './decimal';
 export { defaultCatalogue, normalizeIndicatorCode, buildCatalogue, DEFAULT_CATEGORIES } from './catalogue';
 export { parseGrade, parseCount, gradeOfKey, type GradeReading, type CountReading } from './scale';
-export { defaultRuleset, parseSettings, settingKeyOf, displaySetting, SETTING_KEYS, DEFAULT_ISSUER } from './ruleset';
+export { defaultRuleset, parseSettings, settingKeyOf, displaySetting, SETTING_KEYS, DEFAULT_ISSUER, DEFAULT_DOCUMENT_FONT } from './ruleset';
 export { showValue, isBlank, readDecimal } from './values';
 export { assess } from './assess';
 export { editDistance, nearestNames } from './branches';

@@ -250,6 +250,12 @@ const SCALE_HINT: Text = {
   en: 'Enter 优秀, 较好, 一般 or 差 (or A, B, C, D; excellent, good, fair, poor).',
 };
 
+/** An option number (1–4) from a questionnaire download read without 问卷选项顺序 (SPEC §4.4 d). */
+const OPTION_NUMBER_HINT: Text = {
+  zh: '这是问卷的选项序号：请在“考核参数”中设置“问卷选项顺序”（如 优秀,较好,一般,差），或下载答卷时选择按选项文本下载。',
+  en: 'This is a questionnaire option number: set 问卷选项顺序 (the option order, e.g. 优秀,较好,一般,差) in the settings sheet, or download the answers as option text.',
+};
+
 export function invalidRating(ref: CellRef, branch: string, indicator: string, shown: string): Finding {
   return make(
     'error',
@@ -259,7 +265,7 @@ export function invalidRating(ref: CellRef, branch: string, indicator: string, s
       zh: `指标 ${indicator} 的评分"${shown}"不是有效的等级。`,
       en: `The rating "${shown}" for indicator ${indicator} is not on the scale.`,
     },
-    SCALE_HINT,
+    /^[1-9]$/.test(shown) ? OPTION_NUMBER_HINT : SCALE_HINT,
   );
 }
 

@@ -4,10 +4,13 @@
 import { add, compare, fromInt, fromNumber, ONE, rational, toNumber, ZERO, type Rational } from './decimal';
 import * as msg from './messages';
 import { normalizeLoose } from './text';
-import type { CellRef, Finding, Grade, Ruleset, SettingKey, SettingOrigin, SettingRow, Source, Text } from './types';
+import { GRADES, type CellRef, type DateStyle, type Finding, type Grade, type Ruleset, type SettingKey, type SettingOrigin, type SettingRow, type Source, type Text } from './types';
+import { parseGrade } from './scale';
 import { isBlank, readDecimal, showValue, textOf } from './values';
 
 export const DEFAULT_ISSUER = '中共××党委办公室';
+/** GB/T 9704-2012 body font; 公文字体 may name 仿宋 where 仿宋_GB2312 is not installed. */
+export const DEFAULT_DOCUMENT_FONT = '仿宋_GB2312';
 
 /** SPEC §3 and §4.3 defaults; year null (unknown). */
 export function defaultRuleset(): Ruleset {
@@ -23,6 +26,8 @@ export function defaultRuleset(): Ruleset {
     advancedQuota: 0,
     blank: 'abstain',
     issuer: DEFAULT_ISSUER,
+    documentFont: DEFAULT_DOCUMENT_FONT,
+    dateStyle: 'arabic',
   };
 }
 
@@ -45,6 +50,9 @@ export const SETTING_KEYS: readonly SettingKey[] = [
   '先进推荐名额',
   '空白评分',
   '发文单位',
+  '公文字体',
+  '日期格式',
+  '问卷选项顺序',
 ];
 
 const KEY_OF = new Map<string, SettingKey>(SETTING_KEYS.map((k) => [normalizeLoose(k), k]));
@@ -69,6 +77,41 @@ const BLANK_WORDS = new Map<string, Ruleset['blank']>([
   ['error', 'error'],
 ]);
 
+/** 日期格式: a style word or an example date in that style. */
+const DATE_WORDS = new Map<string, DateStyle>([
+  ['阿拉伯数字', 'arabic'],
+  ['数字', 'arabic'],
+  ['arabic', 'arabic'],
+  ['汉字', 'chinese'],
+  ['汉字数字', 'chinese'],
+  ['中文数字', 'chinese'],
+  ['中文', 'chinese'],
+  ['chinese', 'chinese'],
+]);
+
+function readDateStyle(row: SettingRow): DateStyle | null {
+  const t = normalizeLoose(textOf(row.value));
+  const word = DATE_WORDS.get(t);
+  if (word) return word;
+  if (/^\d{4}年\d{1,2}月\d{1,2}日$/.test(t)) return 'arabic';
+  if (/^[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日$/.test(t)) return 'chinese';
+  return null;
+}
+
+/** 问卷选项顺序: the four grades in the order the questionnaire lists its options ("优秀,较好,一般,差"). */
+function readOptionOrder(row: SettingRow): Grade[] | null {
+  const parts = textOf(row.value).split(/[,，、;；/／\s]+/).filter((p) => p !== '');
+  const grades = parts.map((p) => parseGrade(p)).map((g) => (g.kind === 'grade' ? g.grade : null));
+  if (grades.length !== GRADES.length || grades.some((g) => g === null) || new Set(grades).size !== GRADES.length) return null;
+  return grades as Grade[];
+}
+
+/** 公文字体: a font name as Word stores it (at most 31 characters, no control characters). */
+function readFont(row: SettingRow): string | null {
+  const t = textOf(row.value).trim();
+  return t !== '' && t.length <= 31 && !/[\u0000-\u001f]/.test(t) ? t : null;
+}
+
 const COEFFICIENT: Record<string, Grade> = { 优秀系数: '优秀', 较好系数: '较好', 一般系数: '一般', 差系数: '差' };
 const WEIGHT: Record<string, Source> = { 组织考核权重: '组织考核', 民主测评权重: '民主测评', 自评权重: '自评' };
 const THRESHOLD: Record<string, '优秀' | '较好' | '一般'> = { 优秀分数线: '优秀', 较好分数线: '较好', 一般分数线: '一般' };
@@ -85,6 +128,15 @@ const ALLOWED = {
   cap: { zh: '应为不小于 0 的数', en: 'enter a number ≥ 0' },
   blank: { zh: '应为"空白视为弃权"或"空白视为错误"', en: 'enter 空白视为弃权 (blank = abstention) or 空白视为错误 (blank = error)' },
   issuer: { zh: '应为发文单位名称', en: 'enter the issuing office' },
+  optionOrder: {
+    zh: '应为问卷中四个选项的顺序，用逗号分开，如 优秀,较好,一般,差',
+    en: 'enter the four options in the order of the questionnaire, separated by commas, such as 优秀,较好,一般,差',
+  },
+  font: { zh: '应为字体名称（不超过 31 个字符），如 仿宋_GB2312 或 仿宋', en: 'enter a font name (at most 31 characters) such as 仿宋_GB2312 or 仿宋' },
+  dateStyle: {
+    zh: '应为"阿拉伯数字"（2026年12月31日）或"汉字"（二〇二六年十二月三十一日）',
+    en: 'enter 阿拉伯数字 (2026年12月31日) or 汉字 (二〇二六年十二月三十一日)',
+  },
 } satisfies Record<string, Text>;
 
 function isWhole(r: Rational): boolean {
@@ -163,6 +215,18 @@ function apply(key: SettingKey, row: SettingRow, rs: Ruleset): Text | null {
     const t = textOf(row.value);
     if (t === '') return ALLOWED.issuer;
     rs.issuer = t;
+  } else if (key === '公文字体') {
+    const f = readFont(row);
+    if (f === null) return ALLOWED.font;
+    rs.documentFont = f;
+  } else if (key === '问卷选项顺序') {
+    const o = readOptionOrder(row);
+    if (o === null) return ALLOWED.optionOrder;
+    rs.optionOrder = o;
+  } else if (key === '日期格式') {
+    const d = readDateStyle(row);
+    if (d === null) return ALLOWED.dateStyle;
+    rs.dateStyle = d;
   }
   return null;
 }
@@ -192,6 +256,12 @@ export function displaySetting(key: SettingKey, rs: Ruleset): string {
       return String(rs.advancedQuota);
     case '空白评分':
       return rs.blank === 'abstain' ? '空白视为弃权' : '空白视为错误';
+    case '公文字体':
+      return rs.documentFont ?? DEFAULT_DOCUMENT_FONT;
+    case '日期格式':
+      return rs.dateStyle === 'chinese' ? '汉字' : '阿拉伯数字';
+    case '问卷选项顺序':
+      return rs.optionOrder ? rs.optionOrder.join(',') : '';
     default:
       return rs.issuer;
   }

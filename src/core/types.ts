@@ -101,7 +101,15 @@ export interface Ruleset {
   blank: BlankPolicy;
   /** 发文单位: the notification's issuer */
   issuer: string;
+  /** 公文字体: the official document's body font (SPEC §8); default 仿宋_GB2312 */
+  documentFont?: string;
+  /** 问卷选项顺序: the grades that a questionnaire download's option numbers 1, 2, 3 … stand for (SPEC §4.4 d); unset: numbers are invalid */
+  optionOrder?: Grade[];
+  /** 日期格式: the document's date, 2026年12月31日 (arabic, default) or 二〇二六年十二月三十一日 (chinese) */
+  dateStyle?: DateStyle;
 }
+
+export type DateStyle = 'arabic' | 'chinese';
 
 /** The settings keys of SPEC §4.3, in the order the settings sheet lists them. */
 export type SettingKey =
@@ -122,7 +130,10 @@ export type SettingKey =
   | '加减分上限'
   | '先进推荐名额'
   | '空白评分'
-  | '发文单位';
+  | '发文单位'
+  | '公文字体'
+  | '日期格式'
+  | '问卷选项顺序';
 
 /** One key/value row of a settings sheet. */
 export interface SettingRow {

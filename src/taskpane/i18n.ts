@@ -181,6 +181,9 @@ const zh: Strings = {
     先进推荐名额: '先进推荐名额',
     空白评分: '空白评分',
     发文单位: '发文单位',
+    公文字体: '公文字体',
+    日期格式: '日期格式',
+    问卷选项顺序: '问卷选项顺序',
   },
 
   gradeButton: '计算等级',
@@ -333,6 +336,9 @@ const en: Strings = {
     先进推荐名额: 'Advanced branch quota',
     空白评分: 'Blank ratings',
     发文单位: 'Issuer',
+    公文字体: 'Document font',
+    日期格式: 'Date style',
+    问卷选项顺序: 'Questionnaire option order',
   },
 
   gradeButton: 'Calculate grades',

@@ -28,6 +28,8 @@ describe('defaultRuleset', () => {
       advancedQuota: 0,
       blank: 'abstain',
       issuer: '中共××党委办公室',
+      documentFont: '仿宋_GB2312',
+      dateStyle: 'arabic',
     });
   });
 });
@@ -37,7 +39,7 @@ describe('parseSettings', () => {
     const { ruleset, origins, findings } = parse();
     expect(ruleset).toEqual(defaultRuleset());
     expect(findings).toEqual([]);
-    expect(origins).toHaveLength(18);
+    expect(origins).toHaveLength(21);
     expect(origins.find((o) => o.key === '组织考核权重')).toEqual({ key: '组织考核权重', display: '60%' });
     expect(origins.find((o) => o.key === '排名方式')).toEqual({ key: '排名方式', display: '并列占位' });
     expect(origins.every((o) => o.ref === undefined)).toBe(true);
@@ -86,6 +88,8 @@ describe('parseSettings', () => {
       ['先进推荐名额', 3],
       ['空白评分', ' 空白视为错误 '],
       ['发文单位', '中共某研究所委员会办公室'],
+      ['公文字体', '仿宋'],
+      ['日期格式', '二〇二六年十二月三十一日'],
     );
     expect(findings).toEqual([]);
     expect(ruleset).toEqual({
@@ -100,7 +104,37 @@ describe('parseSettings', () => {
       advancedQuota: 3,
       blank: 'error',
       issuer: '中共某研究所委员会办公室',
+      documentFont: '仿宋',
+      dateStyle: 'chinese',
     });
+  });
+
+  it('reads 日期格式 as a word or an example date, and refuses anything else naming the cell (SPEC §8)', () => {
+    for (const v of ['汉字', '中文数字', '二〇二六年十二月三十一日', '二〇二七年一月五日']) expect(parse(['日期格式', v]).ruleset.dateStyle).toBe('chinese');
+    for (const v of ['阿拉伯数字', '2026年12月31日', '2027年1月5日']) expect(parse(['日期格式', v]).ruleset.dateStyle).toBe('arabic');
+    const bad = parse(['日期格式', '2026-12-31']);
+    expect(bad.findings).toHaveLength(1);
+    expect(bad.findings[0]).toMatchObject({ code: 'invalid-settings', cell: 'B2' });
+    expect(bad.findings[0].message.zh).toContain('二〇二六年十二月三十一日');
+    expect(bad.ruleset.dateStyle).toBe('arabic');
+  });
+
+  it('reads 问卷选项顺序 as the four grades in any order, in any spelling; anything else names the cell', () => {
+    expect(parse(['问卷选项顺序', '优秀,较好,一般,差']).ruleset.optionOrder).toEqual(['优秀', '较好', '一般', '差']);
+    expect(parse(['问卷选项顺序', '差、一般、良、优']).ruleset.optionOrder).toEqual(['差', '一般', '较好', '优秀']);
+    expect(parse(['问卷选项顺序', '优秀,较好,一般,差']).origins.find((o) => o.key === '问卷选项顺序')?.display).toBe('优秀,较好,一般,差');
+    for (const bad of ['优秀,较好,一般', '优秀,优秀,一般,差', '优秀,较好,一般,很差']) {
+      const r = parse(['问卷选项顺序', bad]);
+      expect(r.findings[0]).toMatchObject({ code: 'invalid-settings', cell: 'B2' });
+      expect(r.ruleset.optionOrder).toBeUndefined();
+    }
+  });
+
+  it('reads 公文字体 as a font name; a name longer than Word allows is an error', () => {
+    expect(parse(['公文字体', ' 仿宋 ']).ruleset.documentFont).toBe('仿宋');
+    const bad = parse(['公文字体', '仿'.repeat(32)]);
+    expect(bad.findings[0]).toMatchObject({ code: 'invalid-settings', cell: 'B2' });
+    expect(bad.ruleset.documentFont).toBe('仿宋_GB2312');
   });
 
   it('matches keys ignoring white space, width and a trailing colon', () => {

@@ -36,6 +36,9 @@ const SETTING_NOTES: Record<SettingKey, string> = {
   先进推荐名额: '先进党支部推荐名额，0 表示不限',
   空白评分: '空白视为弃权 或 空白视为错误',
   发文单位: '考核结果通报的落款单位',
+  公文字体: '通报正文字体：仿宋_GB2312（默认）；电脑上没有该字体时可填 仿宋',
+  问卷选项顺序: '在线问卷下载为选项序号时填写，如 优秀,较好,一般,差（序号 1 为优秀）；下载为选项文本时留空',
+  日期格式: '通报落款日期：阿拉伯数字（2026年12月31日，默认）或 汉字（二〇二六年十二月三十一日）',
 };
 
 /** A settings value as written into the sheet: numbers as numbers, percentages and words as text. */
@@ -150,12 +153,51 @@ export function sourceSheets(
   ];
 }
 
+/**
+ * 填表说明: how the year goes and what the less obvious columns mean, for the clerk who opens the template
+ * (SPEC §8). Plain lines in one wide column; not a rating sheet (recognition lists it as ignored).
+ */
+export function guideSheet(year: number): SheetPlan {
+  const heading = (t: string): [string, boolean] => [t, true];
+  const line = (t: string): [string, boolean] => [t, false];
+  const lines: [string, boolean][] = [
+    heading(`${year}年度党支部工作目标管理考核 填表说明`),
+    line(''),
+    heading('一、全年工作流程'),
+    line('1. 年初准备：在“支部名单”中填写各党支部（所属总支、书记、党员人数）；需要时修改“指标目录”的分值和“考核参数”（年度、权重、分数线、发文单位等）。'),
+    line('2. 印发表格：打印每个党支部的《党支部工作目标管理考评表》和《党支部目标管理考核自评表》（任务窗格“模板”，或命令行 npm run cli -- forms 表格.docx --in 本工作簿.xlsx）；也可以在问卷星、腾讯问卷等平台发布内容相同的问卷。'),
+    line('3. 自评：6月各党支部填写半年自评表，12月填写全年自评表。'),
+    line('4. 民主测评和组织考核：年底在党员大会上发放考评表（不记名），并邀请党外群众代表参加；考核组听取汇报、查阅记录后填写考评表。'),
+    line('5. 收集录入：纸质表每份录入一行，分别填入“组织考核”“民主测评”“自评”工作表；也可按党支部录入各等级票数。在线问卷把下载的答卷（Excel 或 CSV）粘贴为新的工作表或直接打开。'),
+    line('6. 抽检：日常抽检、专题抽检的记录和加减分填入“抽检记录”。'),
+    line('7. 计算：在任务窗格中点“计算”，或运行命令行 npm run cli -- grade 本工作簿.xlsx。'),
+    line('8. 检查：查看“校验问题”工作表，按所列工作表和单元格改正后重新计算；有错误的党支部暂不评定等级（待补充），改正后再计算。'),
+    line('9. 通报：核对“考核汇总”和“考核结果通报”后，导出通报 Word 文档（任务窗格“导出”，或命令行 grade … --docx 通报.docx），报党委审定后印发。'),
+    line(''),
+    heading('二、栏目说明'),
+    line('测评人身份：民主测评表上勾选的“党员”或“党外群众”（应邀参加测评的非党行政领导、群众代表）。只用于检查参评情况（党员参评人数、有无党外群众参评），不影响计分。测评不记名，不填写姓名。'),
+    line('期间：自评表上勾选的“半年”（6月）或“全年”（12月）。只有全年自评计入自评得分，半年自评单列作参考；不填视为全年。'),
+    line('测评人：组织考核表上填写考核组成员的姓名或编号，用于发现同一人重复录入的表。'),
+    line('评分：每项指标填写 优秀、较好、一般 或 差（也可写 优、良、中、A、B、C、D）；空白视为弃权，可在“考核参数”的“空白评分”中改为视为错误。'),
+    line('考核方式：表格第一行的“考核方式：组织考核”等说明这张工作表属于哪种考核，请勿删除。'),
+  ];
+  const sb = new SheetBuilder();
+  lines.forEach(([text, bold], i) => {
+    sb.set(i, 0, text).style(i, 0, i, 0, { wrap: true, vAlign: 'middle', ...(bold ? { bold: true } : {}) });
+    // about 52 characters a line in the 110-wide column: give wrapped lines their height
+    if (text.length > 52) sb.height(i, Math.ceil(text.length / 52) * 16 + 4);
+  });
+  sb.style(0, 0, 0, 0, { fontSize: 14 });
+  return sb.build({ kind: 'template', name: '填表说明', columnWidths: [110] });
+}
+
 /** An empty annual workbook for `year`. */
 export function planTemplate(year: number): WorkbookPlan {
   const catalogue = defaultCatalogue();
   const ruleset = { ...defaultRuleset(), year };
   return {
     sheets: [
+      guideSheet(year),
       catalogueSheet(catalogue),
       settingsSheet(ruleset),
       rosterSheet([], 50),

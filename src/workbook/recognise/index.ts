@@ -13,6 +13,7 @@ import { Ctx } from './context';
 import { append, joinKey, newLayoutResult, readRatingSheet, type LayoutResult } from './blocks';
 import { Grid } from './grid';
 import { layoutOf, RATING_LAYOUTS } from './layouts';
+import { applyOptionOrder } from './layouts/questionnaire';
 import { REASONS, ROLE_NAMES } from './messages';
 import type { OfficeSummaryTarget, RatingRange, Recognition, SheetRecognition } from './model';
 import { catalogueHeaderRef, readAdjustments, readCatalogueRows, readOfficeSummary, readRoster, readSettingRows } from './tables';
@@ -128,6 +129,7 @@ export function recognise(snapshot: WorkbookSnapshot): Recognition {
     }
   });
 
+  applyOptionOrder(rated.forms, new Set(recognitions.filter((r) => r.role === 'questionnaire').map((r) => r.name)), settings.ruleset.optionOrder);
   rated.tallies = countTalliesOnce(rated.tallies, rated.formulaSheets, rated.forms, recognitions, ctx.findings);
   const ratingSheets = recognitions.filter((r) => RATING_ROLES.has(r.role)).map((r) => r.name);
   const anyRating = rated.tallies.length > 0 || rated.forms.some((f) => f.ratings.some((x) => !isBlank(x.value)));

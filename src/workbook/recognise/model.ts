@@ -8,6 +8,7 @@ export type SheetRole =
   | 'forms'
   | 'tally'
   | 'long'
+  | 'questionnaire'
   | 'spot-checks'
   | 'office-summary'
   | 'output'

@@ -114,6 +114,8 @@ describe('template and sample read back through recognition', () => {
   test('every template sheet is recognised in its role, with the year', () => {
     const rec = recognise(snapshotOf(planTemplate(2027)));
     expect(rec.sheets.map((s) => [s.name, s.role, s.source])).toEqual([
+      // the guide is text for people: listed as ignored (SPEC §4: listed, never guessed)
+      ['填表说明', 'ignored', undefined],
       ['指标目录', 'catalogue', undefined],
       ['考核参数', 'settings', undefined],
       ['支部名单', 'roster', undefined],

@@ -7,7 +7,7 @@ describe('planTemplate', () => {
   const plan = planTemplate(2027);
 
   test('the sheets of an annual workbook, all template sheets with valid names', () => {
-    expect(plan.sheets.map((s) => s.name)).toEqual(['指标目录', '考核参数', '支部名单', '组织考核', '民主测评', '自评', '抽检记录']);
+    expect(plan.sheets.map((s) => s.name)).toEqual(['填表说明', '指标目录', '考核参数', '支部名单', '组织考核', '民主测评', '自评', '抽检记录']);
     expect(plan.sheets.every((s) => s.mode === 'new' && s.kind === 'template')).toBe(true);
     expect(plan.sheets.every((s) => isValidSheetName(s.name))).toBe(true);
     expect(plan.activate).toBe('支部名单');
@@ -24,10 +24,20 @@ describe('planTemplate', () => {
     expect(s.freeze).toEqual({ rows: 1, columns: 0 });
   });
 
+  test('填表说明: how the year goes and what 测评人身份 and 期间 mean, in Chinese', () => {
+    const text = sheetOf(plan, '填表说明').values.map((r) => String(r[0] ?? '')).join('\n');
+    expect(text.startsWith('2027年度党支部工作目标管理考核 填表说明')).toBe(true);
+    const steps = ['forms 表格.docx', '问卷星', '6月各党支部填写半年自评表', '党员大会', '粘贴为新的工作表', '抽检记录', 'grade 本工作簿.xlsx', '校验问题', '--docx 通报.docx'];
+    const at = steps.map((w) => text.indexOf(w));
+    expect(at.every((i, k) => i >= 0 && (k === 0 || i > at[k - 1]))).toBe(true);
+    expect(text).toMatch(/测评人身份：[^\n]*党员[^\n]*党外群众[^\n]*不影响计分/);
+    expect(text).toMatch(/期间：[^\n]*半年[^\n]*全年[^\n]*只有全年自评计入自评得分/);
+  });
+
   test('考核参数: every key of SPEC §4.3 with its default; weights as percentages; the year', () => {
     const s = sheetOf(plan, '考核参数');
     expect(rowAt(s, 1)).toEqual(['参数', '值', '说明']);
-    expect(column(s, 0, 2, 19)).toEqual([...SETTING_KEYS]);
+    expect(column(s, 0, 2, 22)).toEqual([...SETTING_KEYS]);
     const value = (k: string) => s.values.find((r) => r[0] === k)?.[1];
     expect(value('年度')).toBe(2027);
     expect(value('优秀系数')).toBe(1);
@@ -47,6 +57,8 @@ describe('planTemplate', () => {
     expect(value('先进推荐名额')).toBe(0);
     expect(value('空白评分')).toBe('空白视为弃权');
     expect(value('发文单位')).toBe('中共××党委办公室');
+    expect(value('公文字体')).toBe('仿宋_GB2312');
+    expect(value('日期格式')).toBe('阿拉伯数字');
     expect(s.values.every((r, i) => i === 0 || typeof r[2] === 'string')).toBe(true);
     // 排名方式 is row 14, 空白评分 row 18
     expect(s.validations).toEqual([

@@ -127,7 +127,7 @@ describe('settings (考核参数)', () => {
   test('no settings sheet: the default ruleset and default origins', () => {
     const r = recognise(book(FORMS));
     expect(r.input.ruleset.weights).toEqual({ 组织考核: 0.6, 民主测评: 0.4, 自评: 0 });
-    expect(r.origins.length).toBe(18);
+    expect(r.origins.length).toBe(21);
     expect(r.origins.every((o) => o.ref === undefined)).toBe(true);
   });
 });

@@ -5,11 +5,14 @@
  */
 import { formsLayout } from './forms';
 import { longLayout } from './long';
+import { questionnaireLayout } from './questionnaire';
 import { tallyLayout } from './tally';
 import type { BlockHeader, RatingLayout } from './types';
 
-// A tally header (a column per grade) is tried first: its 编号/考核内容 column would also suit a long list.
-export const RATING_LAYOUTS = [tallyLayout, formsLayout, longLayout] as const;
+// A questionnaire download is tried first (numbered questions naming indicators, with platform columns or a
+// branch question: no other layout's header has them); then a tally header (a column per grade), whose
+// 编号/考核内容 column would also suit a long list.
+export const RATING_LAYOUTS = [questionnaireLayout, tallyLayout, formsLayout, longLayout] as const;
 
 /** The sheet roles the rating layouts give: 'tally' | 'forms' | 'long' | … */
 export type RatingRole = (typeof RATING_LAYOUTS)[number]['role'];

@@ -1,0 +1,3 @@
+/** Document models (SPEC §8): what the Word files say, without Word types. */
+export { buildNotificationDocument, documentDate, type NotificationDocument, type DocumentTable } from './notification';
+export { buildFormsDocument, EVALUATION_TITLE, SELF_TITLE, type FormsDocument, type PaperForm } from './forms';

@@ -1,0 +1,82 @@
+/** grade --docx and forms on the command line (SPEC §7, §8): what is written, said and refused. */
+import JSZip from 'jszip';
+import { bytesOf, run, smallWorkbook, workbook } from './helpers';
+
+async function documentText(bytes: Uint8Array): Promise<string> {
+  const xml = await (await JSZip.loadAsync(bytes)).file('word/document.xml')!.async('string');
+  return [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+}
+
+describe('grade --docx', () => {
+  test('writes the notification as a Word document beside the graded workbook and says so', async () => {
+    const r = await run(['grade', 'in.xlsx', '--out', 'out.xlsx', '--docx', '通报.docx'], { 'in.xlsx': await smallWorkbook() });
+    expect(r.code).toBe(0);
+    expect(r.files.has('out.xlsx')).toBe(true);
+    const text = await documentText(bytesOf(r, '通报.docx'));
+    expect(text).toContain('各党总支、党支部：');
+    expect(text).toContain('甲支部');
+    expect(text).toContain('乙支部');
+    expect(text).toContain('2026年12月20日'); // BA_DATE
+    expect(r.stdout).toContain('通报（Word）：通报.docx');
+  });
+
+  test('日期格式 and 公文字体 from the settings sheet reach the document', async () => {
+    const input = await smallWorkbook({ 考核参数: [['参数', '值'], ['日期格式', '汉字'], ['公文字体', '仿宋']] });
+    const r = await run(['grade', 'in.xlsx', '--docx', 'n.docx'], { 'in.xlsx': input });
+    const bytes = bytesOf(r, 'n.docx');
+    expect(await documentText(bytes)).toContain('二〇二六年十二月二十日');
+    const xml = await (await JSZip.loadAsync(bytes)).file('word/document.xml')!.async('string');
+    expect(xml).toContain('w:eastAsia="仿宋"');
+    expect(xml).not.toContain('仿宋_GB2312');
+  });
+
+  test('refuses a notice path that is the input or the output, before writing anything', async () => {
+    const input = await smallWorkbook();
+    for (const docx of ['in.xlsx', 'out.xlsx']) {
+      const r = await run(['grade', 'in.xlsx', '--out', 'out.xlsx', '--docx', docx], { 'in.xlsx': input });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('通报文件不能是输入或输出工作簿');
+      expect(r.files.has('out.xlsx')).toBe(false);
+    }
+    expect((await run(['grade', 'in.xlsx', '--docx', '-'])).stderr).toContain('--docx 必须是文件路径');
+    expect((await run(['validate', 'in.xlsx', '--docx', 'x.docx'])).stderr).toContain('validate 命令不支持选项 --docx');
+  });
+});
+
+describe('forms', () => {
+  test('from a workbook: a pair of forms per roster branch, the year from --year', async () => {
+    const r = await run(['forms', 'forms.docx', '--in', 'in.xlsx', '--year', '2027'], { 'in.xlsx': await smallWorkbook() });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('已写入：forms.docx（2 个党支部，共 4 页）\n');
+    const text = await documentText(bytesOf(r, 'forms.docx'));
+    expect(text).toContain('被考评党支部：甲支部');
+    expect(text).toContain('被考评党支部：乙支部');
+    expect(text).toContain('（2027年度）');
+  });
+
+  test('without a workbook: the default catalogue and a blank branch line, the year of today', async () => {
+    const r = await run(['forms', 'blank.docx', '--lang', 'en'], {}, {});
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('no workbook given: the branch line is left blank, 2 pages');
+    const text = await documentText(bytesOf(r, 'blank.docx'));
+    expect(text).toContain('（2026年度）');
+    expect(text).toContain('支委会组织健全');
+  });
+
+  test('an existing file is not overwritten; an invalid catalogue stops with the sheet and cell', async () => {
+    const exists = await run(['forms', 'f.docx'], { 'f.docx': 'mine' });
+    expect(exists.code).toBe(2);
+    expect(exists.stderr).toContain('文件已存在，不会覆盖');
+    expect(exists.files.get('f.docx')).toBe('mine');
+    const badCatalogue = await workbook({
+      指标目录: [['编号', '类别', '考核内容', '分值'], ['1.1', '一、党建', '组织生活', 60], ['1.2', '一、党建', '党员教育', 30]],
+      支部名单: [['党支部'], ['甲支部']],
+      民主测评: [['党支部', '1.1', '1.2'], ['甲支部', '优秀', '优秀']],
+    });
+    const r = await run(['forms', 'f2.docx', '--in', 'in.xlsx'], { 'in.xlsx': badCatalogue });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^指标目录!/);
+    expect(r.files.has('f2.docx')).toBe(false);
+    expect((await run(['forms', 'x.docx', '--year', '26'])).stderr).toContain('--year 应为四位年份');
+  });
+});

@@ -1,0 +1,88 @@
+/**
+ * Render checks (SPEC §8): LibreOffice converts the documents the command line writes to PDF, and the
+ * PDF's own text and page size are read back with poppler (pdftotext, pdfinfo). LibreOffice and poppler
+ * come from Debian, installed by scripts/ensure-libreoffice.sh when missing. Slow: one conversion run for
+ * both documents; every step waits on its process's exit, never on a clock.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { SAMPLE_BRANCHES, SAMPLE_ISSUER } from '../../../src/workbook/plans/sample';
+import { bytesOf, run } from '../../cli/helpers';
+
+const ROOT = path.join(__dirname, '..', '..', '..');
+
+/** Run a program to its exit; its stdout, or a rejection with its stderr. */
+function exec(cmd: string, args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (err += d));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`${cmd} exited with ${code}: ${err.slice(-2000)}`))));
+  });
+}
+
+/** Text without white space: pdftotext puts spaces between CJK and digits and breaks long titles. */
+const squeeze = (s: string) => s.replace(/\s+/g, '');
+
+describe('documents rendered by LibreOffice', () => {
+  let dir: string;
+  const pdf = (name: string) => path.join(dir, name.replace(/\.docx$/, '.pdf'));
+  let notificationRun: Awaited<ReturnType<typeof run>>;
+
+  beforeAll(async () => {
+    await exec('bash', [path.join(ROOT, 'scripts', 'ensure-libreoffice.sh')]);
+    dir = mkdtempSync(path.join(tmpdir(), 'ba-docx-'));
+    const sample = bytesOf(await run(['sample', 'sample.xlsx']), 'sample.xlsx');
+    notificationRun = await run(['grade', 'sample.xlsx', '--out', 'graded.xlsx', '--docx', '通报.docx'], { 'sample.xlsx': sample }, { BA_DATE: '2026-12-31' });
+    const formsRun = await run(['forms', 'forms.docx', '--in', 'sample.xlsx'], { 'sample.xlsx': sample });
+    writeFileSync(path.join(dir, '通报.docx'), bytesOf(notificationRun, '通报.docx'));
+    writeFileSync(path.join(dir, 'forms.docx'), bytesOf(formsRun, 'forms.docx'));
+    // a private profile: no clash with another LibreOffice running on the machine
+    const profile = 'file://' + path.join(dir, 'profile');
+    await exec('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, path.join(dir, '通报.docx'), path.join(dir, 'forms.docx')]);
+  }, 30 * 60 * 1000);
+
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('grade --docx: A4 pages with the title, every graded branch, the 附件 table and the issuer', async () => {
+    expect(notificationRun.code).toBe(1); // the sample has two incomplete branches by design
+    expect(readdirSync(dir)).toContain('通报.pdf');
+    const info = await exec('pdfinfo', [pdf('通报.docx')]);
+    expect(info).toMatch(/Page size:\s+595\.\d* x 841\.\d* pts \(A4\)/);
+    const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1]);
+    expect(pages).toBeGreaterThanOrEqual(2);
+    const text = squeeze(await exec('pdftotext', ['-layout', pdf('通报.docx'), '-']));
+    expect(text).toContain('关于2026年度党支部工作目标管理考核结果的通报');
+    expect(text).toContain('各党总支、党支部：');
+    expect(text).toContain(squeeze(SAMPLE_ISSUER));
+    expect(text).toContain('2026年12月31日');
+    expect(text).toContain('名次党支部所属总支总分等级');
+    for (const b of SAMPLE_BRANCHES) expect(text).toContain(b.name);
+    // page numbers on every page: "— 1 —" …
+    for (let p = 1; p <= pages; p++) expect(text).toContain(`—${p}—`);
+  });
+
+  test('forms: one A4 page per form, 2 × branches for the sample, each branch on its pages', async () => {
+    const info = await exec('pdfinfo', [pdf('forms.docx')]);
+    expect(info).toMatch(/Page size:\s+595\.\d* x 841\.\d* pts \(A4\)/);
+    expect(Number(/Pages:\s+(\d+)/.exec(info)?.[1])).toBe(2 * SAMPLE_BRANCHES.length);
+    for (let i = 0; i < SAMPLE_BRANCHES.length; i++) {
+      const page = (n: number) => exec('pdftotext', ['-f', String(n), '-l', String(n), '-layout', pdf('forms.docx'), '-']).then(squeeze);
+      const evaluation = await page(2 * i + 1);
+      const self = await page(2 * i + 2);
+      expect(evaluation).toContain('党支部工作目标管理考评表');
+      expect(evaluation).toContain(`被考评党支部：${SAMPLE_BRANCHES[i].name}`);
+      expect(evaluation).toContain('6.4做好创建精神文明先进单位的有关工作。');
+      expect(self).toContain('党支部目标管理考核自评表');
+      expect(self).toContain(`党支部：${SAMPLE_BRANCHES[i].name}`);
+      expect(self).toContain('党支部书记（签字）');
+    }
+  });
+});
