@@ -17,6 +17,9 @@ const selection = (process.env.MUTATE_TESTS || 'test/core,test/workbook/recognis
 /** @type {import('jest').Config} */
 module.exports = {
   ...base,
+  // src as a root too: Stryker asks jest for the tests related to a mutated file, and jest follows imports
+  // only through files under its roots.
+  roots: ['<rootDir>/src', '<rootDir>/test'],
   testMatch: selection.map((p) => (/\.tsx?$/.test(p) ? `<rootDir>/${p}` : `<rootDir>/${p}/**/*.test.ts`)),
   testNamePattern: '^(?!performance )',
   setupFiles: ['<rootDir>/test/support/mutate-setup.js'],

@@ -53,8 +53,8 @@ export function democratic(branch: BranchInfo, b: number, c: Counts, ruleset: Ru
 const GAP = fromInt(10);
 
 /** self-gap: the annual self score exceeds the unrounded total by more than 10 points. */
-export function selfGap(branch: BranchInfo, self: Rational | null, total: Rational | null): Finding[] {
-  if (self === null || total === null) return [];
+export function selfGap(branch: BranchInfo, self: Rational | null, total: Rational): Finding[] {
+  if (self === null) return [];
   const gap = sub(self, total);
   return compare(gap, GAP) > 0 ? [msg.selfGap(branch.name, toNumber(self), toNumber(total))] : [];
 }

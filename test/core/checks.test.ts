@@ -141,6 +141,9 @@ describe('self-gap', () => {
     // self 100 for both; totals 85 + 5 = 90 (10 below) and 85 + 4.9 = 89.9 (10.1 below)
     const b = new InputBuilder(['甲', '乙']).graded('甲', '较好', '较好').graded('乙', '较好', '较好');
     b.form('甲', '自评', '优秀').form('乙', '自评', '优秀').adjustment('甲', 5).adjustment('乙', 4.9);
-    expect(byBranch(assess(b.build()), 'self-gap')).toEqual({ 乙: ['党支部"乙"的年度自评得分 100 比考核总分 89.9 高出 10.1 分（超过 10 分）。'] });
+    const r = assess(b.build());
+    expect(byBranch(r, 'self-gap')).toEqual({ 乙: ['党支部"乙"的年度自评得分 100 比考核总分 89.9 高出 10.1 分（超过 10 分）。'] });
+    // every entry of the findings list is a finding (nothing stray added for 甲, which has no gap)
+    expect(r.findings.every((f) => typeof f === 'object' && typeof f.code === 'string')).toBe(true);
   });
 });

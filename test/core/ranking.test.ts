@@ -34,6 +34,10 @@ describe('rankTotals', () => {
     ]);
     expect(rankTotals(totals, 'dense').map((r) => r?.rank ?? null)).toEqual([2, 1, 2, null, 3]);
   });
+  it('an unranked branch listed first takes no place, even before a total of 0', () => {
+    expect(rankTotals([null, 0, null, 0], 'competition')).toEqual([null, { rank: 1, tied: true }, null, { rank: 1, tied: true }]);
+    expect(rankTotals([null, 50, 0], 'competition')).toEqual([null, { rank: 1, tied: false }, { rank: 2, tied: false }]);
+  });
   it('handles nothing to rank', () => {
     expect(rankTotals([null, null], 'competition')).toEqual([null, null]);
   });

@@ -27,6 +27,7 @@ export const SUMMARY = {
   notes: { zh: '备注', en: 'Notes' },
   graded: { zh: '已评定', en: 'Graded' },
   incomplete: { zh: '待补充', en: 'Incomplete' },
+  noFigures: { zh: '数据不全，不列分项得分（部分数据见计算明细）', en: 'incomplete data: no subtotals shown (partial figures in the calculation details)' },
   tiedNote: (rank: number): Text => ({ zh: `并列第${rank}名`, en: `tied at rank ${rank}` }),
   /** number format of a tied rank: the value stays a number (sortable), the marker shows */
   tiedFormat: { zh: '0"（并列）"', en: '0" (tied)"' },
@@ -46,7 +47,7 @@ export const DETAILS = {
   mean: { zh: '均值', en: 'Mean' },
   weighted: { zh: '加权得分', en: 'Weighted score' },
   subtotal: { zh: '合计', en: 'Total' },
-  subtotalIncomplete: { zh: '合计（待补充，不评定）', en: 'Total (incomplete, not graded)' },
+  subtotalIncomplete: { zh: '合计（数据不全，待补充）', en: 'Total (incomplete data, not graded)' },
   adjustment: { zh: '加减分', en: 'Adjustment' },
   total: { zh: '总分', en: 'Total score' },
   note: {

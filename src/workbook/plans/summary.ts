@@ -56,21 +56,24 @@ function categoryHeaders(result: AssessmentResult, lang: Lang): string[] {
 
 function notesOf(b: BranchResult, lang: Lang): string {
   const notes = b.notes.map((t) => pick(t, lang));
+  if (b.status !== 'graded') notes.push(pick(L.noFigures, lang));
   if (b.tied && b.rank !== null) notes.unshift(pick(L.tiedNote(b.rank), lang));
   return notes.join(lang === 'zh' ? '；' : '; ');
 }
 
 function branchRow(b: BranchResult, i: number, result: AssessmentResult, lang: Lang): PlanValue[] {
-  const cats = result.catalogue.categories.map((c) => b.categoryScores[c.code] ?? null);
+  // SPEC §3: no figure from incomplete data in the summary; 计算明细 keeps them, marked 数据不全
+  const graded = b.status === 'graded';
+  const cats = result.catalogue.categories.map((c) => (graded ? (b.categoryScores[c.code] ?? null) : null));
   return [
     i + 1,
     b.group ?? null,
     b.name,
     ...cats,
-    b.sourceScores.组织考核,
-    b.sourceScores.民主测评,
-    b.sourceScores.自评,
-    b.adjustment,
+    graded ? b.sourceScores.组织考核 : null,
+    graded ? b.sourceScores.民主测评 : null,
+    graded ? b.sourceScores.自评 : null,
+    graded ? b.adjustment : null,
     b.status === 'graded' ? b.total : null,
     b.status === 'graded' ? b.grade : null,
     b.status === 'graded' ? b.rank : null,

@@ -179,6 +179,7 @@ function countTalliesOnce(tallies: Tally[], formulaSheets: Map<Tally, Set<string
     } else derived.set(t.ref.sheet, { ref: t.ref, from, branches: 1 });
   }
   for (const d of derived.values()) findings.push(derivedTally(d.ref, d.from, d.branches));
+  if (kept.length === 0) return kept;
   // the first forms sheet of each branch, source and period, for the double-count warning
   const formsSheet = new Map<string, string>();
   for (const f of forms) {

@@ -53,7 +53,7 @@ describe('计算明细 sheet', () => {
     // 基建处党支部 is the 4th branch: rows 5 + 3×4 = 17..20
     expect(rowAt(sheet, 17).slice(0, 8)).toEqual(['基建处党支部', '1.1', '支委会组织健全,成员分工…', 30, 3, 0.7, 0, null]);
     expect(rowAt(sheet, 17)[12]).toBeNull();
-    expect(rowAt(sheet, 20).slice(2, 3)).toEqual(['合计（待补充，不评定）']);
+    expect(rowAt(sheet, 20).slice(2, 3)).toEqual(['合计（数据不全，待补充）']);
     expect(rowAt(sheet, 20).slice(12)).toEqual([null, -3, null]);
   });
 

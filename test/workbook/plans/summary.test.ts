@@ -54,8 +54,12 @@ describe('考核汇总 sheet', () => {
     expect(sheet.values).toHaveLength(8);
   });
 
-  test('an incomplete branch gets no total, grade or rank, status 待补充 and its reason', () => {
-    expect(rowAt(sheet, 7)).toEqual([4, '后勤党总支', '基建处党支部', null, null, 70, null, null, -3, null, null, null, '待补充', '民主测评有 1 处评分无效']);
+  test('an incomplete branch gets no figure at all (SPEC §3), status 待补充, and 备注 says why', () => {
+    // its partial subtotal (70) and adjustment (-3) stay in 计算明细 only
+    expect(rowAt(sheet, 7)).toEqual([
+      4, '后勤党总支', '基建处党支部', null, null, null, null, null, null, null, null, null, '待补充',
+      '民主测评有 1 处评分无效；数据不全，不列分项得分（部分数据见计算明细）',
+    ]);
     expect(styleAt(sheet, 'M7')).toMatchObject({ fontColor: '#C00000', bold: true });
     expect(styleAt(sheet, 'K7').fill).toBeUndefined();
   });
@@ -96,7 +100,7 @@ describe('考核汇总 sheet', () => {
     expect(at(en, 'M4')).toBe('Graded');
     expect(at(en, 'M7')).toBe('Incomplete');
     expect(at(en, 'N5')).toBe('tied at rank 2');
-    expect(at(en, 'N7')).toBe('1 invalid rating in democratic evaluation');
+    expect(at(en, 'N7')).toBe('1 invalid rating in democratic evaluation; incomplete data: no subtotals shown (partial figures in the calculation details)');
     expect(styleAt(en, 'L5').numberFormat).toBe('0" (tied)"');
   });
 
