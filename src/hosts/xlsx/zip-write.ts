@@ -48,11 +48,11 @@ export function crc32(bytes: Uint8Array): number {
 }
 
 /**
- * A new entry from its uncompressed bytes. Level 6 for the small parts; level 1 for large ones (a big
+ * A new entry from its uncompressed bytes. Level 6 for the small parts; level 1 over 64 KB (a big
  * details sheet): several times faster, and sheet XML still shrinks about eightfold.
  */
 export function deflateEntry(name: string, bytes: Uint8Array): ZipEntryOut {
-  const level = bytes.length > 256 * 1024 ? 1 : 6;
+  const level = bytes.length > 64 * 1024 ? 1 : 6;
   const data = bytes.length === 0 ? new Uint8Array(0) : native ? native.deflateRaw(bytes, level) : deflateSync(bytes, { level });
   return { name, method: bytes.length === 0 ? 0 : 8, crc32: crc32(bytes), size: bytes.length, data };
 }
