@@ -149,12 +149,21 @@ describe('template and sample', () => {
   });
 });
 
+describe('legacy .xls', () => {
+  it('is read: one without a rating sheet is unusable input, as an .xlsx would be', async () => {
+    const r = await run(['validate', 'old.xls'], { 'old.xls': fixture('legacy.xls') });
+    expect(r.code).toBe(2);
+    expect(oneLine(r.stderr)).toMatch(/没有可识别的评分表/);
+  });
+});
+
 describe('exit 2: one line on stderr', () => {
   const cases: [string, string[], Record<string, Uint8Array | string>, RegExp][] = [
     ['missing file', ['grade', 'nope.xlsx'], {}, /^找不到文件：\/work\/nope\.xlsx$/],
     ['empty file', ['grade', 'e.xlsx'], { 'e.xlsx': new Uint8Array(0) }, /^\/work\/e\.xlsx：文件是空的（0 字节）$/],
     ['a .txt renamed', ['grade', 't.xlsx'], { 't.xlsx': '党支部,总分\n甲,90\n' }, /不是 Excel 工作簿/],
-    ['legacy .xls', ['validate', 'old.xls'], { 'old.xls': fixture('legacy.xls') }, /旧版 \.xls/],
+    // A legacy .xls is read (see below); a password-protected one is named as such.
+    ['encrypted legacy .xls', ['validate', 'pw.xls'], { 'pw.xls': fixture('public/poi-password.xls') }, /旧版 \.xls 工作簿设有打开密码/],
     ['truncated', ['grade', 'cut.xlsx'], { 'cut.xlsx': fixture('office-2026.xlsx').slice(0, 5000) }, /已损坏或不完整/],
     ['unknown command', ['grde', 'x.xlsx'], {}, /^未知命令：grde/],
     ['no command', [], {}, /^缺少命令/],

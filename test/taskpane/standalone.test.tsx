@@ -52,7 +52,7 @@ it('opens a workbook from disk, grades it, shows a finding address, and download
   expect(screen.getByText('请先打开一个工作簿。')).toBeTruthy();
 
   await open('2026考核.xlsx', sample);
-  await screen.findByText('已打开：2026考核.xlsx');
+  await screen.findByText('已打开：2026考核.xlsx', undefined, { timeout: 10000 });
   await waitFor(() => expect(gradeButton.disabled).toBe(false));
 
   fireEvent.click(gradeButton);

@@ -43,6 +43,12 @@ function hasUtf16Name(data: Uint8Array, name: string): boolean {
   return false;
 }
 
+/** A CFB container holding a legacy workbook stream ("Workbook" or "Book") and no OOXML encryption: .xls, .et. */
+export function isLegacyContainer(data: Uint8Array): boolean {
+  if (!startsWith(data, CFB_MAGIC) || hasUtf16Name(data, 'EncryptionInfo')) return false;
+  return hasUtf16Name(data, 'Workbook') || hasUtf16Name(data, 'Book');
+}
+
 /** The reason the bytes cannot be a workbook, before parsing; undefined when they look like a zip. */
 export function classifyBytes(data: Uint8Array): XlsxError | undefined {
   if (data.length === 0) {

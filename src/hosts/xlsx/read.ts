@@ -9,8 +9,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { SourceFormat, WorkbookSnapshot } from '../../workbook/snapshot';
-import { classifyBytes, corrupt, fromPackageError, notAWorkbook, XlsxError } from './errors';
-import { isLegacyContainer, readLegacy } from './legacy';
+import { classifyBytes, corrupt, fromPackageError, isLegacyContainer, notAWorkbook, XlsxError } from './errors';
 import { NotAWorkbook, readPackage, type ReadOptions } from './package-read';
 import { snapshotOfExcelJs } from './read-exceljs';
 import { rememberSource } from './write';
@@ -36,7 +35,8 @@ export function createWorkbook(): XlsxWorkbook {
 
 /** Load workbook bytes; bad input becomes an XlsxError with a one-line reason. */
 export async function loadWorkbook(data: Uint8Array, options: LoadOptions = {}): Promise<XlsxWorkbook> {
-  const snapshot = readWorkbook(data, options);
+  // SheetJS is large: fetched (in the browser, a chunk of its own) only for a legacy file.
+  const snapshot = isLegacyContainer(data) ? await guarded(async () => (await import('./legacy')).readLegacy(data, legacyFormat(options.fileName), options)) : readWorkbook(data, options);
   const wb = new ExcelJS.Workbook();
   loaded.set(wb, snapshot);
   // The writer keeps the file's package and adds the product's sheets to it (a legacy file has none to keep).
@@ -44,22 +44,31 @@ export async function loadWorkbook(data: Uint8Array, options: LoadOptions = {}):
   return wb;
 }
 
-/** The bytes' snapshot, or an XlsxError. */
+/** An .xlsx/.xlsm's snapshot, or an XlsxError (a legacy file is read by loadWorkbook). */
 export function readWorkbook(data: Uint8Array, options: LoadOptions = {}): WorkbookSnapshot {
   const early = classifyBytes(data);
-  if (early) {
-    if (early.reason === 'encrypted' && isLegacyContainer(data)) return readLegacy(data, legacyFormat(options.fileName), options);
-    throw early;
-  }
+  if (early) throw early;
   try {
     return readPackage(data, options).snapshot;
   } catch (e) {
-    if (e instanceof XlsxError) throw e;
-    if (e instanceof PackageError) throw fromPackageError(e);
-    if (e instanceof NotAWorkbook) throw notAWorkbook();
-    // Our own bug or an unforeseen shape: one line, never a stack or a library's words.
-    throw corrupt();
+    throw asXlsxError(e);
   }
+}
+
+async function guarded(read: () => Promise<WorkbookSnapshot>): Promise<WorkbookSnapshot> {
+  try {
+    return await read();
+  } catch (e) {
+    throw asXlsxError(e);
+  }
+}
+
+function asXlsxError(e: unknown): XlsxError {
+  if (e instanceof XlsxError) return e;
+  if (e instanceof PackageError) return fromPackageError(e);
+  if (e instanceof NotAWorkbook) return notAWorkbook();
+  // Our own bug or an unforeseen shape: one line, never a stack or a library's words.
+  return corrupt();
 }
 
 function legacyFormat(fileName: string | undefined): SourceFormat {

@@ -109,7 +109,7 @@ class SheetScanner {
       const len = j - localStart;
       const c0 = s.charCodeAt(localStart);
       if (len === 1 && c0 === 99 /* c */) {
-        const next = this.cell(s, j, s.slice(lt + 1, j), final);
+        const next = this.cell(s, j, colon < 0 ? 'c' : s.slice(lt + 1, j), final);
         if (next < 0) return lt;
         i = next;
         continue;
@@ -249,24 +249,26 @@ class SheetScanner {
         if (s.charCodeAt(b) === 58) col2 = b;
         b++;
       }
-      const childQ = s.slice(a + 1, b);
-      const child = col2 < 0 ? childQ : s.slice(col2 + 1, b);
+      // The child's local name by its characters: v, f, is (no strings made for the common case).
+      const ls = col2 < 0 ? a + 1 : col2 + 1;
+      const c1 = s.charCodeAt(ls);
+      const kind = b - ls === 1 ? (c1 === 118 ? 1 : c1 === 102 ? 2 : 0) : b - ls === 2 && c1 === 105 && s.charCodeAt(ls + 1) === 115 ? 3 : 0;
       const cgt = s.indexOf('>', b);
       if (cgt < 0 || cgt > innerEnd) break;
       const childSelf = s.charCodeAt(cgt - 1) === 47;
       let text = '';
       let after = cgt + 1;
       if (!childSelf) {
-        const close = s.indexOf(`</${childQ}>`, cgt);
+        const close = col2 < 0 && kind === 1 ? s.indexOf('</v>', cgt) : s.indexOf(`</${s.slice(a + 1, b)}>`, cgt);
         const stop = close < 0 || close > innerEnd ? innerEnd : close;
-        text = s.slice(cgt + 1, stop);
-        after = close < 0 || close > innerEnd ? innerEnd : close + childQ.length + 3;
+        if (kind !== 0) text = s.slice(cgt + 1, stop);
+        after = close < 0 || close > innerEnd ? innerEnd : close + (b - a) + 2;
       }
-      if (child === 'v') v = text;
-      else if (child === 'f') {
+      if (kind === 1) v = text;
+      else if (kind === 2) {
         f = text;
         fAttrs = s.slice(b, childSelf ? cgt - 1 : cgt);
-      } else if (child === 'is') inline = richText(text);
+      } else if (kind === 3) inline = richText(text);
       x = after;
     }
 

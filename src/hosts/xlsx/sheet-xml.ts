@@ -35,9 +35,11 @@ interface Cell {
 /** Layered styles: each combination of ranges applied in order gets one id. */
 class Combos {
   readonly styles: CellStyle[] = [{}];
-  private readonly next = new Map<string, number>();
+  private readonly next = new Map<number, number>();
+  /** `styleIndex` -1 is the link style. */
   layer(id: number, styleIndex: number, style: CellStyle): number {
-    const key = `${id},${styleIndex}`;
+    // A numeric key: this runs once per styled cell and range.
+    const key = id * 1_048_576 + styleIndex + 1;
     let out = this.next.get(key);
     if (out === undefined) {
       out = this.styles.length;
@@ -110,6 +112,8 @@ export function renderSheet(plan: SheetPlan, book: StyleBook, selected = false, 
   let maxR = 0;
   let maxC = 0;
   const out: string[] = [];
+  const letters: string[] = [];
+  const ref = (r: number, c: number) => (letters[c] ??= columnName(c)) + (r + 1);
   const rowNumbers = [...new Set([...rows.keys(), ...heights.keys()])].sort((a, b) => a - b);
   for (const r of rowNumbers) {
     const h = heights.get(r);
@@ -119,7 +123,7 @@ export function renderSheet(plan: SheetPlan, book: StyleBook, selected = false, 
     maxR = Math.max(maxR, r);
     for (const c of [...cells.keys()].sort((a, b) => a - b)) {
       maxC = Math.max(maxC, c);
-      out.push(cellXml(address(r, c), cells.get(c)!, xf));
+      out.push(cellXml(ref(r, c), cells.get(c)!, xf));
     }
     out.push('</row>');
   }

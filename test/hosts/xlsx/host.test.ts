@@ -320,13 +320,17 @@ describe('bad input', () => {
     expect(await reason(new TextEncoder().encode('党支部,总分\n机关第一党支部,95.8\n'))).toBe('not-a-workbook');
     expect(await reason(good.slice(0, Math.floor(good.length / 2)))).toBe('corrupt');
     expect(await reason(good.slice(0, 100))).toBe('corrupt');
-    expect(await reason(fixture('legacy.xls'))).toBe('encrypted');
+    expect(await reason(fixture('legacy.xls'))).toBe('loaded');
     expect(await reason(encryptedContainer())).toBe('encrypted');
   });
 
-  it('says which: a password or an old .xls', async () => {
+  it('says which: a password on an .xlsx or on an old .xls; an old .xls without one is read', async () => {
     await expect(loadWorkbook(encryptedContainer())).rejects.toMatchObject({ text: { zh: expect.stringContaining('密码') } });
-    await expect(loadWorkbook(fixture('legacy.xls'))).rejects.toMatchObject({ text: { en: expect.stringContaining('.xls') } });
+    await expect(loadWorkbook(fixture('public/poi-password.xls'))).rejects.toMatchObject({ reason: 'encrypted', text: { zh: expect.stringContaining('旧版 .xls 工作簿设有打开密码'), en: expect.stringContaining('.xls') } });
+    const old = snapshotOf(await loadWorkbook(fixture('legacy.xls')));
+    expect(old.format).toBe('xls');
+    expect(old.sheets.map((s) => [s.name, s.values])).toEqual([['旧表', [['党支部', '总分'], ['机关第一党支部', 95.8]]]]);
+    expect(snapshotOf(await loadWorkbook(fixture('legacy.xls'), { fileName: '旧表.et' })).format).toBe('et');
   });
 
   it('a zip that holds no workbook is not a workbook', async () => {

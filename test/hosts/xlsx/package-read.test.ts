@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { Deflate, zipSync, strToU8 } from 'fflate';
-import { readWorkbook, XlsxError } from '../../../src/hosts/xlsx';
+import { loadWorkbook, readWorkbook, snapshotOf, XlsxError } from '../../../src/hosts/xlsx';
 import { UNPACKED_LIMIT } from '../../../src/hosts/xlsx/zip';
 
 const PUBLIC = path.join(__dirname, '..', '..', 'fixtures', 'public');
@@ -133,6 +133,20 @@ describe('public workbooks', () => {
     expect(c.sheets.map((x) => x.name)).toEqual(['Sheet2', 'Sheet1', 'Sheet3', 'Sheet4', 'Sheet7']);
     expect(c.sheets[2].values[0][1]).toBe('If I did this right,\r\rThis comment should be haiku:\r\rfive, seven, and five');
     for (const f of ['exceljs-images.xlsx', 'sheetjs-custom_properties.xlsx']) expect(pub(f).sheets.map((x) => x.name)).toEqual(['Sheet1']);
+  });
+});
+
+describe('legacy .xls', () => {
+  const legacy = () => new Uint8Array(readFileSync(path.join(PUBLIC, '..', 'legacy.xls')));
+
+  it('is read into the same snapshot, marked as xls', async () => {
+    const s = snapshotOf(await loadWorkbook(legacy()));
+    expect(s.format).toBe('xls');
+    expect(s.sheets[0].values[1]).toEqual(['机关第一党支部', 95.8]);
+  });
+
+  it('is held to the same cell limit', async () => {
+    await expect(loadWorkbook(legacy(), { cellLimit: 3 })).rejects.toMatchObject({ reason: 'too-many-cells', text: { en: expect.stringContaining('旧表') } });
   });
 });
 

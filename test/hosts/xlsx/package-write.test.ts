@@ -7,6 +7,8 @@ import { zipSync, strToU8 } from 'fflate';
 import { patchCells } from '../../../src/hosts/xlsx/fill';
 import { PlanConflict, writePackage } from '../../../src/hosts/xlsx/package-write';
 import { openZip } from '../../../src/hosts/xlsx/zip';
+import { useDeflater } from '../../../src/hosts/xlsx/zip-write';
+import { useNodeDeflate } from '../../../src/hosts/xlsx/zip-write-node';
 import type { SheetPlan } from '../../../src/workbook/plan';
 
 const X = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -116,5 +118,19 @@ describe('patchCells (the office summary, SPEC §4.6)', () => {
 
   it('fills an empty <sheetData/>', () => {
     expect(patchCells('<worksheet><sheetData/></worksheet>', [{ cell: 'B3', value: 'x' }])).toBe('<worksheet><sheetData><row r="3"><c r="B3" t="inlineStr"><is><t>x</t></is></c></row></sheetData></worksheet>');
+  });
+});
+
+describe('the Node deflater (zlib)', () => {
+  afterEach(() => useDeflater(undefined));
+
+  it('writes the same parts, with the same checksums, as the portable one', () => {
+    const parts = [...openZip(prefixedPackage()).entries];
+    const plans = [{ sheets: [plan({ name: '考核汇总', values: Array.from({ length: 3000 }, (_, i) => [`第${i}党支部`, i * 1.5]) })] }];
+    const portable = openZip(writePackage(parts, plans));
+    useNodeDeflate();
+    const native = openZip(writePackage(parts, plans));
+    expect(native.entries.map((e) => [e.name, e.crc32, e.size])).toEqual(portable.entries.map((e) => [e.name, e.crc32, e.size]));
+    for (const e of native.entries) expect(Buffer.from(e.bytes()).equals(Buffer.from(portable.find(e.name)!.bytes()))).toBe(true);
   });
 });
