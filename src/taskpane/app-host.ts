@@ -37,6 +37,11 @@ export interface AppHost {
   canDownload?: boolean;
   /** Inside Excel: what this platform can do (see src/hosts/excel/platform.ts). */
   capabilities?: ExcelCapabilities;
+  /**
+   * After a grade run wrote its results: what Excel refused or ignored of the layout (freeze panes, print
+   * setup, tab colour), one warning each; the results themselves are all in.
+   */
+  writeWarnings?(): Text[];
   /** The workbook as PDF, or null when this host cannot make one. */
   getPdf?(): Promise<Uint8Array | null>;
   download(name: string, data: Uint8Array | string, mime: string): void;
@@ -109,6 +114,7 @@ export function officeAppHost(excel: typeof Excel, office: typeof Office, doc: D
     exportWorkbook: (base64) => host.exportWorkbook(base64),
     canDownload: capabilities.canDownload,
     capabilities,
+    writeWarnings: () => host.cosmeticIssues().map((i) => i.text),
     // On Mac a download link does nothing and says nothing: refuse loudly instead of claiming "downloaded".
     download: capabilities.canDownload
       ? (name, data, mime) => downloadViaAnchor(doc, name, data, mime)

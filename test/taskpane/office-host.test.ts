@@ -111,6 +111,21 @@ describe('platforms (the Excel stand-in reports Office.context.diagnostics.platf
     expect(app.describeError!(error)?.en).toContain('empty PDF');
   });
 
+  it('layout Excel refused after the results were written comes back as warnings for the pane', async () => {
+    const fake = createFakeExcel({ platform: 'windows', freezeRowsFails: true });
+    fake.seed('民主测评', { values: [['党支部']] });
+    const app = officeAppHost(fake.excel, fake.office as unknown as typeof Office);
+    const wh = app.workbookHost()!;
+    await wh.readSnapshot();
+    await wh.applyPlan({
+      sheets: [
+        { mode: 'new', kind: 'summary', name: '考核汇总', values: [['标题'], ['党支部']], styles: [], merges: [], columnWidths: [], links: [], validations: [], freeze: { rows: 2, columns: 0 } },
+      ],
+    });
+    expect(fake.value('考核汇总', 'A2')).toBe('党支部');
+    expect(app.writeWarnings!().map((t) => t.zh)).toEqual([expect.stringContaining('未能冻结“考核汇总”的标题行')]);
+  });
+
   it('Windows: the PDF arrives in slices and is the whole workbook', async () => {
     const { fake, app } = hostOn('windows');
     const pdf = await app.getPdf!();

@@ -45,7 +45,10 @@ declare global {
 }
 
 const params = new URLSearchParams(location.search);
-const fake = createFakeExcel({ apiVersion: params.get('api') ?? '1.17' });
+// ?platform=windows|mac|web (default web): what Office.context.diagnostics.platform reports
+const platformParam = params.get('platform');
+const platform = platformParam === 'windows' || platformParam === 'mac' ? platformParam : 'web';
+const fake = createFakeExcel({ apiVersion: params.get('api') ?? '1.17', platform });
 
 // Office.js's global as the host's requirement checks read it (Office.context.requirements.isSetSupported).
 (window as unknown as { Office: unknown }).Office = fake.office;

@@ -14,6 +14,7 @@ import {
   contains,
   FakePageLayout,
   FakeConditionalFormat as CfModel,
+  FakeBorder as FakeBorderModel,
   FakeFont,
   FakeOfficeError,
   FakeSheet,
@@ -1015,7 +1016,8 @@ export class FakeRange extends FakeClientObject {
         const [i, j] = k.split(',').map(Number);
         if (i < src.r0 || i > src.r1 || j < src.c0 || j > src.c1) continue;
         if (cell.formula !== undefined && (dr !== 0 || dc !== 0)) throw new Error('fake-excel: copying formulas to another address is not modelled');
-        to.cells.set(`${i + dr},${j + dc}`, structuredClone(cell));
+        // fonts, borders, links and rules are replaced on write, never changed: a shallow copy is a copy
+        to.cells.set(`${i + dr},${j + dc}`, { ...cell, ...(cell.borders ? { borders: { ...cell.borders } } : {}) });
       }
       to.merges = to.merges.filter((m) => !intersects(m, dest)).concat(from.merges.filter((m) => contains(src, m)).map(shift));
       for (const cf of from.conditionalFormats) {
@@ -1237,11 +1239,12 @@ export class FakeRangeFont extends FakeClientObject {
     return this._range._sheetName();
   }
   _set(member: keyof FakeFont, v: unknown, check: (v: unknown) => unknown): void {
-    this._op(member, v, () =>
+    this._op(member, v, () => {
+      const checked = check(v);
       this._range._each(this._range._writable(), (c) => {
-        c.font = { ...c.font, [member]: check(v) };
-      }),
-    );
+        c.font = nextFont(c.font, member, checked);
+      });
+    });
   }
   set bold(v: boolean) {
     this._set('bold', v, checkBool);
@@ -1261,6 +1264,33 @@ export class FakeRangeFont extends FakeClientObject {
   set underline(v: string) {
     this._set('underline', v, (x) => checkEnum(x, ['None', 'Single', 'Double', 'SingleAccountant', 'DoubleAccountant']));
   }
+}
+
+/**
+ * Border and font records are immutable and shared: a cell's record is replaced, never changed, so a
+ * format over millions of cells allocates a handful of objects instead of one per cell.
+ */
+const DEFAULT_BORDER = Object.freeze({ style: 'Continuous' });
+const borderNext = new WeakMap<object, Map<string, FakeBorderModel>>();
+function nextBorder(prev: FakeBorderModel | undefined, prop: string, v: string): FakeBorderModel {
+  const from = prev ?? DEFAULT_BORDER;
+  let m = borderNext.get(from);
+  if (!m) borderNext.set(from, (m = new Map()));
+  const k = `${prop}\u0000${v}`;
+  let next = m.get(k);
+  if (!next) m.set(k, (next = Object.freeze({ ...from, [prop]: v }) as FakeBorderModel));
+  return next;
+}
+const NO_FONT = Object.freeze({});
+const fontNext = new WeakMap<object, Map<string, FakeFont>>();
+function nextFont(prev: FakeFont | undefined, member: string, v: unknown): FakeFont {
+  const from = prev ?? NO_FONT;
+  let m = fontNext.get(from);
+  if (!m) fontNext.set(from, (m = new Map()));
+  const k = `${member}\u0000${JSON.stringify(v)}`;
+  let next = m.get(k);
+  if (!next) m.set(k, (next = Object.freeze({ ...from, [member]: v }) as FakeFont));
+  return next;
 }
 
 const BORDER_INDEX = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideVertical', 'InsideHorizontal', 'DiagonalDown', 'DiagonalUp'];
@@ -1313,12 +1343,25 @@ export class FakeBorder extends FakeClientObject {
       if (prop === 'weight') checkEnum(v, ['Hairline', 'Thin', 'Medium', 'Thick']);
       if (prop === 'color') checkColor(v);
       const r = this._range._rect();
-      this._range._each(this._range._writable(), (c, i, j) => {
-        for (const e of this._edges(r, i, j)) {
-          const borders = (c.borders ??= {});
-          borders[e] = { ...(borders[e] ?? { style: 'Continuous' }), [prop]: v };
+      // no `this` inside the per-cell loop: it is a Proxy, and a trap per cell costs seconds at scale
+      const edges = FakeBorder.prototype._edges.bind({ _index: this._index } as FakeBorder);
+      // an outer edge touches one row or column only: visit just those cells
+      const part: Rect =
+        this._index === 'EdgeTop' ? { ...r, r1: r.r0 }
+        : this._index === 'EdgeBottom' ? { ...r, r0: r.r1 }
+        : this._index === 'EdgeLeft' ? { ...r, c1: r.c0 }
+        : this._index === 'EdgeRight' ? { ...r, c0: r.c1 }
+        : r;
+      const s = this._range._writable();
+      for (let i = part.r0; i <= part.r1; i++) {
+        for (let j = part.c0; j <= part.c1; j++) {
+          const c = cellOf(s, i, j, true);
+          for (const e of edges(r, i, j)) {
+            const borders = (c.borders ??= {});
+            borders[e] = nextBorder(borders[e], prop, v);
+          }
         }
-      });
+      }
     });
   }
   set style(v: string) {
