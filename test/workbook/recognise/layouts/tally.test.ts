@@ -39,11 +39,22 @@ describe('tally without an indicator header', () => {
     const equal: CellValue[][] = [
       ['测评类型：组织考核'],
       ['', '', '优秀', '较好', '一般', '差'],
+      // B's first code comes before A's: the leftmost still wins
+      ['', '2.1', 1, 0, 0, 0],
+      ['1.1', '2.2', 2, 0, 0, 0],
+      ['1.2', '', 3, 0, 0, 0],
+    ];
+    const b = recognise(book(sheet('组织考核票数', equal)));
+    expect(b.input.tallies.flatMap((t) => t.rows.map((x) => `${x.indicator}@${x.ref.cell}`))).toEqual(['1.1@A4', '1.2@A5']);
+    // and when A's first code comes first
+    const aFirst: CellValue[][] = [
+      ['测评类型：组织考核'],
+      ['', '', '优秀', '较好', '一般', '差'],
       ['1.1', '2.1', 1, 0, 0, 0],
       ['1.2', '2.2', 2, 0, 0, 0],
     ];
-    const b = recognise(book(sheet('组织考核票数', equal)));
-    expect(b.input.tallies.flatMap((t) => t.rows.map((x) => `${x.indicator}@${x.ref.cell}`))).toEqual(['1.1@A3', '1.2@A4']);
+    const c = recognise(book(sheet('组织考核票数', aFirst)));
+    expect(c.input.tallies.flatMap((t) => t.rows.map((x) => `${x.indicator}@${x.ref.cell}`))).toEqual(['1.1@A3', '1.2@A4']);
   });
 
   test('a grade table with no code anywhere is not a tally', () => {
