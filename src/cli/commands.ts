@@ -132,11 +132,11 @@ async function checkOutputs(io: CliIo, o: { input?: string; out?: string; json?:
     throw new CliFailure({ zh: `--json 报告文件不能与 --out 输出工作簿是同一个文件：${json}`, en: `The --json report cannot be the same file as the --out workbook: ${json}` });
   }
   const docx = o.docx === undefined ? undefined : await io.identify(o.docx);
-  if (o.docx !== undefined && !o.docx.toLowerCase().endsWith('.docx')) {
-    throw new CliFailure({ zh: `Word 文件名必须以 .docx 结尾：${o.docx}`, en: `The Word file name must end in .docx: ${o.docx}` });
-  }
   if (docx && [input, out, report].some((other) => other && sameTarget(other, docx))) {
     throw new CliFailure({ zh: `Word 文件不能是输入文件、输出工作簿或报告：${o.docx}`, en: `The Word file cannot be the input, the output workbook or the report: ${o.docx}` });
+  }
+  if (o.docx !== undefined && !o.docx.toLowerCase().endsWith('.docx')) {
+    throw new CliFailure({ zh: `Word 文件名必须以 .docx 结尾：${o.docx}`, en: `The Word file name must end in .docx: ${o.docx}` });
   }
   if (!o.force) {
     for (const [file, id] of [[o.out, out], [json, report], [o.docx, docx]] as const) {

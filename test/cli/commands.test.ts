@@ -230,7 +230,7 @@ describe('arguments', () => {
       const r = await run(['--help', '--lang', lang]);
       expect(r.code).toBe(0);
       const commands = r.stdout.split('\n').filter((l) => l.includes('npm run cli --'));
-      expect(commands.map((l) => l.trim().split(' ')[4])).toEqual(['grade', 'validate', 'template', 'sample']);
+      expect(commands.map((l) => l.trim().split(' ')[4])).toEqual(['grade', 'validate', 'template', 'sample', 'forms']);
       for (const l of commands) expect(l).toMatch(/\[--lang zh\|en\] \[--force\]$/);
       expect(r.stdout).toContain(lang === 'zh' ? '已存在的输出文件只有加 --force 才会被替换' : 'An existing output file is replaced only with --force');
     }

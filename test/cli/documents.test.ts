@@ -35,7 +35,7 @@ describe('grade --docx', () => {
     for (const docx of ['in.xlsx', 'out.xlsx']) {
       const r = await run(['grade', 'in.xlsx', '--out', 'out.xlsx', '--docx', docx], { 'in.xlsx': input });
       expect(r.code).toBe(2);
-      expect(r.stderr).toContain('通报文件不能是输入或输出工作簿');
+      expect(r.stderr).toContain('Word 文件不能是输入文件、输出工作簿或报告');
       expect(r.files.has('out.xlsx')).toBe(false);
     }
     expect((await run(['grade', 'in.xlsx', '--docx', '-'])).stderr).toContain('--docx 必须是文件路径');
@@ -66,7 +66,7 @@ describe('forms', () => {
   test('an existing file is not overwritten; an invalid catalogue stops with the sheet and cell', async () => {
     const exists = await run(['forms', 'f.docx'], { 'f.docx': 'mine' });
     expect(exists.code).toBe(2);
-    expect(exists.stderr).toContain('文件已存在，不会覆盖');
+    expect(exists.stderr).toContain('文件已存在，未覆盖');
     expect(exists.files.get('f.docx')).toBe('mine');
     const badCatalogue = await workbook({
       指标目录: [['编号', '类别', '考核内容', '分值'], ['1.1', '一、党建', '组织生活', 60], ['1.2', '一、党建', '党员教育', 30]],

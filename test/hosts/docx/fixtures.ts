@@ -1,6 +1,6 @@
 /** The sample workbook graded once, and helpers to read a .docx's parts. */
 import JSZip from 'jszip';
-import { applyPlan, createWorkbook, snapshotOf } from '../../../src/hosts/xlsx';
+import type { SheetPlan } from '../../../src/workbook/plan';
 import { runAssessment, type RunOutcome } from '../../../src/workbook/pipeline';
 import { planSample } from '../../../src/workbook/plans';
 
@@ -10,9 +10,9 @@ let graded: RunOutcome | undefined;
 /** The sample (15 branches, two of them incomplete by design) graded on 2026-12-31. */
 export function sampleRun(): RunOutcome {
   if (!graded) {
-    const wb = createWorkbook();
-    applyPlan(wb, planSample());
-    graded = runAssessment(snapshotOf(wb), { lang: 'zh', date: SAMPLE_DATE });
+    // The sample's sheets as a host would read them (values and merges), without going through a file.
+    const sheets = (planSample().sheets as SheetPlan[]).map((s) => ({ name: s.name, values: s.values.map((r) => r ?? []), merges: s.merges }));
+    graded = runAssessment({ sheets }, { lang: 'zh', date: SAMPLE_DATE });
   }
   return graded;
 }
