@@ -20,6 +20,7 @@ import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { Lang } from '../core/types';
 import { runAssessment } from '../workbook/pipeline';
 import { blockedCount, errorCount, gradeWorkbook, STEPS, todayIso, yieldToBrowser, type GradeOutcome, type Runner } from './actions';
+import { Activity } from './activity';
 import type { AppHost } from './app-host';
 import { textOfError, XLSX_MIME } from './host-util';
 import { stem } from './bytes';
@@ -41,6 +42,8 @@ export interface AppProps {
   run?: Runner;
   /** Today's date for the notification (tests fix it). */
   today?: () => string;
+  /** Tracks the running actions; tests await `activity.idle()` instead of a clock. */
+  activity?: Activity;
 }
 
 const TABS: readonly TabId[] = ['grade', 'checks', 'export', 'template', 'settings'];
@@ -73,7 +76,8 @@ function NoticeBar({ notice, s, lang }: { notice: Notice; s: Strings; lang: Lang
   );
 }
 
-export function App({ host, lang: initialLang, theme = 'light', run = runAssessment, today = todayIso }: AppProps) {
+export function App({ host, lang: initialLang, theme = 'light', run = runAssessment, today = todayIso, activity: given }: AppProps) {
+  const [activity] = useState(() => given ?? new Activity());
   const styles = useStyles();
   const fluentTheme = theme === 'dark' ? webDarkTheme : webLightTheme;
   const [lang, setLang] = useState<Lang>(initialLang);
@@ -117,7 +121,7 @@ export function App({ host, lang: initialLang, theme = 'light', run = runAssessm
     [host],
   );
 
-  const perform = useCallback(
+  const performNow = useCallback(
     async (t: NoticeArea, action: () => Promise<Notice | void>) => {
       if (busyRef.current) return;
       busyRef.current = true;
@@ -137,6 +141,11 @@ export function App({ host, lang: initialLang, theme = 'light', run = runAssessm
       }
     },
     [fail],
+  );
+
+  const perform = useCallback(
+    (t: NoticeArea, action: () => Promise<Notice | void>) => activity.track(performNow(t, action)),
+    [activity, performNow],
   );
 
   const grade = useCallback(
@@ -169,7 +178,7 @@ export function App({ host, lang: initialLang, theme = 'light', run = runAssessm
     return { intent: 'success', title: (t) => t.doneTitle, body: (t) => t.doneOk(graded, out.result.branches.length) };
   };
 
-  const ctx: PaneContext = { s, lang, host, outcome, busy, perform, fail, grade, gradeNotice };
+  const ctx: PaneContext = { s, lang, host, outcome, busy, perform, fail, grade, gradeNotice, track: (p) => activity.track(p) };
 
   const openFile = (file: File) =>
     perform('file', async () => {

@@ -119,7 +119,7 @@ export function ChecksTab({ ctx }: { ctx: PaneContext }) {
     const cell = f.cell;
     setSelected(f);
     // Not a busy action: the user may step through findings quickly.
-    host.selectCell?.(sheet, cell).catch((e: unknown) => ctx.fail('checks', e));
+    if (host.selectCell) void ctx.track(host.selectCell(sheet, cell).catch((e: unknown) => ctx.fail('checks', e)));
   };
 
   const highlight = (on: boolean) =>

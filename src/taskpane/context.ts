@@ -33,6 +33,8 @@ export interface PaneContext {
   grade(write: boolean): Promise<GradeOutcome | null>;
   /** The outcome's notice (done, errors, fatal) for a grade run. */
   gradeNotice(outcome: GradeOutcome, wrote: boolean): Notice;
+  /** Track a quick action that is not `perform`ed, so `Activity.idle()` waits for it too. */
+  track<T>(p: Promise<T>): Promise<T>;
 }
 
 /** Same text in both languages (data, such as a file name). */

@@ -1,6 +1,7 @@
 /** @jest-environment jsdom */
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { App } from '../../src/taskpane/App';
+import { renderApp, settle } from './pane';
 import type { GradeOutcome, Runner } from '../../src/taskpane/actions';
 import type { AppHost } from '../../src/taskpane/app-host';
 import type { Finding } from '../../src/core/types';
@@ -69,13 +70,13 @@ function setup(opts: { lang?: 'zh' | 'en'; host?: AppHost; out?: GradeOutcome; w
     return out;
   };
   const host = opts.host ?? fake.host;
-  render(<App host={host} lang={opts.lang ?? 'zh'} run={run} today={() => '2026-12-31'} />);
+  renderApp(<App host={host} lang={opts.lang ?? 'zh'} run={run} today={() => '2026-12-31'} />);
   return { workbook, calls: fake.calls, runs, out };
 }
 
 async function gradeNow(label = '计算等级') {
   fireEvent.click(screen.getByRole('button', { name: label }));
-  await screen.findByTestId('notice');
+  await settle();
 }
 
 describe('计算等级', () => {
@@ -151,16 +152,19 @@ describe('校验', () => {
     const { calls } = await openChecks();
     const [first, second] = screen.getAllByTestId('finding');
     fireEvent.click(first);
-    await waitFor(() => expect(calls.selectCell).toEqual([{ sheet: '民主测评', cell: 'F12' }]));
+    await settle();
+    expect(calls.selectCell).toEqual([{ sheet: '民主测评', cell: 'F12' }]);
     fireEvent.keyDown(second, { key: 'Enter' });
-    await waitFor(() => expect(calls.selectCell).toHaveLength(2));
+    await settle();
+    expect(calls.selectCell).toHaveLength(2);
     expect(calls.selectCell[1]).toEqual({ sheet: '民主 测评 (2)', cell: 'G7' });
   });
 
   it('highlights errors and warnings, clears them, and adds grade drop-downs', async () => {
     const { calls } = await openChecks();
     fireEvent.click(screen.getByRole('button', { name: '标出问题单元格' }));
-    await waitFor(() => expect(calls.highlights).toHaveLength(1));
+    await settle();
+    expect(calls.highlights).toHaveLength(1);
     expect(calls.highlights[0]).toEqual({
       on: true,
       refs: [
@@ -169,17 +173,21 @@ describe('校验', () => {
         { sheet: '组织考核', cell: 'D4' },
       ],
     });
-    await screen.findByText('已标出 3 处问题单元格。');
+    await settle();
+    expect(screen.getByText('已标出 3 处问题单元格。')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: '清除标记' }));
-    await waitFor(() => expect(calls.highlights).toHaveLength(2));
+    await settle();
+    expect(calls.highlights).toHaveLength(2);
     expect(calls.highlights[1].on).toBe(false);
     expect(calls.highlights[1].refs).toEqual(calls.highlights[0].refs);
 
     fireEvent.click(screen.getByRole('button', { name: '为评分单元格添加下拉列表' }));
-    await waitFor(() => expect(calls.dropDowns).toHaveLength(1));
+    await settle();
+    expect(calls.dropDowns).toHaveLength(1);
     // only the grade range; the tally count range gets none
     expect(calls.dropDowns[0]).toEqual([{ sheet: '民主测评', range: 'C3:AB40', list: ['优秀', '较好', '一般', '差'] }]);
-    await screen.findByText('已为 1 个区域添加下拉列表。');
+    await settle();
+    expect(screen.getByText('已为 1 个区域添加下拉列表。')).toBeTruthy();
   });
 
   it('says so when the Excel version cannot add drop-downs', async () => {
@@ -189,7 +197,8 @@ describe('校验', () => {
     await gradeNow('Calculate grades');
     fireEvent.click(screen.getByRole('tab', { name: 'Checks' }));
     fireEvent.click(screen.getByRole('button', { name: 'Add drop-down lists to rating cells' }));
-    expect(await screen.findByText(/does not let add-ins add drop-down lists/)).toBeTruthy();
+    await settle();
+    expect(screen.getByText(/does not let add-ins add drop-down lists/)).toBeTruthy();
   });
 
   it('standalone, shows the address right under the clicked finding and announces it', async () => {
@@ -273,13 +282,13 @@ describe('English', () => {
 describe('theme', () => {
   it('gives the page around the pane the theme: background, colour scheme, no margin', () => {
     const { host } = fakeExcelHost(null);
-    const { unmount } = render(<App host={host} lang="zh" theme="dark" />);
+    const { unmount } = renderApp(<App host={host} lang="zh" theme="dark" />);
     // webDarkTheme's colorNeutralBackground1
     expect(document.body.style.backgroundColor).toBe('rgb(41, 41, 41)');
     expect(document.body.style.margin).toBe('0px');
     expect(document.documentElement.style.colorScheme).toBe('dark');
     unmount();
-    render(<App host={host} lang="zh" theme="light" />);
+    renderApp(<App host={host} lang="zh" theme="light" />);
     expect(document.body.style.backgroundColor).toBe('rgb(255, 255, 255)');
     expect(document.documentElement.style.colorScheme).toBe('light');
   });
@@ -337,7 +346,8 @@ describe('设置', () => {
     ]);
     fireEvent.change(screen.getByRole('textbox', { name: '年度 的值' }), { target: { value: '2027' } });
     fireEvent.click(within(rows[0]).getByRole('button', { name: '保存' }));
-    await screen.findByText('已保存“年度”，并已重新计算。');
+    await settle();
+    expect(screen.getByText('已保存“年度”，并已重新计算。')).toBeTruthy();
     expect(workbook.applied[1]).toEqual({
       sheets: [{ mode: 'fill', kind: 'settings', name: '考核参数', cells: [{ cell: 'B2', value: 2027 }] }],
     });
@@ -355,7 +365,8 @@ describe('设置', () => {
     fireEvent.click(screen.getByRole('tab', { name: '设置' }));
     fireEvent.change(screen.getByRole('textbox', { name: '优秀分数线 的值' }), { target: { value: '92' } });
     fireEvent.submit(screen.getByRole('textbox', { name: '优秀分数线 的值' }).closest('form')!);
-    await screen.findByText('已保存“优秀分数线”，并已重新计算。');
+    await settle();
+    expect(screen.getByText('已保存“优秀分数线”，并已重新计算。')).toBeTruthy();
     expect(workbook.applied[1].sheets).toEqual([
       { mode: 'fill', kind: 'settings', name: '考核参数', cells: [{ cell: 'A3', value: '优秀分数线' }, { cell: 'B3', value: 92 }] },
     ]);

@@ -3,8 +3,9 @@
  * The standalone page: the real fileAppHost (xlsx host loaded on demand), a workbook "opened from disk",
  * graded in memory and downloaded through a Blob URL and an <a download>.
  */
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, screen } from '@testing-library/react';
 import { App } from '../../src/taskpane/App';
+import { renderApp, settle } from './pane';
 import { fileAppHost } from '../../src/taskpane/app-host';
 import { buildWorkbook } from '../../src/taskpane/xlsx-lazy';
 import { loadWorkbook, snapshotOf } from '../../src/hosts/xlsx';
@@ -45,18 +46,21 @@ async function open(name: string, bytes: Uint8Array) {
 
 it('opens a workbook from disk, grades it, shows a finding address, and downloads the graded workbook', async () => {
   const sample = await buildWorkbook(planSample());
-  render(<App host={fileAppHost(document)} lang="zh" today={() => '2026-12-31'} />);
+  renderApp(<App host={fileAppHost(document)} lang="zh" today={() => '2026-12-31'} />);
 
   const gradeButton = screen.getByRole('button', { name: '计算等级' }) as HTMLButtonElement;
   expect(gradeButton.disabled).toBe(true);
   expect(screen.getByText('请先打开一个工作簿。')).toBeTruthy();
 
   await open('2026考核.xlsx', sample);
-  await screen.findByText('已打开：2026考核.xlsx');
-  await waitFor(() => expect(gradeButton.disabled).toBe(false));
+  await settle();
+  expect(screen.getByText('已打开：2026考核.xlsx')).toBeTruthy();
+  await settle();
+  expect(gradeButton.disabled).toBe(false);
 
   fireEvent.click(gradeButton);
-  await waitFor(() => expect(screen.getAllByTestId('branch-row')).toHaveLength(15), { timeout: 10000 });
+  await settle();
+  expect(screen.getAllByTestId('branch-row')).toHaveLength(15);
 
   // Standalone there is no Excel to select in: the address is shown prominently instead.
   fireEvent.click(screen.getByRole('tab', { name: '校验' }));
@@ -67,7 +71,8 @@ it('opens a workbook from disk, grades it, shows a finding address, and download
   expect(shown).toMatch(/!([A-Z]+\d+)(:[A-Z]+\d+)?$/);
 
   fireEvent.click(screen.getByRole('button', { name: '下载考核结果' }));
-  await screen.findByText('已下载：2026考核-考核结果.xlsx');
+  await settle();
+  expect(screen.getByText('已下载：2026考核-考核结果.xlsx')).toBeTruthy();
   expect(clicked.map((c) => c.name)).toEqual(['2026考核-考核结果.xlsx']);
   const out = snapshotOf(await loadWorkbook(await blobBytes(blobs.get(clicked[0].href)!)));
   const names = out.sheets.map((s) => s.name);
@@ -76,8 +81,9 @@ it('opens a workbook from disk, grades it, shows a finding address, and download
 });
 
 it('says in the user language why a file cannot be opened', async () => {
-  render(<App host={fileAppHost(document)} lang="en" />);
+  renderApp(<App host={fileAppHost(document)} lang="en" />);
   await open('notes.xlsx', Uint8Array.from('just some text', (c) => c.charCodeAt(0)));
-  await screen.findByText('Not an Excel workbook (.xlsx); choose an .xlsx file saved by Excel');
+  await settle();
+  expect(screen.getByText('Not an Excel workbook (.xlsx); choose an .xlsx file saved by Excel')).toBeTruthy();
   expect((screen.getByRole('button', { name: 'Calculate grades' }) as HTMLButtonElement).disabled).toBe(true);
 });
