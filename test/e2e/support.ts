@@ -428,17 +428,12 @@ export async function gradeAndWait(page: Page, s: Strings, branches: number): Pr
       observer.disconnect();
     }).observe(main, { attributes: true, attributeFilter: ['aria-busy'] });
   });
-  const name = new RegExp(`^(${escapeRegExp(s.gradeButton)}|${escapeRegExp(s.regradeButton)})$`);
-  await page.getByRole('button', { name }).click();
+  await page.getByRole('button', { name: s.gradeButton, exact: true }).click();
   await page.waitForFunction(
     () => (window as unknown as { __sawBusy: boolean }).__sawBusy && document.querySelector('main')?.getAttribute('aria-busy') === 'false',
   );
   await page.locator('[data-testid="branch-row"]').nth(branches - 1).waitFor();
   await expectCount(page.locator('[data-testid="branch-row"]'), branches);
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 export async function expectCount(locator: import('playwright-core').Locator, n: number): Promise<void> {
@@ -453,7 +448,8 @@ export async function shownGradeCounts(page: Page): Promise<number[]> {
 /** The branch table as shown: name, total text, grade text, rank text, status text. */
 export async function shownBranchRows(page: Page): Promise<string[][]> {
   return page.locator('[data-testid="branch-row"]').evaluateAll((rows) =>
-    rows.map((tr) => Array.from(tr.children).map((c) => (c as HTMLElement).innerText.trim())),
+    // A pending branch's status cell says why on a second line: the first line is the status.
+    rows.map((tr) => Array.from(tr.children).map((c) => (c as HTMLElement).innerText.trim().split('\n')[0])),
   );
 }
 
@@ -469,10 +465,12 @@ export function expectedBranchRows(report: Report, s: Strings, decimals = 1): st
 }
 
 /** The notice the app must show after grading the report's workbook (errors → how many, and blocked branches). */
-export function gradeNoticeText(report: Report, s: Strings): string {
+export function gradeNoticeText(report: Report, s: Strings, standalone = false): string {
   const errors = report.issues.filter((i) => i.severity === 'error').length;
   const blocked = report.branches.filter((b) => b.status === 'incomplete').length;
-  return errors > 0 ? s.doneWithErrors(errors, blocked) : s.doneOk(report.branches.length - blocked, report.branches.length);
+  const graded = report.branches.length - blocked;
+  if (errors > 0) return standalone ? s.doneWithErrorsStandalone(errors, blocked) : s.doneWithErrors(errors, blocked);
+  return standalone ? s.doneOkStandalone(graded, report.branches.length) : s.doneOk(graded, report.branches.length);
 }
 
 /** Open every collapsed group of findings on the checks tab. */

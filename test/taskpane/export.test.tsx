@@ -28,7 +28,7 @@ it('exports the summary and notification as a new workbook of values, and as CSV
   const wb = new MemoryWorkbook(snapshotOfPlan(planSample()));
   const { host, calls } = fakeExcelHost(wb);
   await graded(host);
-  fireEvent.click(screen.getByRole('tab', { name: '导出' }));
+  fireEvent.click(screen.getByRole('tab', { name: '导出与模板' }));
 
   fireEvent.click(screen.getByRole('button', { name: '导出为新工作簿' }));
   await settle();
@@ -42,7 +42,7 @@ it('exports the summary and notification as a new workbook of values, and as CSV
   expect(summaryText).toContain('物理研究室党支部');
   expect(summaryText).toContain('96.3');
 
-  fireEvent.click(screen.getByRole('button', { name: '下载通报 CSV' }));
+  fireEvent.click(screen.getByRole('button', { name: '下载通报 (CSV)' }));
   await settle();
   expect(screen.getByText('已下载：考核结果通报-2026.csv')).toBeTruthy();
   const csv = calls.downloads[0];
@@ -54,13 +54,17 @@ it('exports the summary and notification as a new workbook of values, and as CSV
   // the incomplete branches come last, unranked
   expect(lines.filter((l) => l.includes('待补充')).map((l) => l.split(',')[0])).toEqual(['', '']);
 
-  fireEvent.click(screen.getByRole('button', { name: '下载汇总 CSV' }));
+  fireEvent.click(screen.getByRole('button', { name: '下载汇总 (CSV)' }));
   await settle();
   expect(screen.getByText('已下载：考核汇总-2026.csv')).toBeTruthy();
   expect((calls.downloads[1].data as string).split('\r\n')).toHaveLength(15 + 2); // header, 15 branches, final CRLF
 
-  // no PDF from this host: the pane says how to make one
-  expect(screen.getByText(/文件 → 导出 → PDF/)).toBeTruthy();
+  // no PDF from this host: the pane says how to make one in Excel
+  expect(screen.getByText(/文件 → 导出 → 创建 PDF\/XPS/)).toBeTruthy();
+  // one primary action, and each choice says what file it makes
+  const items = Array.from(document.querySelectorAll('[data-export]'));
+  expect(items.map((i) => i.getAttribute('data-export'))).toEqual(expect.arrayContaining(['new-workbook', 'xlsx', 'notification-csv', 'summary-csv']));
+  expect(items.every((i) => (i.textContent ?? '').length > (i.querySelector('button')?.textContent ?? '').length + 5)).toBe(true);
 });
 
 it('offers PDF when the host can make one, and says what to do when it cannot', async () => {
@@ -69,14 +73,14 @@ it('offers PDF when the host can make one, and says what to do when it cannot', 
   let pdf: Uint8Array | null = null;
   host.getPdf = async () => pdf;
   await graded(host);
-  fireEvent.click(screen.getByRole('tab', { name: '导出' }));
-  fireEvent.click(screen.getByRole('button', { name: '导出 PDF' }));
+  fireEvent.click(screen.getByRole('tab', { name: '导出与模板' }));
+  fireEvent.click(screen.getByRole('button', { name: '导出通报 PDF' }));
   await settle();
-  expect(screen.getByText(/请使用“文件 → 导出 → PDF”/)).toBeTruthy();
+  expect(screen.getByText(/文件 → 导出 → 创建 PDF\/XPS/)).toBeTruthy();
   expect(calls.downloads).toEqual([]);
   pdf = new Uint8Array([37, 80, 68, 70]);
   await settle();
-  fireEvent.click(screen.getByRole('button', { name: '导出 PDF' }));
+  fireEvent.click(screen.getByRole('button', { name: '导出通报 PDF' }));
   await settle();
   expect(screen.getByText('已下载：考核结果通报-2026.pdf')).toBeTruthy();
   expect(calls.downloads[0]).toEqual({ name: '考核结果通报-2026.pdf', data: pdf, mime: 'application/pdf' });
@@ -86,7 +90,7 @@ it("creates next year's workbook with this year's roster", async () => {
   const wb = new MemoryWorkbook(snapshotOfPlan(planSample()));
   const { host, calls } = fakeExcelHost(wb);
   await graded(host);
-  fireEvent.click(screen.getByRole('tab', { name: '模板' }));
+  fireEvent.click(screen.getByRole('tab', { name: '导出与模板' }));
   expect((screen.getByRole('spinbutton', { name: '年度' }) as HTMLInputElement).value).toBe('2026');
   fireEvent.click(screen.getByRole('button', { name: '新建下一年度工作簿' }));
   await settle();
@@ -109,7 +113,7 @@ it('adds only the missing standard sheets, never touching existing ones', async 
   const before = JSON.stringify(wb.snapshot.sheets);
   const { host } = fakeExcelHost(wb);
   renderApp(<App host={host} lang="zh" />);
-  fireEvent.click(screen.getByRole('tab', { name: '模板' }));
+  fireEvent.click(screen.getByRole('tab', { name: '导出与模板' }));
   fireEvent.click(screen.getByRole('button', { name: '添加缺少的标准工作表' }));
   await settle();
   expect(screen.getByText('已添加：自评、抽检记录')).toBeTruthy();
@@ -121,4 +125,18 @@ it('adds only the missing standard sheets, never touching existing ones', async 
   await settle();
   expect(screen.getByText('标准工作表都已存在，未作改动。')).toBeTruthy();
   expect(wb.applied).toHaveLength(1);
+});
+
+it('says under the year field why the template buttons are off', async () => {
+  const wb = new MemoryWorkbook(snapshotOfPlan(planSample()));
+  const { host } = fakeExcelHost(wb);
+  renderApp(<App host={host} lang="zh" />);
+  fireEvent.click(screen.getByRole('tab', { name: '导出与模板' }));
+  const year = screen.getByRole('spinbutton', { name: '年度' });
+  fireEvent.change(year, { target: { value: '19' } });
+  expect(year.getAttribute('aria-invalid')).toBe('true');
+  expect(screen.getAllByText('请输入 2000–2100 之间的四位年份；修正后才能生成模板。').length).toBeGreaterThan(0);
+  expect((screen.getByRole('button', { name: '下载空白模板' }) as HTMLButtonElement).disabled).toBe(true);
+  // the sample needs no year
+  expect((screen.getByRole('button', { name: '下载示例工作簿' }) as HTMLButtonElement).disabled).toBe(false);
 });

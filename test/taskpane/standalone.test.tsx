@@ -50,7 +50,8 @@ it('opens a workbook from disk, grades it, shows a finding address, and download
 
   const gradeButton = screen.getByRole('button', { name: '计算等级' }) as HTMLButtonElement;
   expect(gradeButton.disabled).toBe(true);
-  expect(screen.getByText('请先打开一个工作簿。')).toBeTruthy();
+  // first-run guidance where a new clerk looks
+  expect(screen.getByTestId('first-run').textContent).toContain('没有工作簿？');
 
   await open('2026考核.xlsx', sample);
   await settle();
@@ -61,16 +62,24 @@ it('opens a workbook from disk, grades it, shows a finding address, and download
   fireEvent.click(gradeButton);
   await settle();
   expect(screen.getAllByTestId('branch-row')).toHaveLength(15);
+  expect(screen.getByTestId('notice').textContent).toMatch(/导出与模板/);
+  expect(screen.queryByText(/已写入/)).toBeNull();
 
   // Standalone there is no Excel to select in: the address is shown prominently instead.
   fireEvent.click(screen.getByRole('tab', { name: '校验' }));
-  const [first] = screen.getAllByRole('button', { name: /^转到单元格/ });
+  const [first] = screen.getAllByTestId('finding').filter((f) => f.tagName === 'BUTTON');
   fireEvent.click(first);
   const shown = screen.getByTestId('selected-address').textContent!;
   expect(first.textContent).toContain(shown);
-  expect(shown).toMatch(/!([A-Z]+\d+)(:[A-Z]+\d+)?$/);
+  expect(shown).toMatch(/^工作表「.+」[A-Z]+\d+(:[A-Z]+\d+)?$/);
 
-  fireEvent.click(screen.getByRole('button', { name: '下载考核结果' }));
+  // the results are not in any file yet: the page says so, and the export tab's primary action downloads them
+  expect(screen.queryByText(/结果已写入工作簿/)).toBeNull();
+  fireEvent.click(screen.getByRole('tab', { name: '导出与模板' }));
+  const primary = screen.getByRole('button', { name: '下载考核结果' });
+  expect(primary.closest('[data-export]')!.textContent).toContain('2026考核-考核结果.xlsx');
+  expect(screen.queryByText(/文件 → 导出/)).toBeNull();
+  fireEvent.click(primary);
   await settle();
   expect(screen.getByText('已下载：2026考核-考核结果.xlsx')).toBeTruthy();
   expect(clicked.map((c) => c.name)).toEqual(['2026考核-考核结果.xlsx']);

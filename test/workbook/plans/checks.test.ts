@@ -14,7 +14,7 @@ describe('校验问题 sheet', () => {
     expect(rowAt(sheet, 4)).toEqual(['级别', '代码', '问题类型', '数量']);
     expect(rowAt(sheet, 5)).toEqual(['错误', 'invalid-rating', '评分无效', 1]);
     expect(rowAt(sheet, 6)).toEqual(['错误', 'unknown-branch', '党支部不在名单中', 1]);
-    expect(rowAt(sheet, 7)).toEqual(['警告', 'missing-rating', '评分空白', 1]);
+    expect(rowAt(sheet, 7)).toEqual(['警告', 'missing-rating', '空白评分', 1]);
     expect(rowAt(sheet, 8)).toEqual(['提示', 'self-gap', '自评明显偏高', 1]);
     expect(rowAt(sheet, 9)).toEqual(['提示', 'ignored-sheet', '未识别的工作表', 1]);
     expect(styleAt(sheet, 'A5').fill).toBe('#FFC7CE');
