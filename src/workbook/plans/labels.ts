@@ -67,8 +67,8 @@ export const CHECKS = {
   title: { zh: '校验问题', en: 'Checks' },
   none: { zh: '未发现问题。', en: 'No problems found.' },
   counts: (e: number, w: number, i: number): Text => ({
-    zh: `共 ${e + w + i} 项：错误 ${e} 项（相关党支部暂不评定）、警告 ${w} 项、提示 ${i} 项。`,
-    en: `${e + w + i} findings: ${e} error(s) (the branches concerned are not graded), ${w} warning(s), ${i} info.`,
+    zh: `共 ${e + w + i} 项：${e ? `错误 ${e} 项（相关党支部暂不评定）` : '没有错误'}、警告 ${w} 项、提示 ${i} 项。`,
+    en: `${e + w + i} findings: ${e ? `${e} error(s) (the branches concerned are not graded)` : 'no errors'}, ${w} warning(s), ${i} info.`,
   }),
   severity: { zh: '级别', en: 'Severity' },
   code: { zh: '代码', en: 'Code' },

@@ -100,3 +100,11 @@ describe('row heights of long findings', () => {
     expect(sheet.rowHeights?.some((h) => h.row === findingRow + 1)).toBe(false);
   });
 });
+
+it('says "没有错误" rather than "错误 0 项（相关党支部暂不评定）" when there is no error', () => {
+  const sheet = planChecksSheet([{ severity: 'warning', code: 'missing-rating', sheet: 'S', cell: 'B2', message: { zh: 'm', en: 'm' } }], 'zh', '校验问题');
+  expect(at(sheet, 'A2')).toBe('共 1 项：没有错误、警告 1 项、提示 0 项。');
+  const text = JSON.stringify(sheet.values);
+  expect(text).toContain('没有错误');
+  expect(text).not.toContain('错误 0 项');
+});
