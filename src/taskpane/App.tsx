@@ -9,6 +9,8 @@ import type { Finding, Lang } from '../core/types';
 import { runAssessment } from '../workbook/pipeline';
 import { Activity } from './activity';
 import type { AppHost } from './app-host';
+import type { WorkbookHost } from '../workbook/host';
+import type { WorkbookSnapshot } from '../workbook/snapshot';
 import { ChecksTab } from './ChecksTab';
 import { ExportTab } from './ExportTab';
 import { FileBar } from './FileBar';
@@ -44,6 +46,23 @@ function describeError(host: AppHost, error: unknown): (lang: Lang) => string {
   return (lang) => stringsFor(lang).genericError(detail);
 }
 
+/** The standalone page uses a desktop window's room from this width on (the pane stays narrow). */
+export const WIDE_QUERY = '(min-width: 1024px)';
+
+function useMediaQuery(query: string, enabled: boolean): boolean {
+  const get = () => enabled && typeof window !== 'undefined' && typeof window.matchMedia === 'function' && window.matchMedia(query).matches;
+  const [matches, setMatches] = useState(get);
+  useEffect(() => {
+    if (!enabled || typeof window === 'undefined' || typeof window.matchMedia !== 'function') return;
+    const list = window.matchMedia(query);
+    const update = () => setMatches(list.matches);
+    update();
+    list.addEventListener?.('change', update);
+    return () => list.removeEventListener?.('change', update);
+  }, [query, enabled]);
+  return matches;
+}
+
 const useAppStyles = makeStyles({
   root: {
     display: 'flex',
@@ -59,6 +78,7 @@ const useAppStyles = makeStyles({
   },
   // Chinese reads best near 1.6; Fluent's line heights are set for Latin text.
   cjk: { lineHeight: '1.6', '& p, & li, & td, & th, & label, & legend': { lineHeight: '1.6' } },
+  wide: { maxWidth: '1440px', margin: '0 auto', padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXXL}` },
   title: { margin: '0', fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
   tabs: { flexWrap: 'wrap' },
   tab: { paddingLeft: tokens.spacingHorizontalS, paddingRight: tokens.spacingHorizontalS },
@@ -82,6 +102,8 @@ export function App({ host, lang: initialLang, theme = 'light', run = runAssessm
   const busyRef = useRef(false);
   const idBase = useId();
   const standalone = host.kind === 'file';
+  const wide = useMediaQuery(WIDE_QUERY, standalone);
+  const [snapshot, setSnapshot] = useState<WorkbookSnapshot | null>(null);
 
   useEffect(() => {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
@@ -129,8 +151,17 @@ export function App({ host, lang: initialLang, theme = 'light', run = runAssessm
     async (write: boolean): Promise<GradeOutcome | null> => {
       const wh = host.workbookHost();
       if (!wh) return null;
+      // The snapshot read for the run is kept: the desktop page previews its cells.
+      const reading: WorkbookHost = {
+        readSnapshot: async () => {
+          const snap = await wh.readSnapshot();
+          setSnapshot(snap);
+          return snap;
+        },
+        applyPlan: (plan) => wh.applyPlan(plan),
+      };
       return gradeWorkbook(
-        wh,
+        reading,
         run,
         { lang, date: today(), write },
         async (st) => {
@@ -151,7 +182,8 @@ export function App({ host, lang: initialLang, theme = 'light', run = runAssessm
     lang,
     host,
     standalone,
-    wide: false,
+    wide,
+    snapshot,
     outcome,
     busy,
     fileName,
@@ -169,6 +201,7 @@ export function App({ host, lang: initialLang, theme = 'light', run = runAssessm
     setFileName(name);
     setOutcome(null);
     setSelected(null);
+    setSnapshot(null);
   };
 
   const at = step ? STEPS.indexOf(step) : -1;
@@ -176,7 +209,7 @@ export function App({ host, lang: initialLang, theme = 'light', run = runAssessm
   return (
     <FluentProvider theme={fluentTheme}>
       <PaneContext.Provider value={pane}>
-        <main className={mergeClasses(styles.root, lang === 'zh' && styles.cjk)} aria-busy={busy}>
+        <main className={mergeClasses(styles.root, wide && styles.wide, lang === 'zh' && styles.cjk)} aria-busy={busy} data-layout={wide ? 'wide' : 'pane'}>
           {/* Inside Excel the pane's own title bar names the add-in: the heading is for screen readers only. */}
           <h1 className={standalone ? styles.title : common.visuallyHidden}>{s.appTitle}</h1>
 

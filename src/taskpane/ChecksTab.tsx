@@ -3,12 +3,13 @@
  * cell goes to it (Excel) or shows where it is (standalone). The rarely used actions that change the
  * workbook's look sit in one menu, each saying what it changes.
  */
-import { Accordion, Button, Menu, MenuItem, MenuList, MenuPopover, MenuTrigger } from '@fluentui/react-components';
+import { Accordion, Button, makeStyles, Menu, MenuItem, MenuList, MenuPopover, MenuTrigger, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { Finding } from '../core/types';
 import { FindingGroup } from './FindingGroup';
 import { dropDownRanges, groupFindings, highlightRefs, isLocated } from './findings';
 import { usePane } from './pane';
+import { SheetPreview } from './SheetPreview';
 import { useCommonStyles } from './styles';
 import { useGradeRun } from './useGradeRun';
 
@@ -69,8 +70,13 @@ function MoreActions() {
   );
 }
 
+const useChecksStyles = makeStyles({
+  split: { display: 'grid', gridTemplateColumns: 'minmax(320px, 2fr) 3fr', gap: tokens.spacingHorizontalXXL, alignItems: 'start' },
+});
+
 export function ChecksTab() {
   const pane = usePane();
+  const styles = useChecksStyles();
   const { s, host, outcome, standalone } = pane;
   const common = useCommonStyles();
   const grading = useGradeRun();
@@ -98,7 +104,7 @@ export function ChecksTab() {
     if (host.selectCell) void pane.track(host.selectCell(f.sheet, f.cell).catch((e: unknown) => pane.fail(e)));
   };
 
-  return (
+  const list = (
     <div className={common.panel}>
       <div className={common.row}>
         {checkOnly}
@@ -119,6 +125,14 @@ export function ChecksTab() {
           ))}
         </Accordion>
       )}
+    </div>
+  );
+  // On the desktop page the findings sit beside a preview of the selected finding's sheet.
+  if (!pane.wide) return list;
+  return (
+    <div className={styles.split}>
+      {list}
+      <SheetPreview snapshot={pane.snapshot} />
     </div>
   );
 }

@@ -12,6 +12,7 @@ import { stem } from './bytes';
 import { deliverFile, openOrDeliver } from './deliver';
 import { CSV_MIME, PDF_MIME, XLSX_MIME } from './host-util';
 import type { Notice, Pane } from './pane';
+import { NotificationPreview } from './NotificationPreview';
 import { usePane } from './pane';
 import { useCommonStyles } from './styles';
 import { buildWorkbook } from './xlsx-lazy';
@@ -94,6 +95,7 @@ export function resultOptions(pane: Pane): ExportOption[] {
 const useExportStyles = makeStyles({
   list: { listStyleType: 'none', margin: '0', padding: '0', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   item: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: '2px' },
+  split: { display: 'grid', gridTemplateColumns: 'minmax(320px, 1fr) auto', gap: tokens.spacingHorizontalXXL, alignItems: 'start' },
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, paddingTop: tokens.spacingVerticalS, borderTop: `1px solid ${tokens.colorNeutralStroke2}` },
 });
 
@@ -198,7 +200,8 @@ export function ExportTab() {
   const common = useCommonStyles();
   const headingId = useId();
   const results = resultOptions(pane);
-  return (
+  const styles = useExportStyles();
+  const options = (
     <div className={common.panel}>
       <section className={common.panel} aria-labelledby={headingId}>
         <h2 id={headingId} className={common.h3}>
@@ -214,6 +217,14 @@ export function ExportTab() {
         )}
       </section>
       <TemplateSection />
+    </div>
+  );
+  // On the desktop page the notification's print preview sits beside the choices.
+  if (!pane.wide || results.length === 0) return options;
+  return (
+    <div className={styles.split}>
+      {options}
+      <NotificationPreview />
     </div>
   );
 }

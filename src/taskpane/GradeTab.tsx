@@ -7,7 +7,7 @@ import { useCommonStyles } from './styles';
 import { useGradeRun } from './useGradeRun';
 
 export function GradeTab() {
-  const { s, outcome, standalone } = usePane();
+  const { s, outcome, standalone, wide } = usePane();
   const common = useCommonStyles();
   const grading = useGradeRun();
   return (
@@ -22,7 +22,7 @@ export function GradeTab() {
       {outcome && !outcome.fatal && (
         <>
           <GradeChart counts={outcome.result.gradeCounts} />
-          <BranchTable result={outcome.result} />
+          <BranchTable result={outcome.result} full={wide} />
         </>
       )}
     </div>

@@ -12,7 +12,7 @@ import { usePane } from './pane';
 import { GRADE_COLOR, ON_GRADE_COLOR, useCommonStyles } from './styles';
 
 const useChartStyles = makeStyles({
-  chart: { listStyleType: 'none', margin: '0', padding: '0', display: 'flex', flexDirection: 'column', gap: '6px' },
+  chart: { listStyleType: 'none', margin: '0', padding: '0', display: 'flex', flexDirection: 'column', gap: '6px', maxWidth: '40em' },
   row: { display: 'grid', gridTemplateColumns: '5.5em 1fr 2.5em', alignItems: 'center', gap: tokens.spacingHorizontalS },
   // The track is outlined (≥ 3:1) so an empty or short bar still shows its scale.
   track: {

@@ -4,6 +4,7 @@
  */
 import { createContext, useContext } from 'react';
 import type { Finding, Lang } from '../core/types';
+import type { WorkbookSnapshot } from '../workbook/snapshot';
 import type { AppHost } from './app-host';
 import type { Strings, TabId } from './i18n';
 import type { GradeOutcome } from './run';
@@ -47,6 +48,8 @@ export interface Pane {
   grade(write: boolean): Promise<GradeOutcome | null>;
   /** Track a quick action that is not `perform`ed, so Activity.idle() waits for it too. */
   track<T>(p: Promise<T>): Promise<T>;
+  /** The workbook as last read for a run (the desktop page previews its cells). */
+  snapshot: WorkbookSnapshot | null;
   /** The finding last clicked (marked in the list; standalone, previewed). */
   selected: Finding | null;
   select(f: Finding | null): void;

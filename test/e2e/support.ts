@@ -2,7 +2,7 @@
  * Shared pieces of the browser tests: the build under test, Chromium, the sample workbook and its CLI
  * report, reading result sheets, screenshots, and the "no Chinese left in the chrome" scan.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -480,4 +480,31 @@ export async function expandAllFindings(page: Page): Promise<void> {
     await collapsed.first().click();
     await page.waitForFunction((left) => document.querySelectorAll('[role="tabpanel"] button[aria-expanded="false"]').length < left, n);
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Accessibility
+
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  targets: string[];
+}
+
+/**
+ * axe-core run in the page (evaluated through the DevTools protocol, so the page's CSP stays as shipped):
+ * the serious and critical violations of the project's own markup, with the elements concerned.
+ */
+export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
+  await page.evaluate(`${AXE_SOURCE};0`);
+  const found = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[]; html: string; failureSummary?: string }[] }[] }> } }).axe;
+    // Tabster's focus guards (<i data-tabster-dummy>, inside Fluent's own components) are not the project's markup.
+    const r = await axe.run({ include: [['body']], exclude: [['[data-tabster-dummy]']] }, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => `${n.target.map(String).join(' ')} ${n.html.slice(0, 160)} ${n.failureSummary ?? ''}`) }));
+  });
+  return found.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }

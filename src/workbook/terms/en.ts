@@ -208,5 +208,12 @@ export const en: Terms = {
   blankOptions: { 空白视为弃权: 'A blank counts as an abstention', 空白视为错误: 'A blank is an error' },
   percentUnit: '%',
 
+  previewTitle: 'Cell preview',
+  previewHint: 'Click a problem with a cell on the left: its sheet shows here with the cell marked.',
+  previewCorner: 'Row and column headers',
+  noticePreviewTitle: 'Notification preview',
+  noticePreviewHint: 'Laid out on A4; printing prints only the notification. Choose “Save as PDF” in the print dialog for a PDF.',
+  printNotice: 'Print the notification',
+
   genericError: (detail) => `The operation failed: ${detail}`,
 };

@@ -219,6 +219,14 @@ export const zh = {
   blankOptions: { 空白视为弃权: '空白视为弃权', 空白视为错误: '空白视为错误' } as Record<string, string>,
   percentUnit: '%',
 
+  // The desktop workbench (standalone, wide)
+  previewTitle: '单元格预览',
+  previewHint: '在左侧点击一个带单元格位置的问题，这里显示该工作表并标出单元格。',
+  previewCorner: '行号与列标',
+  noticePreviewTitle: '通报预览',
+  noticePreviewHint: '按 A4 纸排版，打印时只打印通报。也可在打印对话框中选择“另存为 PDF”。',
+  printNotice: '打印通报',
+
   genericError: (detail: string) => `操作失败：${detail}`,
 };
 
