@@ -41,7 +41,7 @@ const useFindingItemStyles = makeStyles({
   },
   line: { display: 'block' },
   place: { display: 'flex', justifyContent: 'space-between', gap: tokens.spacingHorizontalS, fontWeight: tokens.fontWeightSemibold },
-  cue: { color: tokens.colorBrandForeground1, fontWeight: tokens.fontWeightRegular, whiteSpace: 'nowrap' },
+  cue: { color: tokens.colorBrandForeground2, fontWeight: tokens.fontWeightRegular, whiteSpace: 'nowrap' },
   muted: { color: tokens.colorNeutralForeground3 },
 });
 

@@ -71,7 +71,7 @@ export async function openPane(browser: Browser, opts: { width?: number; locale?
     reducedMotion: 'reduce',
   });
   // Nothing may leave the machine: any request that is not to the local server is an error.
-  await context.route(/^(?!http:\/\/127\.0\.0\.1:)(?!blob:)(?!data:)/, (route) => route.abort('blockedbyclient'));
+  await context.route(/^(?!http:\/\/127\.0\.0\.1:)(?!blob:)(?!data:)(?!file:)/, (route) => route.abort('blockedbyclient'));
   const page = await context.newPage();
   // Fail well inside the 60 s test timeout, with Playwright's own account of what it waited for.
   page.setDefaultTimeout(15_000);
