@@ -134,7 +134,6 @@ function TemplateSection() {
       id: 'next-year',
       label: s.nextYearWorkbook,
       what: yearOk ? s.nextYearWhat(next) : s.yearInvalid(YEAR_RANGE.min, YEAR_RANGE.max),
-      primary: Boolean(outcome),
       disabled: !yearOk,
       run: async () => {
         // The roster comes from the last run, or from a check-only run when there was none.

@@ -5,6 +5,7 @@
 import { Button, makeStaticStyles, makeStyles, tokens } from '@fluentui/react-components';
 import { useId } from 'react';
 import { GRADES } from '../core/types';
+import { chineseQuotes } from './i18n';
 import { usePane } from './pane';
 import { useCommonStyles } from './styles';
 
@@ -96,7 +97,7 @@ export function NotificationPreview() {
         {n.incomplete.length > 0 && (
           <p className={styles.lead}>
             暂不评定：
-            {n.incomplete.map((b) => `${b.name}（${b.reason}）`).join('；')}
+            {n.incomplete.map((b) => `${b.name}（${chineseQuotes(b.reason, 'zh')}）`).join('；')}
           </p>
         )}
         <p className={styles.sign}>
