@@ -88,7 +88,7 @@ const useTableStyles = makeStyles({
     width: '100%',
     // 14 px: Chinese characters below that lose strokes on ordinary screens.
     fontSize: tokens.fontSizeBase300,
-    '& th, & td': { padding: '4px 6px', borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, verticalAlign: 'top', textAlign: 'start' },
+    '& th, & td': { padding: '4px 4px', borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, verticalAlign: 'top', textAlign: 'start' },
     '& th': { fontWeight: tokens.fontWeightSemibold },
     '& thead th': { whiteSpace: 'nowrap', borderBottom: `1px solid ${tokens.colorNeutralStrokeAccessible}` },
     // An attribute selector outweighs `th`/`td`, so numbers stay right-aligned under the rule above.
