@@ -1,7 +1,10 @@
 /* eslint-env node */
 // Builds the two pages of the add-in:
 //   taskpane.html  (src/taskpane/index.tsx)  inside Excel, with Office.js;
-//   web.html       (src/taskpane/web.tsx)    the standalone page for .xlsx files, no Office.js at all.
+//   web.html       (src/taskpane/web.tsx)    the standalone page for .xlsx files, no Office.js at all;
+//   branch-assessment-standalone.html        the same page as ONE self-contained file (production build):
+//                  scripts inlined, a CSP by hashes, no request at all, so it opens from disk (file://),
+//                  e.g. copied to a USB stick, where no one can run a web server.
 //
 //   npm run build                 production build into dist/ (manifest URLs rewritten, see below)
 //   npm run dev-server / start    https://localhost:3000 with office-addin-dev-certs
@@ -9,7 +12,10 @@
 //
 // ExcelJS is reached only through dynamic import() (src/taskpane/xlsx-lazy.ts), so it lands in its own
 // async chunk and never in what a page loads before its first render (scripts/bundle-size.mjs checks).
+const crypto = require('node:crypto');
+const fs = require('node:fs');
 const path = require('node:path');
+const webpack = require('webpack');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 
@@ -94,6 +100,80 @@ function contentSecurityPolicy(page, { development, officeJs = OFFICE_JS_CDN }) 
   ].join('; ');
 }
 
+/** The single-file standalone page's name (ASCII, so any USB stick's file system keeps it). */
+const SINGLE_FILE = 'branch-assessment-standalone.html';
+
+/** 'sha256-…' of an inline script or style, as CSP wants it. */
+function cspHash(text) {
+  return `'sha256-${crypto.createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+}
+
+/** Text placed inside <script>…</script>: a "</script" in a string or regex would end the element early. */
+function inlineScript(js) {
+  return js.replace(/<\/(script)/gi, '<\\/$1');
+}
+
+/**
+ * Writes the standalone page as one HTML file from a compilation of web.tsx in one chunk: legacy-check.js
+ * and the bundle inline, the icon as a data: URL, and a CSP that allows exactly those two scripts (by
+ * hash), Griffel's empty <style> elements (EMPTY_STYLE_HASH) and nothing else: default-src 'none', so
+ * the page cannot fetch anything, from disk or the network. Every other asset of the compilation is dropped.
+ */
+class SingleFilePagePlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap('SingleFilePagePlugin', (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: 'SingleFilePagePlugin', stage: webpack.Compilation.PROCESS_ASSETS_STAGE_REPORT },
+        (assets) => {
+          const scripts = Object.keys(assets).filter((n) => n.endsWith('.js'));
+          if (scripts.length !== 1) {
+            compilation.errors.push(new webpack.WebpackError(`single-file page: expected one script, got ${scripts.join(', ')}`));
+            return;
+          }
+          const bundle = inlineScript(assets[scripts[0]].source().toString());
+          const legacy = inlineScript(fs.readFileSync(path.join(ROOT, 'src/taskpane/legacy-check.js'), 'utf8'));
+          const icon = fs.readFileSync(path.join(ROOT, 'assets/icon-32.png')).toString('base64');
+          const csp = [
+            "default-src 'none'",
+            `script-src ${cspHash(legacy)} ${cspHash(bundle)}`,
+            `style-src '${EMPTY_STYLE_HASH}'`,
+            'img-src data:',
+            "connect-src 'none'",
+            "object-src 'none'",
+            "base-uri 'none'",
+            "form-action 'none'",
+          ].join('; ');
+          let html = fs.readFileSync(path.join(ROOT, 'src/taskpane/web.html'), 'utf8');
+          const replace = (from, to) => {
+            if (!html.includes(from)) throw new Error(`single-file page: web.html no longer has ${from}`);
+            html = html.replace(from, () => to);
+          };
+          replace('<%= csp %>', csp);
+          replace('href="assets/icon-32.png"', `href="data:image/png;base64,${icon}"`);
+          replace('<script src="legacy-check.js"></script>', `<script>${legacy}</script>`);
+          // At the end of <body>: an inline script cannot be deferred, and it needs #root.
+          replace('</body>', `<script>${bundle}</script>\n  </body>`);
+          for (const name of Object.keys(assets)) compilation.deleteAsset(name);
+          compilation.emitAsset(SINGLE_FILE, new webpack.sources.RawSource(html));
+        },
+      );
+    });
+    // The page as written may have been minified after the hashes above (its inline scripts changed):
+    // the policy is made again from the scripts actually in the file, so it always matches them.
+    compiler.hooks.afterEmit.tap('SingleFilePagePlugin', (compilation) => {
+      const file = path.join(compilation.outputOptions.path, SINGLE_FILE);
+      if (!fs.existsSync(file)) return;
+      fs.writeFileSync(file, withScriptHashes(fs.readFileSync(file, 'utf8')));
+    });
+  }
+}
+
+/** The page with its CSP script-src listing the hashes of exactly the inline scripts it holds. */
+function withScriptHashes(html) {
+  const hashes = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => cspHash(m[1]));
+  return html.replace(/script-src [^;"]*/, () => `script-src ${hashes.join(' ')}`);
+}
+
 async function httpsOptions() {
   // Lazy on purpose: only `webpack serve` over https needs certificates. The build, the tests and the CLI
   // never load office-addin-dev-certs (it may prompt to install a CA).
@@ -126,7 +206,8 @@ module.exports = async (env = {}, argv = {}) => {
 
   const manifestUrl = production ? publicUrl() : DEV_URL;
 
-  return {
+  const outputPath = path.join(ROOT, e2e ? 'test-results/e2e-dist' : 'dist');
+  const config = {
     mode: production ? 'production' : 'development',
     context: ROOT,
     target: 'web',
@@ -136,12 +217,13 @@ module.exports = async (env = {}, argv = {}) => {
       ...(e2e ? { 'taskpane-e2e': './src/taskpane/e2e/taskpane-e2e.tsx' } : {}),
     },
     output: {
-      path: path.join(ROOT, e2e ? 'test-results/e2e-dist' : 'dist'),
+      path: outputPath,
       filename: production ? '[name].[contenthash:8].js' : '[name].js',
       chunkFilename: production ? '[name].[contenthash:8].js' : '[name].js',
       // Pages and chunks sit side by side; 'auto' finds them wherever dist/ is hosted (even a sub-path).
       publicPath: 'auto',
-      clean: true,
+      // The single-file page is written by the other compilation, at the same time.
+      clean: { keep: (asset) => asset === SINGLE_FILE },
     },
     // No eval-based source maps: the pages' CSP has no 'unsafe-eval', in development either.
     devtool: 'source-map',
@@ -211,6 +293,25 @@ module.exports = async (env = {}, argv = {}) => {
         }
       : undefined,
   };
+  if (!production || serving) return config;
+
+  // The same standalone page as one self-contained file: everything in one chunk (ExcelJS too: there is
+  // no server to fetch a lazy chunk from), no source map, written by SingleFilePagePlugin.
+  const single = {
+    name: 'single-file',
+    mode: 'production',
+    context: ROOT,
+    target: 'web',
+    entry: { single: './src/taskpane/web.tsx' },
+    output: { path: outputPath, filename: '[name].js', publicPath: '', clean: false },
+    devtool: false,
+    resolve: config.resolve,
+    module: config.module,
+    optimization: { splitChunks: false, runtimeChunk: false },
+    performance: { hints: false },
+    plugins: [new webpack.optimize.LimitChunkCountPlugin({ maxChunks: 1 }), new SingleFilePagePlugin()],
+  };
+  return [{ ...config, name: 'pages' }, single];
 };
 
 // For tests and scripts.
@@ -219,4 +320,6 @@ module.exports.rewriteManifest = rewriteManifest;
 module.exports.contentSecurityPolicy = contentSecurityPolicy;
 module.exports.officeJsCdn = officeJsCdn;
 module.exports.DEV_URL = DEV_URL;
+module.exports.SINGLE_FILE = SINGLE_FILE;
+module.exports.withScriptHashes = withScriptHashes;
 module.exports.DEFAULT_PUBLIC_URL = DEFAULT_PUBLIC_URL;

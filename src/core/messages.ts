@@ -465,7 +465,8 @@ export function uniformForm(ref: CellRef, branch: string, source: Source, grade:
   );
 }
 
-export function selfGap(branch: string, self: number, total: number): Finding {
+export function selfGap(branch: string, self: number, unrounded: number): Finding {
+  const total = Number(roundHalfAwayFromZero(fromNumber(unrounded), 1)); // as the sheets show it
   return make(
     'info',
     'self-gap',

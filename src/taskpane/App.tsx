@@ -1,36 +1,27 @@
 /**
- * The task pane: one app for both hosts. It owns the state (language, tab, last outcome, busy step,
- * notices) and hands each tab a PaneContext; tabs never talk to Office or files except through AppHost.
+ * The task pane: one app for both hosts. It owns the state (language, tab, last outcome, busy step, the
+ * status of the latest action) and shares it through the pane context (usePane); components never talk
+ * to Office or files except through AppHost.
  */
-import {
-  Button,
-  Field,
-  FluentProvider,
-  mergeClasses,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  ProgressBar,
-  Tab,
-  TabList,
-  webDarkTheme,
-  webLightTheme,
-} from '@fluentui/react-components';
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
-import type { Lang } from '../core/types';
+import { Button, Field, FluentProvider, makeStyles, mergeClasses, ProgressBar, Tab, TabList, tokens } from '@fluentui/react-components';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import type { Finding, Lang } from '../core/types';
 import { runAssessment } from '../workbook/pipeline';
-import { blockedCount, errorCount, gradeWorkbook, STEPS, todayIso, yieldToBrowser, type GradeOutcome, type Runner } from './actions';
+import { Activity } from './activity';
 import type { AppHost } from './app-host';
-import { textOfError, XLSX_MIME } from './host-util';
-import { downloadName, gradedExtension, stem } from './bytes';
+import type { WorkbookHost } from '../workbook/host';
+import type { WorkbookSnapshot } from '../workbook/snapshot';
 import { ChecksTab } from './ChecksTab';
-import type { Notice, NoticeArea, PaneContext } from './context';
 import { ExportTab } from './ExportTab';
+import { FileBar } from './FileBar';
 import { GradeTab } from './GradeTab';
-import { stringsFor, type StepId, type Strings, type TabId } from './i18n';
+import { textOfError } from './host-util';
+import { stringsFor, type StepId, type TabId } from './i18n';
+import { PaneContext, type Notice, type Pane } from './pane';
+import { gradeWorkbook, STEPS, todayIso, yieldToBrowser, type GradeOutcome, type Runner } from './run';
 import { SettingsTab } from './SettingsTab';
-import { useStyles } from './styles';
-import { TemplateTab } from './TemplateTab';
+import { StatusArea } from './StatusArea';
+import { paneTheme, useCommonStyles } from './styles';
 import type { ThemeMode } from './theme';
 
 export interface AppProps {
@@ -41,9 +32,12 @@ export interface AppProps {
   run?: Runner;
   /** Today's date for the notification (tests fix it). */
   today?: () => string;
+  /** Tracks the running actions; tests await `activity.idle()` instead of a clock. */
+  activity?: Activity;
 }
 
-const TABS: readonly TabId[] = ['grade', 'checks', 'export', 'template', 'settings'];
+/** Four tabs (Office's guidance: three or four); templates live under 导出与模板. */
+export const TABS: readonly TabId[] = ['grade', 'checks', 'export', 'settings'];
 
 function describeError(host: AppHost, error: unknown): (lang: Lang) => string {
   const text = host.describeError?.(error) ?? textOfError(error);
@@ -52,84 +46,96 @@ function describeError(host: AppHost, error: unknown): (lang: Lang) => string {
   return (lang) => stringsFor(lang).genericError(detail);
 }
 
-function readFileBytes(file: File): Promise<Uint8Array> {
-  if (typeof file.arrayBuffer === 'function') return file.arrayBuffer().then((b) => new Uint8Array(b));
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
-    reader.onerror = () => reject(reader.error);
-    reader.readAsArrayBuffer(file);
-  });
+/** The standalone page uses a desktop window's room from this width on (the pane stays narrow). */
+export const WIDE_QUERY = '(min-width: 1024px)';
+
+function useMediaQuery(query: string, enabled: boolean): boolean {
+  const get = () => enabled && typeof window !== 'undefined' && typeof window.matchMedia === 'function' && window.matchMedia(query).matches;
+  const [matches, setMatches] = useState(get);
+  useEffect(() => {
+    if (!enabled || typeof window === 'undefined' || typeof window.matchMedia !== 'function') return;
+    const list = window.matchMedia(query);
+    const update = () => setMatches(list.matches);
+    update();
+    list.addEventListener?.('change', update);
+    return () => list.removeEventListener?.('change', update);
+  }, [query, enabled]);
+  return matches;
 }
 
-function NoticeBar({ notice, s, lang }: { notice: Notice; s: Strings; lang: Lang }) {
-  return (
-    <MessageBar intent={notice.intent} layout="multiline" data-testid="notice">
-      <MessageBarBody>
-        {notice.title && <MessageBarTitle>{notice.title(s, lang)}</MessageBarTitle>}
-        {notice.body(s, lang)}
-      </MessageBarBody>
-    </MessageBar>
-  );
-}
+const useAppStyles = makeStyles({
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalM,
+    minWidth: '0',
+    maxWidth: '100%',
+    boxSizing: 'border-box',
+    minHeight: '100vh',
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+  },
+  // Chinese reads best near 1.6; Fluent's line heights are set for Latin text.
+  cjk: { lineHeight: '1.6', '& p, & li, & td, & th, & label, & legend': { lineHeight: '1.6' } },
+  wide: { maxWidth: '1440px', margin: '0 auto', padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXXL}` },
+  title: { margin: '0', fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
+  tabs: { flexWrap: 'wrap' },
+  tab: { paddingLeft: tokens.spacingHorizontalS, paddingRight: tokens.spacingHorizontalS },
+  footer: { marginTop: 'auto', display: 'flex', justifyContent: 'flex-end', paddingTop: tokens.spacingVerticalM, borderTop: `1px solid ${tokens.colorNeutralStroke2}` },
+});
 
-export function App({ host, lang: initialLang, theme = 'light', run = runAssessment, today = todayIso }: AppProps) {
-  const styles = useStyles();
-  const fluentTheme = theme === 'dark' ? webDarkTheme : webLightTheme;
+export function App({ host, lang: initialLang, theme = 'light', run = runAssessment, today = todayIso, activity: given }: AppProps) {
+  const [activity] = useState(() => given ?? new Activity());
+  const styles = useAppStyles();
+  const common = useCommonStyles();
+  const fluentTheme = useMemo(() => paneTheme(theme), [theme]);
   const [lang, setLang] = useState<Lang>(initialLang);
   const s = stringsFor(lang);
   const [tab, setTab] = useState<TabId>('grade');
   const [outcome, setOutcome] = useState<GradeOutcome | null>(null);
   const [step, setStep] = useState<StepId | null>(null);
   const [busy, setBusy] = useState(false);
-  const [notices, setNotices] = useState<Partial<Record<NoticeArea, Notice>>>({});
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [selected, setSelected] = useState<Finding | null>(null);
   const [fileName, setFileName] = useState<string | null>(host.fileName?.() ?? null);
   const busyRef = useRef(false);
-  const fileInput = useRef<HTMLInputElement>(null);
   const idBase = useId();
+  const standalone = host.kind === 'file';
+  const wide = useMediaQuery(WIDE_QUERY, standalone);
+  const [snapshot, setSnapshot] = useState<WorkbookSnapshot | null>(null);
 
   useEffect(() => {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
   }, [lang]);
 
-  // The page around the app takes the theme too: no light frame (the body's default margin) around a dark
-  // pane, dark scrollbars, and the whole 320 px for the pane.
+  // The page around the app takes the theme too: no light frame around a dark pane, dark scrollbars.
   useEffect(() => {
-    const page = document.documentElement;
-    page.style.colorScheme = theme;
+    document.documentElement.style.colorScheme = theme;
     document.body.style.margin = '0';
     document.body.style.backgroundColor = fluentTheme.colorNeutralBackground1;
   }, [theme, fluentTheme]);
 
-  const notify = (t: NoticeArea, n: Notice | null) =>
-    setNotices((prev) => {
-      const next = { ...prev };
-      if (n) next[t] = n;
-      else delete next[t];
-      return next;
-    });
-
   const fail = useCallback(
-    (t: NoticeArea, e: unknown) => {
+    (e: unknown) => {
       const text = describeError(host, e);
-      notify(t, { intent: 'error', body: (_s, l) => text(l) });
+      setNotice({ intent: 'error', body: (_s, l) => text(l) });
     },
     [host],
   );
 
-  const perform = useCallback(
-    async (t: NoticeArea, action: () => Promise<Notice | void>) => {
+  const performNow = useCallback(
+    async (action: () => Promise<Notice | void>) => {
       if (busyRef.current) return;
       busyRef.current = true;
       setBusy(true);
-      notify(t, null);
-      // A new action makes the last "opened"/"downloaded" line stale.
-      if (t !== 'file') notify('file', null);
+      // One status area for the latest action: whatever it said before is stale now.
+      setNotice(null);
       try {
         const n = await action();
-        if (n) notify(t, n);
+        if (n) setNotice(n);
       } catch (e) {
-        fail(t, e);
+        fail(e);
       } finally {
         busyRef.current = false;
         setBusy(false);
@@ -139,147 +145,107 @@ export function App({ host, lang: initialLang, theme = 'light', run = runAssessm
     [fail],
   );
 
+  const perform = useCallback((action: () => Promise<Notice | void>) => activity.track(performNow(action)), [activity, performNow]);
+
   const grade = useCallback(
     async (write: boolean): Promise<GradeOutcome | null> => {
       const wh = host.workbookHost();
       if (!wh) return null;
+      // The snapshot read for the run is kept: the desktop page previews its cells.
+      const reading: WorkbookHost = {
+        readSnapshot: async () => {
+          const snap = await wh.readSnapshot();
+          setSnapshot(snap);
+          return snap;
+        },
+        applyPlan: (plan) => wh.applyPlan(plan),
+      };
       return gradeWorkbook(
-        wh,
+        reading,
         run,
         { lang, date: today(), write },
         async (st) => {
           setStep(st);
           await yieldToBrowser();
         },
-        setOutcome,
+        (out) => {
+          setOutcome(out);
+          setSelected(null);
+        },
       );
     },
     [host, run, lang, today],
   );
 
-  const gradeNotice = (out: GradeOutcome, wrote: boolean): Notice => {
-    const fatal = out.fatal;
-    if (out.recognition.nothingRecognised) return { intent: 'error', title: (t) => t.fatalTitle, body: (t) => t.nothingRecognised };
-    if (fatal) return { intent: 'error', title: (t) => t.fatalTitle, body: (_t, l) => fatal[l] };
-    const errors = errorCount(out.findings);
-    const blocked = blockedCount(out.result);
-    if (errors > 0) return { intent: 'warning', title: (t) => t.errorsTitle, body: (t) => t.doneWithErrors(errors, blocked) };
-    const graded = out.result.branches.length - blocked;
-    if (!wrote) return { intent: 'success', body: (t) => (out.findings.length ? t.doneTitle : t.noFindings) };
-    return { intent: 'success', title: (t) => t.doneTitle, body: (t) => t.doneOk(graded, out.result.branches.length) };
+  const pane: Pane = {
+    s,
+    lang,
+    host,
+    standalone,
+    wide,
+    snapshot,
+    outcome,
+    busy,
+    fileName,
+    tab,
+    showTab: setTab,
+    perform,
+    fail,
+    grade,
+    track: (p) => activity.track(p),
+    selected,
+    select: setSelected,
   };
 
-  const ctx: PaneContext = { s, lang, host, outcome, busy, perform, fail, grade, gradeNotice };
+  const opened = (name: string) => {
+    setFileName(name);
+    setOutcome(null);
+    setSelected(null);
+    setSnapshot(null);
+  };
 
-  const openFile = (file: File) =>
-    perform('file', async () => {
-      const data = await readFileBytes(file);
-      await host.openFile?.(file.name, data);
-      setFileName(host.fileName?.() ?? file.name);
-      setOutcome(null);
-      const name = file.name;
-      return { intent: 'success', body: (t) => t.openedFile(name) };
-    });
-
-  const downloadWorkbook = () =>
-    perform('file', async () => {
-      const bytes = await host.saveWorkbook?.();
-      if (!bytes) return;
-      const name = downloadName(gradedExtension(s.gradedFileName(stem(fileName ?? s.exportFileStem)), fileName), fileName);
-      host.download(name, bytes, XLSX_MIME);
-      return { intent: 'success', body: (t) => t.downloaded(name) };
-    });
-
-  const notice = notices[tab];
-  const fileNotice = notices.file;
   const at = step ? STEPS.indexOf(step) : -1;
 
   return (
     <FluentProvider theme={fluentTheme}>
-      <main className={styles.root} aria-busy={busy}>
-        <header className={styles.header}>
-          <h1 className={styles.title}>{s.appTitle}</h1>
-          <Button
-            size="small"
-            appearance="subtle"
-            lang={lang === 'zh' ? 'en' : 'zh'}
-            aria-label={`${s.langSwitchLabel} (${s.otherLangName})`}
-            data-lang-switch=""
-            onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
-          >
-            {s.otherLangName}
-          </Button>
-        </header>
+      <PaneContext.Provider value={pane}>
+        <main className={mergeClasses(styles.root, wide && styles.wide, lang === 'zh' && styles.cjk)} aria-busy={busy} data-layout={wide ? 'wide' : 'pane'}>
+          {/* Inside Excel the pane's own title bar names the add-in: the heading is for screen readers only. */}
+          <h1 className={standalone ? styles.title : common.visuallyHidden}>{s.appTitle}</h1>
 
-        {host.kind === 'file' && (
-          <section className={styles.panel} aria-label={s.openWorkbook}>
-            <div className={styles.row}>
-              <Button appearance={fileName ? 'secondary' : 'primary'} disabled={busy} onClick={() => fileInput.current?.click()}>
-                {s.openWorkbook}
-              </Button>
-              {fileName && host.saveWorkbook && (
-                <Button disabled={busy} onClick={() => void downloadWorkbook()}>
-                  {s.downloadGraded}
-                </Button>
-              )}
-            </div>
-            <input
-              ref={fileInput}
-              className={styles.hiddenInput}
-              type="file"
-              accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-              aria-label={s.openWorkbook}
-              tabIndex={-1}
-              data-testid="file-input"
-              onChange={(e) => {
-                const file = e.currentTarget.files?.[0];
-                e.currentTarget.value = '';
-                if (file) void openFile(file);
-              }}
-            />
-            {fileNotice && <NoticeBar notice={fileNotice} s={s} lang={lang} />}
-            {fileName ? (
-              <p className={styles.hint}>
-                <span className={styles.fileName} data-wb="">
-                  {fileName}
-                </span>
-              </p>
-            ) : (
-              <p className={styles.hint}>{s.openWorkbookHint}</p>
-            )}
-          </section>
-        )}
+          {standalone && <FileBar onOpened={opened} />}
 
-        <TabList
-          className={styles.tabs}
-          size="small"
-          selectedValue={tab}
-          onTabSelect={(_, d) => setTab(d.value as TabId)}
-          aria-label={s.tabListLabel}
-        >
-          {TABS.map((t) => (
-            <Tab key={t} value={t} className={lang === 'en' ? mergeClasses(styles.tab, styles.tabNarrow) : styles.tab} id={`${idBase}-tab-${t}`} aria-controls={`${idBase}-panel-${t}`}>
-              {s.tabs[t]}
-            </Tab>
-          ))}
-        </TabList>
+          <TabList className={styles.tabs} selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} aria-label={s.tabListLabel}>
+            {TABS.map((t) => (
+              <Tab key={t} value={t} className={styles.tab} id={`${idBase}-tab-${t}`} aria-controls={`${idBase}-panel-${t}`}>
+                {s.tabs[t]}
+              </Tab>
+            ))}
+          </TabList>
 
-        {step && (
-          <Field label={s.stepOf(at + 1, STEPS.length, s.steps[step])} aria-live="polite">
-            <ProgressBar value={(at + 1) / STEPS.length} max={1} aria-label={s.busy} />
-          </Field>
-        )}
+          {step && (
+            <Field label={s.stepOf(at + 1, STEPS.length, s.steps[step])}>
+              <ProgressBar value={(at + 1) / STEPS.length} max={1} aria-label={s.busy} />
+            </Field>
+          )}
 
-        {notice && <NoticeBar notice={notice} s={s} lang={lang} />}
+          <StatusArea notice={notice} />
 
-        <div role="tabpanel" id={`${idBase}-panel-${tab}`} aria-labelledby={`${idBase}-tab-${tab}`}>
-          {tab === 'grade' && <GradeTab ctx={ctx} />}
-          {tab === 'checks' && <ChecksTab ctx={ctx} />}
-          {tab === 'export' && <ExportTab ctx={ctx} />}
-          {tab === 'template' && <TemplateTab ctx={ctx} />}
-          {tab === 'settings' && <SettingsTab ctx={ctx} />}
-        </div>
-      </main>
+          <div role="tabpanel" id={`${idBase}-panel-${tab}`} aria-labelledby={`${idBase}-tab-${tab}`}>
+            {tab === 'grade' && <GradeTab />}
+            {tab === 'checks' && <ChecksTab />}
+            {tab === 'export' && <ExportTab />}
+            {tab === 'settings' && <SettingsTab />}
+          </div>
+
+          <footer className={styles.footer}>
+            {/* The visible text is the whole name: the other language, in that language. */}
+            <Button size="small" appearance="subtle" lang={lang === 'zh' ? 'en' : 'zh-CN'} data-lang-switch="" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>
+              {s.otherLangName}
+            </Button>
+          </footer>
+        </main>
+      </PaneContext.Provider>
     </FluentProvider>
   );
 }

@@ -1,112 +1,229 @@
 /**
- * 导出 / Export: the summary and notification as a new workbook (values only), as CSV, and as PDF where
- * the host can make one.
+ * 导出与模板 / Export: the results (one primary action, every choice with a line saying what file it
+ * makes), then templates and next year's workbook (the former 模板 tab). Options are data (ExportOption),
+ * so another format (the official .docx notification) is one more entry in resultOptions.
  */
-import { Button } from '@fluentui/react-components';
+import { Button, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
+import { useId, useState } from 'react';
 import { notificationRows, summaryRows, toCsv } from '../workbook/csv';
-import { exportPlan, workbookYear } from './actions';
+import { exportPlan, missingSheetsPlan, nextYearPlan, planSample, planTemplate, runYear, YEAR_RANGE } from '../workbook/plans';
+import type { WorkbookPlan } from '../workbook/plan';
+import { stem } from './bytes';
+import { deliverFile, openOrDeliver } from './deliver';
 import { CSV_MIME, PDF_MIME, XLSX_MIME } from './host-util';
-import { downloadName, toBase64 } from './bytes';
-import { PLATFORM_TEXT } from '../hosts/excel/platform';
-import type { Notice, PaneContext } from './context';
+import type { Notice, Pane } from './pane';
+import { NotificationPreview } from './NotificationPreview';
+import { usePane } from './pane';
+import { useCommonStyles } from './styles';
 import { buildWorkbook } from './xlsx-lazy';
-import { useStyles } from './styles';
 
-export function ExportTab({ ctx }: { ctx: PaneContext }) {
-  const styles = useStyles();
-  const { s, lang, host, outcome, busy } = ctx;
-  if (!outcome || outcome.fatal) {
-    return (
-      <div className={styles.panel}>
-        <p className={styles.intro}>{s.exportIntro}</p>
-        <p className={styles.hint}>{s.needGradeFirst}</p>
-      </div>
-    );
+/** One thing the user can make: a button and, under it, what file it makes. */
+export interface ExportOption {
+  id: string;
+  label: string;
+  what: string;
+  primary?: boolean;
+  disabled?: boolean;
+  run(): Promise<Notice | void>;
+}
+
+/** The results as files. A new format (the .docx notification) is one more entry here. */
+export function resultOptions(pane: Pane): ExportOption[] {
+  const { s, lang, host, outcome, standalone, fileName } = pane;
+  if (!outcome || outcome.fatal) return [];
+  const year = runYear(outcome.result);
+  const xlsxName = `${s.exportFileStem}-${year}.xlsx`;
+  const notificationCsv = `${s.notificationFileStem}-${year}.csv`;
+  const summaryCsv = `${s.summaryFileStem}-${year}.csv`;
+  const options: ExportOption[] = [];
+  if (standalone && host.saveWorkbook) {
+    const graded = s.gradedFileName(stem(fileName ?? s.exportFileStem));
+    options.push({
+      id: 'graded',
+      label: s.downloadGraded,
+      what: s.downloadGradedWhat(graded),
+      primary: true,
+      run: async () => deliverFile(host, graded, await host.saveWorkbook!(), XLSX_MIME),
+    });
   }
-  const year = workbookYear(outcome);
-  // Never the opened file's own name (standalone page).
-  const opened = host.fileName?.();
-  const xlsxName = downloadName(`${s.exportFileStem}-${year}.xlsx`, opened);
-
-  const downloaded = (name: string): Notice => ({ intent: 'success', body: (t) => t.downloaded(name) });
-
-  // Where downloads cannot work (Excel for Mac) their buttons are hidden; host.download would refuse anyway.
-  const canDownload = host.canDownload !== false;
-
-  const newWorkbook = () =>
-    ctx.perform('export', async () => {
-      const bytes = await buildWorkbook(exportPlan(outcome, lang));
-      if (host.exportWorkbook) {
-        const r = await host.exportWorkbook(toBase64(bytes));
-        const note = r.note;
-        if (!r.unsupported && note) return { intent: 'success', body: (_t, l) => note[l] };
-        if (!r.unsupported) return { intent: 'success', body: (t) => t.exportOpened };
-        host.download(xlsxName, bytes, XLSX_MIME);
-        return { intent: 'warning', body: (t) => t.exportUnsupported };
-      }
-      host.download(xlsxName, bytes, XLSX_MIME);
-      return downloaded(xlsxName);
+  if (host.exportWorkbook) {
+    options.push({
+      id: 'new-workbook',
+      label: s.exportNewWorkbook,
+      what: s.exportNewWorkbookWhat,
+      primary: options.length === 0,
+      run: async () => openOrDeliver(host, await buildWorkbook(exportPlan(outcome, lang)), xlsxName, { intent: 'success', body: (t) => t.exportOpened }),
     });
-
-  const downloadXlsx = () =>
-    ctx.perform('export', async () => {
-      host.download(xlsxName, await buildWorkbook(exportPlan(outcome, lang)), XLSX_MIME);
-      return downloaded(xlsxName);
+  }
+  options.push({
+    id: 'xlsx',
+    label: s.downloadXlsx,
+    what: s.downloadXlsxWhat(xlsxName),
+    primary: options.length === 0,
+    run: async () => deliverFile(host, xlsxName, await buildWorkbook(exportPlan(outcome, lang)), XLSX_MIME),
+  });
+  if (host.getPdf) {
+    const pdfName = `${s.notificationFileStem}-${year}.pdf`;
+    options.push({
+      id: 'pdf',
+      label: s.exportPdf,
+      what: s.exportPdfWhat(pdfName),
+      run: async () => {
+        const bytes = await host.getPdf?.();
+        if (!bytes) return { intent: 'warning', body: (t) => t.pdfInExcel };
+        return deliverFile(host, pdfName, bytes, PDF_MIME);
+      },
     });
+  }
+  options.push(
+    {
+      id: 'notification-csv',
+      label: s.downloadNotificationCsv,
+      what: s.downloadNotificationCsvWhat(notificationCsv),
+      run: async () => deliverFile(host, notificationCsv, toCsv(notificationRows(outcome.notification, lang)), CSV_MIME),
+    },
+    {
+      id: 'summary-csv',
+      label: s.downloadSummaryCsv,
+      what: s.downloadSummaryCsvWhat(summaryCsv),
+      run: async () => deliverFile(host, summaryCsv, toCsv(summaryRows(outcome.result, lang)), CSV_MIME),
+    },
+  );
+  return options;
+}
 
-  const csv = (which: 'notification' | 'summary') =>
-    ctx.perform('export', async () => {
-      const rows = which === 'notification' ? notificationRows(outcome.notification, lang) : summaryRows(outcome.result, lang);
-      const name = downloadName(`${which === 'notification' ? s.notificationFileStem : s.summaryFileStem}-${year}.csv`, opened);
-      host.download(name, toCsv(rows), CSV_MIME);
-      return downloaded(name);
-    });
+const useExportStyles = makeStyles({
+  list: { listStyleType: 'none', margin: '0', padding: '0', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  item: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: '2px' },
+  split: { display: 'grid', gridTemplateColumns: 'minmax(320px, 1fr) auto', gap: tokens.spacingHorizontalXXL, alignItems: 'start' },
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, paddingTop: tokens.spacingVerticalS, borderTop: `1px solid ${tokens.colorNeutralStroke2}` },
+});
 
-  const pdf = () =>
-    ctx.perform('export', async () => {
-      const bytes = await host.getPdf?.();
-      if (!bytes) return { intent: 'warning', body: (t) => t.pdfUnsupported };
-      // The PDF is the whole workbook (getFileAsync has no per-sheet option): named after the export, not the notification.
-      const name = downloadName(`${s.exportFileStem}-${year}.pdf`, opened);
-      host.download(name, bytes, PDF_MIME);
-      return downloaded(name);
+export function OptionList({ options }: { options: ExportOption[] }) {
+  const { busy, perform } = usePane();
+  const styles = useExportStyles();
+  const common = useCommonStyles();
+  return (
+    <ul className={styles.list}>
+      {options.map((o) => (
+        <li key={o.id} className={styles.item} data-export={o.id}>
+          <Button appearance={o.primary ? 'primary' : 'secondary'} disabled={busy || o.disabled} onClick={() => void perform(o.run)}>
+            {o.label}
+          </Button>
+          <span className={common.hint}>{o.what}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function TemplateSection() {
+  const pane = usePane();
+  const { s, host, outcome } = pane;
+  const common = useCommonStyles();
+  const styles = useExportStyles();
+  const headingId = useId();
+  const [yearText, setYearText] = useState(String(runYear(outcome?.result)));
+  const year = Number(yearText);
+  const yearOk = /^\d{4}$/.test(yearText.trim()) && year >= YEAR_RANGE.min && year <= YEAR_RANGE.max;
+  const wh = host.workbookHost();
+  const next = year + 1;
+
+  const options: ExportOption[] = [
+    {
+      id: 'next-year',
+      label: s.nextYearWorkbook,
+      what: yearOk ? s.nextYearWhat(next) : s.yearInvalid(YEAR_RANGE.min, YEAR_RANGE.max),
+      disabled: !yearOk,
+      run: async () => {
+        // The roster comes from the last run, or from a check-only run when there was none.
+        const source = pane.outcome ?? (wh ? await pane.grade(false) : null);
+        const roster = source?.recognition.input.roster ?? null;
+        const n = roster?.length ?? 0;
+        return openOrDeliver(host, await buildWorkbook(nextYearPlan(next, roster)), s.templateFileName(next), {
+          intent: 'success',
+          body: (t) => t.nextYearDone(next, n),
+        });
+      },
+    },
+    {
+      id: 'template',
+      label: s.downloadTemplate,
+      what: yearOk ? s.templateWhat(year) : s.yearInvalid(YEAR_RANGE.min, YEAR_RANGE.max),
+      disabled: !yearOk,
+      run: async () => deliverFile(host, s.templateFileName(year), await buildWorkbook(planTemplate(year)), XLSX_MIME),
+    },
+    {
+      id: 'sample',
+      label: s.downloadSampleButton,
+      what: s.sampleWhat,
+      run: async () => deliverFile(host, s.sampleFileName, await buildWorkbook(planSample()), XLSX_MIME),
+    },
+  ];
+  if (wh) {
+    options.push({
+      id: 'missing-sheets',
+      label: s.addMissingSheets,
+      what: s.addMissingSheetsWhat,
+      disabled: !yearOk,
+      run: async () => {
+        const plan: WorkbookPlan = missingSheetsPlan(planTemplate(year), await wh.readSnapshot());
+        if (plan.sheets.length === 0) return { intent: 'info', body: (t) => t.noMissingSheets };
+        await wh.applyPlan(plan);
+        const names = plan.sheets.map((p) => p.name);
+        return { intent: 'success', body: (t) => t.addedSheets(names) };
+      },
     });
+  }
 
   return (
-    <div className={styles.panel}>
-      <p className={styles.intro}>{s.exportIntro}</p>
-      <div className={styles.row}>
-        <Button appearance="primary" disabled={busy} onClick={() => void newWorkbook()}>
-          {host.exportWorkbook ? s.exportNewWorkbook : s.downloadXlsx}
-        </Button>
-        {host.exportWorkbook && canDownload && (
-          <Button disabled={busy} onClick={() => void downloadXlsx()}>
-            {s.downloadXlsx}
-          </Button>
-        )}
-      </div>
-      {canDownload ? (
-        <div className={styles.row}>
-          <Button disabled={busy} onClick={() => void csv('notification')}>
-            {s.downloadNotificationCsv}
-          </Button>
-          <Button disabled={busy} onClick={() => void csv('summary')}>
-            {s.downloadSummaryCsv}
-          </Button>
-        </div>
-      ) : (
-        <p className={styles.hint}>{PLATFORM_TEXT.noDownload[lang]}</p>
-      )}
-      <div className={styles.row}>
-        {host.getPdf ? (
-          <Button disabled={busy} onClick={() => void pdf()}>
-            {s.exportPdf}
-          </Button>
+    <section className={styles.section} aria-labelledby={headingId}>
+      <h2 id={headingId} className={common.h3}>
+        {s.templateSection}
+      </h2>
+      <Field
+        label={s.yearLabel}
+        validationState={yearOk ? 'none' : 'error'}
+        validationMessage={yearOk ? undefined : s.yearInvalid(YEAR_RANGE.min, YEAR_RANGE.max)}
+      >
+        <Input type="number" min={YEAR_RANGE.min} max={YEAR_RANGE.max} value={yearText} onChange={(_, d) => setYearText(d.value)} />
+      </Field>
+      <OptionList options={options} />
+    </section>
+  );
+}
+
+export function ExportTab() {
+  const pane = usePane();
+  const { s, outcome, host } = pane;
+  const common = useCommonStyles();
+  const headingId = useId();
+  const results = resultOptions(pane);
+  const styles = useExportStyles();
+  const options = (
+    <div className={common.panel}>
+      <section className={common.panel} aria-labelledby={headingId}>
+        <h2 id={headingId} className={common.h3}>
+          {s.resultsSection}
+        </h2>
+        {results.length === 0 ? (
+          <p className={common.hint}>{outcome?.fatal ? s.fatalTitle : s.needGradeFirst}</p>
         ) : (
-          <p className={styles.hint}>{s.pdfUnsupported}</p>
+          <>
+            <OptionList options={results} />
+            {host.kind === 'excel' && !host.getPdf && <p className={common.hint}>{s.pdfInExcel}</p>}
+          </>
         )}
-      </div>
-      {host.getPdf && <p className={styles.hint}>{PLATFORM_TEXT.pdfWholeWorkbook[lang]}</p>}
+      </section>
+      <TemplateSection />
+    </div>
+  );
+  // On the desktop page the notification's print preview sits beside the choices.
+  if (!pane.wide || results.length === 0) return options;
+  return (
+    <div className={styles.split}>
+      {options}
+      <NotificationPreview />
     </div>
   );
 }

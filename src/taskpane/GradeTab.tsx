@@ -1,33 +1,28 @@
-/** 计算等级 / Calculate grades: the primary action, then the result (progress is shown by the App). */
+/** 计算等级 / Calculate grades: first-run guidance, the primary action, then the result. */
 import { Button } from '@fluentui/react-components';
-import type { PaneContext } from './context';
+import { FirstRun } from './FirstRun';
+import { usePane } from './pane';
 import { BranchTable, GradeChart } from './Results';
-import { useStyles } from './styles';
+import { useCommonStyles } from './styles';
+import { useGradeRun } from './useGradeRun';
 
-export function GradeTab({ ctx }: { ctx: PaneContext }) {
-  const styles = useStyles();
-  const { s, host, outcome, busy } = ctx;
-  const noWorkbook = host.workbookHost() === null;
+export function GradeTab() {
+  const { s, outcome, standalone, wide } = usePane();
+  const common = useCommonStyles();
+  const grading = useGradeRun();
   return (
-    <div className={styles.panel}>
-      <p className={styles.intro}>{s.gradeIntro}</p>
-      {noWorkbook && <p className={styles.hint}>{s.noWorkbookYet}</p>}
-      <div className={styles.row}>
-        <Button
-          appearance="primary"
-          disabled={busy || noWorkbook}
-          onClick={() => void ctx.perform('grade', async () => {
-            const out = await ctx.grade(true);
-            return out ? ctx.gradeNotice(out, true) : undefined;
-          })}
-        >
-          {outcome ? s.regradeButton : s.gradeButton}
+    <div className={common.panel}>
+      {!outcome && <FirstRun />}
+      <p className={common.intro}>{standalone ? s.gradeIntroStandalone : s.gradeIntro}</p>
+      <div className={common.row}>
+        <Button appearance="primary" disabled={grading.disabled} onClick={() => void grading.run(true)}>
+          {s.gradeButton}
         </Button>
       </div>
       {outcome && !outcome.fatal && (
         <>
-          <GradeChart s={s} counts={outcome.result.gradeCounts} />
-          <BranchTable s={s} result={outcome.result} />
+          <GradeChart counts={outcome.result.gradeCounts} />
+          <BranchTable result={outcome.result} full={wide} />
         </>
       )}
     </div>

@@ -1,105 +1,269 @@
 /**
- * 设置 / Settings: the effective ruleset, each key with its value and where it comes from (默认, or the
- * settings cell). Saving a value writes the settings sheet (never anything else) and grades again.
+ * 设置 / Settings: the settings in effect, grouped (系数 / 权重 / 分数线 / 其他), numbers as number inputs
+ * and choices as drop-downs, each saying where its value comes from. One "保存并重新计算" checks every
+ * change first (with the core's own settings parser) and shows a problem under its field; only valid
+ * changes are written to the settings sheet, then the workbook is graded again.
  */
-import { Button, Input } from '@fluentui/react-components';
+import { Button, Dropdown, Field, Input, makeStyles, Option, tokens } from '@fluentui/react-components';
 import { useId, useState } from 'react';
-import type { SettingKey, SettingOrigin } from '../core/types';
-import { cellLabel, settingEditPlan, settingInput, workbookYear } from './actions';
-import type { PaneContext } from './context';
-import { useStyles } from './styles';
+import type { SettingKey, SettingOrigin, Text } from '../core/types';
+import type { PlanValue } from '../workbook/plan';
+import { checkSettingEdits, runYear, settingInput, settingsEditPlan } from '../workbook/plans';
+import type { SettingGroupId } from './i18n';
+import { chineseQuotes } from './i18n';
+import { PlaceLabel } from './FindingItem';
+import { usePane } from './pane';
+import { useCommonStyles } from './styles';
+import { gradeNotice } from './useGradeRun';
 
-function SettingRow({ ctx, origin, onSave }: { ctx: PaneContext; origin: SettingOrigin; onSave: (key: SettingKey, text: string) => void }) {
-  const styles = useStyles();
-  const { s, lang, busy } = ctx;
-  const id = useId();
-  const [text, setText] = useState(origin.display);
+type Kind = { type: 'number'; step: string; min?: number; max?: number; unit?: string } | { type: 'choice'; options: 'ranking' | 'blank' | 'decimals' } | { type: 'text' };
+
+const KINDS: Record<SettingKey, Kind> = {
+  年度: { type: 'number', step: '1', min: 2000, max: 2100 },
+  优秀系数: { type: 'number', step: '0.01', min: 0, max: 1 },
+  较好系数: { type: 'number', step: '0.01', min: 0, max: 1 },
+  一般系数: { type: 'number', step: '0.01', min: 0, max: 1 },
+  差系数: { type: 'number', step: '0.01', min: 0, max: 1 },
+  组织考核权重: { type: 'number', step: '1', min: 0, max: 100, unit: '%' },
+  民主测评权重: { type: 'number', step: '1', min: 0, max: 100, unit: '%' },
+  自评权重: { type: 'number', step: '1', min: 0, max: 100, unit: '%' },
+  优秀分数线: { type: 'number', step: '0.1', min: 0, max: 100 },
+  较好分数线: { type: 'number', step: '0.1', min: 0, max: 100 },
+  一般分数线: { type: 'number', step: '0.1', min: 0, max: 100 },
+  总分小数位: { type: 'choice', options: 'decimals' },
+  排名方式: { type: 'choice', options: 'ranking' },
+  民主测评最少份数: { type: 'number', step: '1', min: 0 },
+  加减分上限: { type: 'number', step: '0.5', min: 0 },
+  先进推荐名额: { type: 'number', step: '1', min: 0 },
+  空白评分: { type: 'choice', options: 'blank' },
+  发文单位: { type: 'text' },
+  // free text, checked by the core's settings parser before anything is written
+  公文字体: { type: 'text' },
+  日期格式: { type: 'text' },
+  问卷选项顺序: { type: 'text' },
+};
+
+export const SETTING_GROUPS: readonly { id: SettingGroupId; keys: readonly SettingKey[] }[] = [
+  { id: 'coefficients', keys: ['优秀系数', '较好系数', '一般系数', '差系数'] },
+  { id: 'weights', keys: ['组织考核权重', '民主测评权重', '自评权重'] },
+  { id: 'thresholds', keys: ['优秀分数线', '较好分数线', '一般分数线'] },
+  { id: 'other', keys: ['年度', '总分小数位', '排名方式', '民主测评最少份数', '加减分上限', '先进推荐名额', '空白评分', '发文单位', '公文字体', '日期格式', '问卷选项顺序'] },
+];
+
+/** The field's text for a setting's display value ("60%" in a percent field shows 60). */
+function fieldText(key: SettingKey, display: string): string {
+  const kind = KINDS[key];
+  return kind.type === 'number' && kind.unit === '%' ? display.replace(/%$/, '') : display;
+}
+
+/** The cell value for a field's text: a weight typed as 60 is written as 60 (read as 60 %). */
+function cellValue(text: string): PlanValue {
+  return settingInput(text);
+}
+
+const useSettingsStyles = makeStyles({
+  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  group: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    margin: '0',
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} ${tokens.spacingVerticalM}`,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    minWidth: '0',
+  },
+  legend: { fontWeight: tokens.fontWeightSemibold, padding: '0 4px' },
+  actions: {
+    position: 'sticky',
+    bottom: '0',
+    padding: `${tokens.spacingVerticalS} 0`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+  },
+});
+
+function SettingField({
+  origin,
+  text,
+  error,
+  onChange,
+}: {
+  origin: SettingOrigin;
+  text: string;
+  error?: Text;
+  onChange: (text: string) => void;
+}) {
+  const { s, lang, busy } = usePane();
+  const kind = KINDS[origin.key];
   const label = s.settingKeys[origin.key];
-  const changed = text !== origin.display;
-  // Stacked (label and origin, then the field): three columns do not fit a 320 px pane.
+  const ref = origin.ref;
+  const [beforePlace, afterPlace = ''] = s.originCell('\u0000').split('\u0000');
+  const hint = (
+    <>
+      {ref ? (
+        <>
+          {beforePlace}
+          <PlaceLabel sheet={ref.sheet} cell={ref.cell} />
+          {afterPlace}
+        </>
+      ) : (
+        s.originDefault
+      )}
+      {lang !== 'zh' && (
+        <>
+          {' · '}
+          {s.sheetKeyLabel}
+          {s.colon}
+          <span data-wb="">{origin.key}</span>
+        </>
+      )}
+    </>
+  );
+  const shared = { disabled: busy, "data-setting": origin.key } as const;
+  let control;
+  if (kind.type === 'choice') {
+    const values = kind.options === 'decimals' ? ['0', '1', '2'] : Object.keys(kind.options === 'ranking' ? s.rankingOptions : s.blankOptions);
+    const names: Record<string, string> = kind.options === 'ranking' ? s.rankingOptions : kind.options === 'blank' ? s.blankOptions : { 0: '0', 1: '1', 2: '2' };
+    control = (
+      <Dropdown {...shared} value={names[text] ?? text} selectedOptions={[text]} onOptionSelect={(_, d) => onChange(d.optionValue ?? text)}>
+        {values.map((v) => (
+          <Option key={v} value={v}>
+            {names[v] ?? v}
+          </Option>
+        ))}
+      </Dropdown>
+    );
+  } else if (kind.type === 'number') {
+    control = (
+      <Input
+        {...shared}
+        type="number"
+        inputMode="decimal"
+        step={kind.step}
+        min={kind.min}
+        max={kind.max}
+        value={text}
+        contentAfter={kind.unit}
+        onChange={(_, d) => onChange(d.value)}
+      />
+    );
+  } else {
+    control = <Input {...shared} value={text} onChange={(_, d) => onChange(d.value)} />;
+  }
   return (
-    <li className={styles.settingItem} data-testid="setting-row">
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (changed) onSave(origin.key, text);
-        }}
-      >
-        <div className={styles.settingHead}>
-          <label htmlFor={id} className={styles.settingLabel} data-testid="setting-label">
-            {label}
-          </label>
-          <span className={styles.hint} data-testid="setting-origin">
-            {origin.ref ? <span data-wb="">{cellLabel(origin.ref.sheet, origin.ref.cell)}</span> : s.originDefault}
-          </span>
-        </div>
-        {lang !== 'zh' && (
-          <p className={styles.hint}>
-            {s.sheetKeyLabel}
-            {s.colon}
-            <span data-wb="">{origin.key}</span>
-          </p>
-        )}
-        <div className={styles.settingCell}>
-          <Input
-            id={id}
-            className={styles.settingInput}
-            size="small"
-            value={text}
-            aria-label={s.valueFor(label)}
-            disabled={busy}
-            onChange={(_, d) => setText(d.value)}
-          />
-          <Button size="small" type="submit" disabled={busy || !changed}>
-            {s.save}
-          </Button>
-        </div>
-      </form>
-    </li>
+    <Field
+      label={label}
+      hint={hint}
+      validationState={error ? 'error' : 'none'}
+      validationMessage={error ? chineseQuotes(error[lang], lang) : undefined}
+      data-testid="setting-row"
+    >
+      {control}
+    </Field>
   );
 }
 
-export function SettingsTab({ ctx }: { ctx: PaneContext }) {
-  const styles = useStyles();
-  const { s, host, outcome } = ctx;
-  const headingId = useId();
+export function SettingsTab() {
+  const pane = usePane();
+  const { s, lang, host, outcome, busy } = pane;
+  const common = useCommonStyles();
+  const styles = useSettingsStyles();
+  const formId = useId();
+  // Edited texts by key; an outcome with new values starts the form afresh.
+  const [edits, setEdits] = useState<{ of: unknown; texts: Map<SettingKey, string> }>({ of: null, texts: new Map() });
+  const [problems, setProblems] = useState<{ of: unknown; byKey: Map<SettingKey, Text>; general: Text[] }>({ of: null, byKey: new Map(), general: [] });
+
   if (!outcome) {
     return (
-      <div className={styles.panel}>
-        <p className={styles.intro}>{s.settingsIntro}</p>
-        <p className={styles.hint}>{s.needGradeFirst}</p>
+      <div className={common.panel}>
+        <p className={common.intro}>{s.settingsIntro}</p>
+        <p className={common.hint}>{s.needGradeFirst}</p>
       </div>
     );
   }
   const origins = outcome.recognition.origins;
+  const texts = edits.of === outcome ? edits.texts : new Map<SettingKey, string>();
+  const shown = problems.of === outcome ? problems : { byKey: new Map<SettingKey, Text>(), general: [] as Text[] };
+  const originOf = new Map(origins.map((o) => [o.key, o]));
+  const textOf = (key: SettingKey) => texts.get(key) ?? fieldText(key, originOf.get(key)?.display ?? '');
+  const changed = [...texts].filter(([key, text]) => text !== fieldText(key, originOf.get(key)?.display ?? ''));
 
-  const save = (key: SettingKey, text: string) =>
-    void ctx.perform('settings', async () => {
+  const setText = (key: SettingKey, text: string) => {
+    const next = new Map(texts);
+    next.set(key, text);
+    setEdits({ of: outcome, texts: next });
+    if (shown.byKey.has(key)) {
+      const byKey = new Map(shown.byKey);
+      byKey.delete(key);
+      setProblems({ of: outcome, byKey, general: shown.general });
+    }
+  };
+
+  const save = () =>
+    void pane.perform(async () => {
+      if (changed.length === 0) return { intent: 'info', body: (t) => t.settingsUnchanged };
+      const values = new Map<SettingKey, PlanValue>(changed.map(([key, text]) => [key, cellValue(text)]));
+      const found = checkSettingEdits(origins, values);
+      if (found.length > 0) {
+        const byKey = new Map<SettingKey, Text>();
+        const general: Text[] = [];
+        for (const p of found) {
+          if (p.key && !byKey.has(p.key)) byKey.set(p.key, p.message);
+          else if (!p.key) general.push(p.message);
+        }
+        setProblems({ of: outcome, byKey, general });
+        const n = found.length;
+        return { intent: 'error', body: (t) => t.settingsInvalid(n) };
+      }
       const wh = host.workbookHost();
       if (!wh) return { intent: 'warning', body: (t) => t.noWorkbookYet };
-      const plan = settingEditPlan(key, settingInput(text), outcome.recognition, await wh.readSnapshot(), workbookYear(outcome));
-      await wh.applyPlan(plan);
-      const out = await ctx.grade(true);
-      // A value the settings sheet rejects shows as the error the checks found for it.
-      const bad = out?.findings.find((f) => f.code === 'invalid-settings');
-      if (bad) return { intent: 'error', body: (_t, l) => bad.message[l] };
-      return { intent: 'success', body: (t) => t.settingSaved(t.settingKeys[key]) };
+      await wh.applyPlan(settingsEditPlan(values, outcome.recognition, await wh.readSnapshot(), runYear(outcome.result)));
+      const keys = [...values.keys()];
+      const out = await pane.grade(true);
+      if (!out) return undefined;
+      const after = gradeNotice(pane, out, true);
+      if (after.intent === 'error') return after;
+      return { ...after, title: undefined, body: (t) => `${t.settingsSaved(keys.map((k) => t.settingKeys[k]))} ${after.body(t, lang)}` };
     });
 
   return (
-    <div className={styles.panel}>
-      <p className={styles.intro}>{s.settingsIntro}</p>
-      <section aria-labelledby={headingId}>
-        <h3 id={headingId} className={styles.h3}>
-          {s.settingsTableLabel}
-        </h3>
-        <ul className={styles.settingList}>
-          {origins.map((o) => (
-            // Keyed by value too, so a re-read value resets the field.
-            <SettingRow key={`${o.key}\u0000${o.display}`} ctx={ctx} origin={o} onSave={save} />
-          ))}
-        </ul>
-      </section>
-    </div>
+    <form
+      className={styles.form}
+      aria-labelledby={formId}
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        save();
+      }}
+    >
+      <h2 id={formId} className={common.visuallyHidden}>
+        {s.tabs.settings}
+      </h2>
+      <p className={common.intro}>{s.settingsIntro}</p>
+      {SETTING_GROUPS.map((g) => (
+        <fieldset key={g.id} className={styles.group} data-group={g.id}>
+          <legend className={styles.legend}>{s.settingGroups[g.id]}</legend>
+          {g.keys.map((key) => {
+            const origin = originOf.get(key);
+            if (!origin) return null;
+            return <SettingField key={key} origin={origin} text={textOf(key)} error={shown.byKey.get(key)} onChange={(t) => setText(key, t)} />;
+          })}
+          {g.id === 'weights' &&
+            shown.general.map((m, i) => (
+              <p key={i} className={common.hint} role="alert">
+                {chineseQuotes(m[lang], lang)}
+              </p>
+            ))}
+        </fieldset>
+      ))}
+      <div className={styles.actions}>
+        <Button type="submit" appearance="primary" disabled={busy || changed.length === 0}>
+          {s.saveAndGrade}
+        </Button>
+      </div>
+    </form>
   );
 }

@@ -5,6 +5,7 @@
  * with = + - @ tab or CR is prefixed with an apostrophe so that no spreadsheet runs it as a formula.
  * Numbers are written as numbers, so a negative adjustment stays -2, not '-2.
  */
+import { termsFor } from './terms';
 import { fromNumber, roundHalfAwayFromZero } from '../core/decimal';
 import {
   SOURCES,
@@ -53,7 +54,6 @@ export function csvBytes(csv: string): Uint8Array {
 // ---------------------------------------------------------------------------------------------
 // Tables
 
-const GRADE_EN: Record<Grade, string> = { 优秀: 'Excellent', 较好: 'Good', 一般: 'Fair', 差: 'Poor' };
 const SOURCE_EN: Record<Source, string> = {
   组织考核: 'Organisational assessment',
   民主测评: 'Democratic evaluation',
@@ -66,7 +66,7 @@ function pick(lang: Lang, t: Text): string {
 
 function gradeLabel(g: Grade | null, lang: Lang): string {
   if (g === null) return '';
-  return lang === 'zh' ? g : GRADE_EN[g];
+  return termsFor(lang).grades[g];
 }
 
 /** Exact half-away-from-zero rounding for display; null stays empty. */

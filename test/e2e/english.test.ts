@@ -21,7 +21,7 @@ import {
 
 const en = stringsFor('en');
 const zh = stringsFor('zh');
-const TABS: TabId[] = ['grade', 'checks', 'export', 'template', 'settings'];
+const TABS: TabId[] = ['grade', 'checks', 'export', 'settings'];
 
 const suite = useSuite('web.html', 'taskpane-e2e.html');
 
@@ -70,7 +70,7 @@ test('task pane: the 中文/English switch turns every tab English, and back', a
   await gradeAndWait(page, zh, suite.sample.report.branches.length);
 
   await page.locator('[data-lang-switch]').click();
-  await page.getByRole('button', { name: en.regradeButton, exact: true }).waitFor();
+  await page.getByRole('button', { name: en.gradeButton, exact: true }).waitFor();
   expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
   await screenshot(page, '33-taskpane-en-graded');
   expect(await shownBranchRows(page)).toEqual(expectedBranchRows(suite.sample.report, en));
@@ -82,7 +82,7 @@ test('task pane: the 中文/English switch turns every tab English, and back', a
 
   // And back to Chinese.
   await page.locator('[data-lang-switch]').click();
-  await page.getByRole('button', { name: zh.regradeButton, exact: true }).waitFor();
+  await page.getByRole('button', { name: zh.gradeButton, exact: true }).waitFor();
   expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
   expect(problems).toEqual([]);
 });

@@ -6,7 +6,6 @@
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { GRADES } from '../../src/core/types';
-import { cellLabel } from '../../src/taskpane/actions';
 import { XLSX_MIME } from '../../src/taskpane/host-util';
 import { stringsFor } from '../../src/taskpane/i18n';
 import {
@@ -45,7 +44,7 @@ test('opens, grades, shows checks and downloads the graded sample workbook', asy
   await screenshot(page, '12-web-zh-graded');
   expect(await shownGradeCounts(page)).toEqual(GRADES.map((g) => report.gradeCounts[g]));
   expect(await shownBranchRows(page)).toEqual(expectedBranchRows(report, zh));
-  expect(await page.getByTestId('notice').innerText()).toContain(gradeNoticeText(report, zh));
+  expect(await page.getByTestId('notice').innerText()).toContain(gradeNoticeText(report, zh, true));
 
   // The checks: every finding of the report is listed (the error group is open; open the others).
   await page.getByRole('tab', { name: zh.tabs.checks }).click();
@@ -58,12 +57,13 @@ test('opens, grades, shows checks and downloads the graded sample workbook', asy
   // Standalone there is no Excel to select the cell in: the address is shown prominently instead.
   const target = report.issues.find((i) => i.severity === 'error' && i.sheet && i.cell) ?? report.issues.find((i) => i.sheet && i.cell);
   expect(target).toBeDefined();
-  const label = cellLabel(target!.sheet!, target!.cell!);
-  await page.getByTestId('finding').filter({ has: page.locator('[data-wb]', { hasText: label }) }).first().click();
+  const label = zh.place(target!.sheet!, target!.cell!);
+  await page.getByTestId('finding').filter({ has: page.getByTestId('finding-place').getByText(label, { exact: true }) }).first().click();
   await expect(page.getByTestId('selected-address').innerText()).resolves.toBe(label);
   await screenshot(page, '14-web-zh-check-selected');
 
-  // Download the graded workbook and read it as Excel would.
+  // Download the graded workbook (the export tab's primary action) and read it as Excel would.
+  await page.getByRole('tab', { name: zh.tabs.export }).click();
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: zh.downloadGraded, exact: true }).click(),

@@ -2,7 +2,7 @@
  * Shared pieces of the browser tests: the build under test, Chromium, the sample workbook and its CLI
  * report, reading result sheets, screenshots, and the "no Chinese left in the chrome" scan.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -72,7 +72,7 @@ export async function openPane(browser: Browser, opts: { width?: number; locale?
     reducedMotion: 'reduce',
   });
   // Nothing may leave the machine: any request that is not to the local server is an error.
-  await context.route(/^(?!http:\/\/127\.0\.0\.1:)(?!blob:)(?!data:)/, (route) => route.abort('blockedbyclient'));
+  await context.route(/^(?!http:\/\/127\.0\.0\.1:)(?!blob:)(?!data:)(?!file:)/, (route) => route.abort('blockedbyclient'));
   const page = await context.newPage();
   // Fail well inside the 60 s test timeout, with Playwright's own account of what it waited for.
   page.setDefaultTimeout(15_000);
@@ -429,17 +429,12 @@ export async function gradeAndWait(page: Page, s: Strings, branches: number): Pr
       observer.disconnect();
     }).observe(main, { attributes: true, attributeFilter: ['aria-busy'] });
   });
-  const name = new RegExp(`^(${escapeRegExp(s.gradeButton)}|${escapeRegExp(s.regradeButton)})$`);
-  await page.getByRole('button', { name }).click();
+  await page.getByRole('button', { name: s.gradeButton, exact: true }).click();
   await page.waitForFunction(
     () => (window as unknown as { __sawBusy: boolean }).__sawBusy && document.querySelector('main')?.getAttribute('aria-busy') === 'false',
   );
   await page.locator('[data-testid="branch-row"]').nth(branches - 1).waitFor();
   await expectCount(page.locator('[data-testid="branch-row"]'), branches);
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 export async function expectCount(locator: import('playwright-core').Locator, n: number): Promise<void> {
@@ -454,7 +449,8 @@ export async function shownGradeCounts(page: Page): Promise<number[]> {
 /** The branch table as shown: name, total text, grade text, rank text, status text. */
 export async function shownBranchRows(page: Page): Promise<string[][]> {
   return page.locator('[data-testid="branch-row"]').evaluateAll((rows) =>
-    rows.map((tr) => Array.from(tr.children).map((c) => (c as HTMLElement).innerText.trim())),
+    // A pending branch's status cell says why on a second line: the first line is the status.
+    rows.map((tr) => Array.from(tr.children).map((c) => (c as HTMLElement).innerText.trim().split('\n')[0])),
   );
 }
 
@@ -470,10 +466,12 @@ export function expectedBranchRows(report: Report, s: Strings, decimals = 1): st
 }
 
 /** The notice the app must show after grading the report's workbook (errors → how many, and blocked branches). */
-export function gradeNoticeText(report: Report, s: Strings): string {
+export function gradeNoticeText(report: Report, s: Strings, standalone = false): string {
   const errors = report.issues.filter((i) => i.severity === 'error').length;
   const blocked = report.branches.filter((b) => b.status === 'incomplete').length;
-  return errors > 0 ? s.doneWithErrors(errors, blocked) : s.doneOk(report.branches.length - blocked, report.branches.length);
+  const graded = report.branches.length - blocked;
+  if (errors > 0) return standalone ? s.doneWithErrorsStandalone(errors, blocked) : s.doneWithErrors(errors, blocked);
+  return standalone ? s.doneOkStandalone(graded, report.branches.length) : s.doneOk(graded, report.branches.length);
 }
 
 /** Open every collapsed group of findings on the checks tab. */
@@ -483,4 +481,31 @@ export async function expandAllFindings(page: Page): Promise<void> {
     await collapsed.first().click();
     await page.waitForFunction((left) => document.querySelectorAll('[role="tabpanel"] button[aria-expanded="false"]').length < left, n);
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Accessibility
+
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  targets: string[];
+}
+
+/**
+ * axe-core run in the page (evaluated through the DevTools protocol, so the page's CSP stays as shipped):
+ * the serious and critical violations of the project's own markup, with the elements concerned.
+ */
+export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
+  await page.evaluate(`${AXE_SOURCE};0`);
+  const found = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[]; html: string; failureSummary?: string }[] }[] }> } }).axe;
+    // Tabster's focus guards (<i data-tabster-dummy>, inside Fluent's own components) are not the project's markup.
+    const r = await axe.run({ include: [['body']], exclude: [['[data-tabster-dummy]']] }, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => `${n.target.map(String).join(' ')} ${n.html.slice(0, 160)} ${n.failureSummary ?? ''}`) }));
+  });
+  return found.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }

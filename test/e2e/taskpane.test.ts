@@ -5,7 +5,6 @@
  */
 import type { Page } from 'playwright-core';
 import { GRADES } from '../../src/core/types';
-import { cellLabel } from '../../src/taskpane/actions';
 import { stringsFor } from '../../src/taskpane/i18n';
 import {
   checkRows,
@@ -70,8 +69,8 @@ test.each(['1.17', '1.7'])('ExcelApi %s: grades the sample in the stand-in Excel
   await page.getByRole('tab', { name: zh.tabs.checks }).click();
   const target = report.issues.find((i) => i.severity === 'error' && i.sheet && i.cell) ?? report.issues.find((i) => i.sheet && i.cell);
   expect(target).toBeDefined();
-  const label = cellLabel(target!.sheet!, target!.cell!);
-  const finding = page.getByTestId('finding').filter({ has: page.locator('[data-wb]', { hasText: label }) }).first();
+  const label = zh.place(target!.sheet!, target!.cell!);
+  const finding = page.getByTestId('finding').filter({ has: page.getByTestId('finding-place').getByText(label, { exact: true }) }).first();
   await finding.click();
   await page.waitForFunction(() => window.__e2e!.selection() !== null);
   expect(await page.evaluate(() => window.__e2e!.selection())).toEqual({ sheet: target!.sheet, address: target!.cell });

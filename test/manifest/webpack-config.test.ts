@@ -17,7 +17,7 @@ type Config = {
   devServer?: { port: number; server: unknown; static: unknown };
 };
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const makeConfig = require('../../webpack.config.js') as (env: Record<string, unknown>, argv: Record<string, unknown>) => Promise<Config>;
+const makeConfig = require('../../webpack.config.js') as (env: Record<string, unknown>, argv: Record<string, unknown>) => Promise<Config | Config[]>;
 
 const pageOptions = (config: Config, file: string) =>
   config.plugins.find((p) => p.constructor.name === 'HtmlWebpackPlugin' && p.userOptions?.filename === file)!.userOptions!;
@@ -29,7 +29,13 @@ afterEach(() => {
 });
 
 test('production: two pages, hashed files, Office.js from the CDN, ExcelJS browser build, no dev server', async () => {
-  const config = await makeConfig({ WEBPACK_BUNDLE: true, WEBPACK_BUILD: true }, { mode: 'production' });
+  const both = await makeConfig({ WEBPACK_BUNDLE: true, WEBPACK_BUILD: true }, { mode: 'production' });
+  // The pages, and the standalone page again as one self-contained file (one chunk, no source map).
+  expect(Array.isArray(both)).toBe(true);
+  const [config, single] = both as Config[];
+  expect(single.entry).toEqual({ single: './src/taskpane/web.tsx' });
+  expect((single as unknown as { devtool: unknown }).devtool).toBe(false);
+  expect(single.plugins.map((p) => p.constructor.name)).toEqual(['LimitChunkCountPlugin', 'SingleFilePagePlugin']);
   expect(config.mode).toBe('production');
   expect(config.entry).toEqual({ taskpane: './src/taskpane/index.tsx', web: './src/taskpane/web.tsx' });
   expect(config.output.filename).toBe('[name].[contenthash:8].js');
@@ -45,7 +51,7 @@ test('production: two pages, hashed files, Office.js from the CDN, ExcelJS brows
 
 test('plain-http dev server (HTTP=1): port 3000, no certificates, a local Office.js', async () => {
   process.env.HTTP = '1';
-  const config = await makeConfig({ WEBPACK_SERVE: true }, { mode: 'development' });
+  const config = (await makeConfig({ WEBPACK_SERVE: true }, { mode: 'development' })) as Config;
   expect(config.devServer).toMatchObject({ port: 3000, server: 'http' });
   expect(config.devtool).not.toMatch(/eval/);
   expect(pageOptions(config, 'taskpane.html').templateParameters).toMatchObject({ officeJs: '/office-js/office.js' });

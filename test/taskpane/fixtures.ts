@@ -6,7 +6,7 @@ import type { AppHost, DropDownRange } from '../../src/taskpane/app-host';
 import { defaultCatalogue } from '../../src/core/catalogue';
 import { defaultRuleset } from '../../src/core/ruleset';
 import type { BranchResult, CellRef, CellValue, Finding } from '../../src/core/types';
-import type { GradeOutcome } from '../../src/taskpane/actions';
+import type { GradeOutcome } from '../../src/taskpane/run';
 
 /** A deep copy (jsdom has no structuredClone). */
 function clone<T>(x: T): T {

@@ -3,8 +3,9 @@
  * The standalone page: the real fileAppHost (xlsx host loaded on demand), a workbook "opened from disk",
  * graded in memory and downloaded through a Blob URL and an <a download>.
  */
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, screen } from '@testing-library/react';
 import { App } from '../../src/taskpane/App';
+import { renderApp, settle } from './pane';
 import { fileAppHost } from '../../src/taskpane/app-host';
 import { buildWorkbook } from '../../src/taskpane/xlsx-lazy';
 import { loadWorkbook, snapshotOf } from '../../src/hosts/xlsx';
@@ -45,29 +46,42 @@ async function open(name: string, bytes: Uint8Array) {
 
 it('opens a workbook from disk, grades it, shows a finding address, and downloads the graded workbook', async () => {
   const sample = await buildWorkbook(planSample());
-  render(<App host={fileAppHost(document)} lang="zh" today={() => '2026-12-31'} />);
+  renderApp(<App host={fileAppHost(document)} lang="zh" today={() => '2026-12-31'} />);
 
   const gradeButton = screen.getByRole('button', { name: '计算等级' }) as HTMLButtonElement;
   expect(gradeButton.disabled).toBe(true);
-  expect(screen.getByText('请先打开一个工作簿。')).toBeTruthy();
+  // first-run guidance where a new clerk looks
+  expect(screen.getByTestId('first-run').textContent).toContain('没有工作簿？');
 
   await open('2026考核.xlsx', sample);
-  await screen.findByText('已打开：2026考核.xlsx', undefined, { timeout: 10000 });
-  await waitFor(() => expect(gradeButton.disabled).toBe(false));
+  await settle();
+  expect(screen.getByText('已打开：2026考核.xlsx')).toBeTruthy();
+  await settle();
+  expect(gradeButton.disabled).toBe(false);
 
   fireEvent.click(gradeButton);
-  await waitFor(() => expect(screen.getAllByTestId('branch-row')).toHaveLength(15), { timeout: 10000 });
+  await settle();
+  expect(screen.getAllByTestId('branch-row')).toHaveLength(15);
+  expect(screen.getByTestId('notice').textContent).toMatch(/导出与模板/);
+  expect(screen.queryByText(/已写入/)).toBeNull();
 
   // Standalone there is no Excel to select in: the address is shown prominently instead.
   fireEvent.click(screen.getByRole('tab', { name: '校验' }));
-  const [first] = screen.getAllByRole('button', { name: /^转到单元格/ });
+  const [first] = screen.getAllByTestId('finding').filter((f) => f.tagName === 'BUTTON');
   fireEvent.click(first);
   const shown = screen.getByTestId('selected-address').textContent!;
   expect(first.textContent).toContain(shown);
-  expect(shown).toMatch(/!([A-Z]+\d+)(:[A-Z]+\d+)?$/);
+  expect(shown).toMatch(/^工作表「.+」[A-Z]+\d+(:[A-Z]+\d+)?$/);
 
-  fireEvent.click(screen.getByRole('button', { name: '下载考核结果' }));
-  await screen.findByText('已下载：2026考核-考核结果.xlsx');
+  // the results are not in any file yet: the page says so, and the export tab's primary action downloads them
+  expect(screen.queryByText(/结果已写入工作簿/)).toBeNull();
+  fireEvent.click(screen.getByRole('tab', { name: '导出与模板' }));
+  const primary = screen.getByRole('button', { name: '下载考核结果' });
+  expect(primary.closest('[data-export]')!.textContent).toContain('2026考核-考核结果.xlsx');
+  expect(screen.queryByText(/文件 → 导出/)).toBeNull();
+  fireEvent.click(primary);
+  await settle();
+  expect(screen.getByText('已下载：2026考核-考核结果.xlsx')).toBeTruthy();
   expect(clicked.map((c) => c.name)).toEqual(['2026考核-考核结果.xlsx']);
   const out = snapshotOf(await loadWorkbook(await blobBytes(blobs.get(clicked[0].href)!)));
   const names = out.sheets.map((s) => s.name);
@@ -76,46 +90,9 @@ it('opens a workbook from disk, grades it, shows a finding address, and download
 });
 
 it('says in the user language why a file cannot be opened', async () => {
-  render(<App host={fileAppHost(document)} lang="en" />);
+  renderApp(<App host={fileAppHost(document)} lang="en" />);
   await open('notes.xlsx', Uint8Array.from('just some text', (c) => c.charCodeAt(0)));
-  await screen.findByText('Not an Excel workbook (.xlsx); choose an .xlsx file saved by Excel');
+  await settle();
+  expect(screen.getByText('Not an Excel workbook (.xlsx); choose an .xlsx file saved by Excel')).toBeTruthy();
   expect((screen.getByRole('button', { name: 'Calculate grades' }) as HTMLButtonElement).disabled).toBe(true);
 });
-
-it('never suggests a download name equal to the opened file: the export gets " (2)", a macro workbook stays .xlsm', async () => {
-  const sample = await buildWorkbook(planSample());
-  const exportOnce = async (name: string): Promise<string> => {
-    cleanup();
-    clicked.length = 0;
-    render(<App host={fileAppHost(document)} lang="zh" today={() => '2026-12-31'} />);
-    await open(name, sample);
-    await screen.findByText(`已打开：${name}`, undefined, { timeout: 10000 });
-    const gradeButton = screen.getByRole('button', { name: '计算等级' }) as HTMLButtonElement;
-    await waitFor(() => expect(gradeButton.disabled).toBe(false), { timeout: 10000 });
-    fireEvent.click(gradeButton);
-    await waitFor(() => expect(screen.getAllByTestId('branch-row').length).toBeGreaterThan(0), { timeout: 10000 });
-    fireEvent.click(screen.getByRole('tab', { name: '导出' }));
-    fireEvent.click(screen.getByRole('button', { name: '下载 .xlsx' }));
-    await waitFor(() => expect(clicked).toHaveLength(1), { timeout: 10000 });
-    return clicked[0].name;
-  };
-  // The name the export suggests for an unrelated file, then a file opened under exactly that name.
-  const usual = await exportOnce('2026考核.xlsx');
-  const second = await exportOnce(usual);
-  expect(second).not.toBe(usual);
-  expect(second).toBe(usual.replace(/\.xlsx$/, ' (2).xlsx'));
-  await screen.findByText(`已下载：${second}`, undefined, { timeout: 10000 });
-
-  cleanup();
-  clicked.length = 0;
-  render(<App host={fileAppHost(document)} lang="zh" today={() => '2026-12-31'} />);
-  await open('宏.xlsm', sample);
-  await screen.findByText('已打开：宏.xlsm', undefined, { timeout: 10000 });
-  const gradeButton = screen.getByRole('button', { name: '计算等级' }) as HTMLButtonElement;
-  await waitFor(() => expect(gradeButton.disabled).toBe(false), { timeout: 10000 });
-  fireEvent.click(gradeButton);
-  await waitFor(() => expect(screen.getAllByTestId('branch-row').length).toBeGreaterThan(0), { timeout: 10000 });
-  fireEvent.click(screen.getByRole('button', { name: '下载考核结果' }));
-  await waitFor(() => expect(clicked).toHaveLength(1), { timeout: 10000 });
-  expect(clicked[0].name).toBe('宏-考核结果.xlsm');
-}, 60000);

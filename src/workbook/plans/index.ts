@@ -4,3 +4,14 @@ export { resolveSheetName, isValidSheetName, OUTPUT_NAMES } from './names';
 export { planOfficeSummary, type OfficeSummaryTarget } from './fill';
 export { planTemplate } from './template';
 export { planSample } from './sample';
+export { exportPlan, missingSheetsPlan, nextYearPlan, runYear, YEAR_RANGE } from './export';
+export {
+  checkSettingEdits,
+  settingEditPlan,
+  settingInput,
+  settingsEditPlan,
+  settingsLayout,
+  settingsSheetOf,
+  type SettingProblem,
+  type SettingsRecognition,
+} from './settings-edit';

@@ -2,7 +2,8 @@
  * Words written into the output sheets, by language. Grades stay Chinese in both languages: they are the
  * policy's band names and the values of the JSON report; only labels and headers are translated.
  */
-import type { FindingCode, Lang, Severity, SourceScoreKey, Text } from '../../core/types';
+import { FINDING_CODES, type FindingCode, type Lang, type Severity, type SourceScoreKey, type Text } from '../../core/types';
+import { bilingual } from '../terms';
 
 export function pick(t: Text, lang: Lang): string {
   return t[lang];
@@ -47,7 +48,7 @@ export const DETAILS = {
   mean: { zh: '均值', en: 'Mean' },
   weighted: { zh: '加权得分', en: 'Weighted score' },
   subtotal: { zh: '合计', en: 'Total' },
-  subtotalIncomplete: { zh: '合计（数据不全，待补充）', en: 'Total (incomplete data, not graded)' },
+  subtotalIncomplete: { zh: '合计（待补充，不评定）', en: 'Total (incomplete, not graded)' },
   adjustment: { zh: '加减分', en: 'Adjustment' },
   total: { zh: '总分', en: 'Total score' },
   note: {
@@ -67,8 +68,8 @@ export const CHECKS = {
   title: { zh: '校验问题', en: 'Checks' },
   none: { zh: '未发现问题。', en: 'No problems found.' },
   counts: (e: number, w: number, i: number): Text => ({
-    zh: `共 ${e + w + i} 项：错误 ${e} 项（相关党支部暂不评定）、警告 ${w} 项、提示 ${i} 项。`,
-    en: `${e + w + i} findings: ${e} error(s) (the branches concerned are not graded), ${w} warning(s), ${i} info.`,
+    zh: `共 ${e + w + i} 项：${e ? `错误 ${e} 项（相关党支部暂不评定）` : '没有错误'}、警告 ${w} 项、提示 ${i} 项。`,
+    en: `${e + w + i} findings: ${e ? `${e} error(s) (the branches concerned are not graded)` : 'no errors'}, ${w} warning(s), ${i} info.`,
   }),
   severity: { zh: '级别', en: 'Severity' },
   code: { zh: '代码', en: 'Code' },
@@ -88,35 +89,7 @@ export const SEVERITY_LABEL: Record<Severity, Text> = {
   info: { zh: '提示', en: 'Info' },
 };
 
-/** Short names of the finding codes, for the count table of the checks sheet. */
-export const CODE_NAME: Record<FindingCode, Text> = {
-  'invalid-rating': { zh: '评分无效', en: 'Invalid rating' },
-  'invalid-count': { zh: '票数无效', en: 'Invalid vote count' },
-  'unknown-branch': { zh: '党支部不在名单中', en: 'Unknown branch' },
-  'unknown-source': { zh: '无法确定考核方式', en: 'Unknown source' },
-  'missing-source': { zh: '缺少考核方式', en: 'Missing source' },
-  'missing-indicator': { zh: '指标无有效评分', en: 'Indicator not rated' },
-  'orphan-row': { zh: '评分行缺少党支部', en: 'Row without branch' },
-  'invalid-catalogue': { zh: '指标目录有误', en: 'Invalid catalogue' },
-  'invalid-settings': { zh: '考核参数有误', en: 'Invalid settings' },
-  'invalid-adjustment': { zh: '加减分无效', en: 'Invalid adjustment' },
-  'too-many-forms': { zh: '测评表多于党员人数', en: 'More forms than members' },
-  'missing-rating': { zh: '评分空白', en: 'Blank rating' },
-  'unmapped-column': { zh: '无法对应指标的列', en: 'Unmapped column' },
-  'tally-mismatch': { zh: '票数合计不一致', en: 'Tally mismatch' },
-  'low-participation': { zh: '参评人数偏少', en: 'Low participation' },
-  'no-nonparty-raters': { zh: '无党外群众参评', en: 'No non-party raters' },
-  'duplicate-rater': { zh: '测评人重复', en: 'Duplicate rater' },
-  'formula-not-overwritten': { zh: '公式单元格未覆盖', en: 'Formula not overwritten' },
-  'no-roster': { zh: '无支部名单', en: 'No roster' },
-  'sheet-renamed': { zh: '输出表已改名', en: 'Output sheet renamed' },
-  'uniform-form': { zh: '整表评分相同', en: 'Uniform form' },
-  'legacy-format': { zh: '旧版文件格式', en: 'Legacy file format' },
-  'self-gap': { zh: '自评明显偏高', en: 'Self score far above total' },
-  'ignored-sheet': { zh: '未识别的工作表', en: 'Sheet not recognised' },
-  'skipped-row': { zh: '含评分的行未读取', en: 'Skipped row with ratings' },
-  'possible-double-count': { zh: '可能重复计票', en: 'Possible double count' },
-  'advanced-tie': { zh: '先进名额处并列', en: 'Tie at the advanced cap' },
-  'no-ratings': { zh: '尚无评分', en: 'No ratings yet' },
-  'derived-tally': { zh: '公式汇总的票数表', en: 'Derived tally' },
-};
+/** Short names of the finding codes, for the count table of the checks sheet: the same words as the pane's. */
+export const CODE_NAME: Record<FindingCode, Text> = Object.fromEntries(
+  FINDING_CODES.map((code) => [code, bilingual((t) => t.findingCodes[code])]),
+) as Record<FindingCode, Text>;

@@ -14,7 +14,7 @@ describe('校验问题 sheet', () => {
     expect(rowAt(sheet, 4)).toEqual(['级别', '代码', '问题类型', '数量']);
     expect(rowAt(sheet, 5)).toEqual(['错误', 'invalid-rating', '评分无效', 1]);
     expect(rowAt(sheet, 6)).toEqual(['错误', 'unknown-branch', '党支部不在名单中', 1]);
-    expect(rowAt(sheet, 7)).toEqual(['警告', 'missing-rating', '评分空白', 1]);
+    expect(rowAt(sheet, 7)).toEqual(['警告', 'missing-rating', '空白评分', 1]);
     expect(rowAt(sheet, 8)).toEqual(['提示', 'self-gap', '自评明显偏高', 1]);
     expect(rowAt(sheet, 9)).toEqual(['提示', 'ignored-sheet', '未识别的工作表', 1]);
     expect(styleAt(sheet, 'A5').fill).toBe('#FFC7CE');
@@ -99,4 +99,12 @@ describe('row heights of long findings', () => {
     expect(height).toBe(6 * 15 + 3);
     expect(sheet.rowHeights?.some((h) => h.row === findingRow + 1)).toBe(false);
   });
+});
+
+it('says "没有错误" rather than "错误 0 项（相关党支部暂不评定）" when there is no error', () => {
+  const sheet = planChecksSheet([{ severity: 'warning', code: 'missing-rating', sheet: 'S', cell: 'B2', message: { zh: 'm', en: 'm' } }], 'zh', '校验问题');
+  expect(at(sheet, 'A2')).toBe('共 1 项：没有错误、警告 1 项、提示 0 项。');
+  const text = JSON.stringify(sheet.values);
+  expect(text).toContain('没有错误');
+  expect(text).not.toContain('错误 0 项');
 });
