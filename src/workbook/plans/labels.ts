@@ -48,7 +48,7 @@ export const DETAILS = {
   mean: { zh: '均值', en: 'Mean' },
   weighted: { zh: '加权得分', en: 'Weighted score' },
   subtotal: { zh: '合计', en: 'Total' },
-  subtotalIncomplete: { zh: '合计（待补充，不评定）', en: 'Total (incomplete, not graded)' },
+  subtotalIncomplete: { zh: '合计（数据不全，待补充）', en: 'Total (incomplete data, not graded)' },
   adjustment: { zh: '加减分', en: 'Adjustment' },
   total: { zh: '总分', en: 'Total score' },
   note: {

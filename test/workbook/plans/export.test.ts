@@ -32,7 +32,7 @@ describe('template helpers', () => {
   it('adds only the template sheets the workbook lacks (names compared case-insensitively)', () => {
     const template = planTemplate(2026);
     const plan = missingSheetsPlan(template, { sheets: [sheet('指标目录', []), sheet('民主测评', [['x']])] });
-    expect(plan.sheets.map((s) => s.name)).toEqual(['考核参数', '支部名单', '组织考核', '自评', '抽检记录']);
+    expect(plan.sheets.map((s) => s.name)).toEqual(['填表说明', '考核参数', '支部名单', '组织考核', '自评', '抽检记录']);
     expect(missingSheetsPlan(template, { sheets: template.sheets.map((s) => sheet(s.name.toUpperCase(), [])) }).sheets).toEqual([]);
   });
 
