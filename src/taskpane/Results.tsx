@@ -115,7 +115,8 @@ const useTableStyles = makeStyles({
 function WhyIncomplete({ b, result }: { b: BranchResult; result: AssessmentResult }) {
   const { s, lang } = usePane();
   const errors = result.findings.filter((f) => f.severity === 'error' && f.branch === b.name);
-  if (errors.length === 0) return <>{chineseQuotes(b.notes.map((n) => n[lang]).join(s.listSep), lang)}</>;
+  // the notes are the core's messages: workbook names inside quotes (marked so the language checks know)
+  if (errors.length === 0) return <span data-text="message">{chineseQuotes(b.notes.map((n) => n[lang]).join(s.listSep), lang)}</span>;
   const kinds = [...new Set(errors.map((f) => s.findingCodes[f.code]))].join(s.listSep);
   const at = errors.find((f) => f.sheet && f.cell);
   return (
@@ -221,7 +222,7 @@ export function BranchTable({ result, full = false }: { result: AssessmentResult
           </>
         );
       case 'notes':
-        return b.status === 'graded' ? chineseQuotes(b.notes.map((n) => n[lang]).join(s.listSep), lang) : <WhyIncomplete b={b} result={result} />;
+        return b.status === 'graded' ? <span data-text="message">{chineseQuotes(b.notes.map((n) => n[lang]).join(s.listSep), lang)}</span> : <WhyIncomplete b={b} result={result} />;
       default:
         return null;
     }
