@@ -147,16 +147,8 @@ module.exports = async (env = {}, argv = {}) => {
     devtool: 'source-map',
     resolve: {
       extensions: ['.tsx', '.ts', '.js'],
-      alias: {
-        // ExcelJS's browser build (its own Buffer/stream shims bundled in) instead of the Node entry, which
-        // would need Node polyfills. The "bare" variant leaves out core-js/regenerator: every webview we
-        // run in (legacy-check.js turns IE and EdgeHTML away) has native classes and async functions.
-        exceljs$: path.join(ROOT, 'node_modules/exceljs/dist/exceljs.bare.min.js'),
-      },
     },
     module: {
-      // A self-contained browserify bundle: webpack need not parse it (it would warn on its `require`).
-      noParse: /exceljs[\\/]dist[\\/]exceljs(\.bare)?(\.min)?\.js$/,
       rules: [
         {
           test: /\.tsx?$/,
@@ -175,8 +167,8 @@ module.exports = async (env = {}, argv = {}) => {
       splitChunks: {
         chunks: 'all',
         cacheGroups: {
-          // One named async chunk for the spreadsheet library, whichever page asks for it.
-          exceljs: { test: /[\\/]node_modules[\\/]exceljs[\\/]/, name: 'exceljs', chunks: 'async', priority: 20 },
+          // SheetJS, for legacy .xls/.et files only: a named async chunk fetched when such a file is opened.
+          sheetjs: { test: /[\\/]node_modules[\\/]@e965[\\/]xlsx[\\/]/, name: 'sheetjs', chunks: 'async', priority: 20 },
         },
       },
     },
