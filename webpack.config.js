@@ -10,8 +10,9 @@
 //   npm run dev-server / start    https://localhost:3000 with office-addin-dev-certs
 //   HTTP=1 npm run dev-server     http://localhost:3000, no certificates (browser tests)
 //
-// ExcelJS is reached only through dynamic import() (src/taskpane/xlsx-lazy.ts), so it lands in its own
-// async chunk and never in what a page loads before its first render (scripts/bundle-size.mjs checks).
+// The .xlsx host is reached only through dynamic import() (src/taskpane/xlsx-lazy.ts) and SheetJS only for
+// legacy files, so they land in async chunks, never in what a page loads before its first render
+// (scripts/bundle-size.mjs checks).
 const crypto = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
@@ -229,16 +230,8 @@ module.exports = async (env = {}, argv = {}) => {
     devtool: 'source-map',
     resolve: {
       extensions: ['.tsx', '.ts', '.js'],
-      alias: {
-        // ExcelJS's browser build (its own Buffer/stream shims bundled in) instead of the Node entry, which
-        // would need Node polyfills. The "bare" variant leaves out core-js/regenerator: every webview we
-        // run in (legacy-check.js turns IE and EdgeHTML away) has native classes and async functions.
-        exceljs$: path.join(ROOT, 'node_modules/exceljs/dist/exceljs.bare.min.js'),
-      },
     },
     module: {
-      // A self-contained browserify bundle: webpack need not parse it (it would warn on its `require`).
-      noParse: /exceljs[\\/]dist[\\/]exceljs(\.bare)?(\.min)?\.js$/,
       rules: [
         {
           test: /\.tsx?$/,
@@ -257,8 +250,8 @@ module.exports = async (env = {}, argv = {}) => {
       splitChunks: {
         chunks: 'all',
         cacheGroups: {
-          // One named async chunk for the spreadsheet library, whichever page asks for it.
-          exceljs: { test: /[\\/]node_modules[\\/]exceljs[\\/]/, name: 'exceljs', chunks: 'async', priority: 20 },
+          // SheetJS, for legacy .xls/.et files only: a named async chunk fetched when such a file is opened.
+          sheetjs: { test: /[\\/]node_modules[\\/]@e965[\\/]xlsx[\\/]/, name: 'sheetjs', chunks: 'async', priority: 20 },
         },
       },
     },
@@ -295,7 +288,7 @@ module.exports = async (env = {}, argv = {}) => {
   };
   if (!production || serving) return config;
 
-  // The same standalone page as one self-contained file: everything in one chunk (ExcelJS too: there is
+  // The same standalone page as one self-contained file: everything in one chunk (the .xlsx host and SheetJS too: there is
   // no server to fetch a lazy chunk from), no source map, written by SingleFilePagePlugin.
   const single = {
     name: 'single-file',

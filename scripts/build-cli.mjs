@@ -55,6 +55,9 @@ export async function build() {
     format: 'cjs',
     // Smaller files parse faster at every start; messages and names the user sees are strings, kept.
     minify: true,
+    // SheetJS (legacy .xls/.et only) and docx (--docx, forms) stay in node_modules, required when such a
+    // file is opened or written: every other run starts without parsing them.
+    external: ['@e965/xlsx', 'docx'],
     legalComments: 'none',
     logLevel: 'error',
   });

@@ -10,7 +10,6 @@ import { planSample, planTemplate } from '../workbook/plans';
 import { runAssessment, type RunOutcome } from '../workbook/pipeline';
 import { defaultCatalogue } from '../core/catalogue';
 import { csvWorkbook } from '../hosts/csv';
-import { renderForms, renderNotification } from '../hosts/docx';
 import { formsInput } from '../workbook/forms-input';
 import { buildFormsDocument, buildNotificationDocument } from '../workbook/plans/documents';
 import { parseArgs, USAGE, type Command } from './args';
@@ -220,12 +219,17 @@ async function gradeOrValidate(cmd: GradeCommand, io: CliIo): Promise<number> {
     written = out;
   }
   if (docx !== undefined && outcome.exitCode !== 2) {
-    await writeOutput(docx, await renderNotification(buildNotificationDocument(outcome.notification, outcome.result.ruleset, date)), cmd.force, io);
+    await writeOutput(docx, await (await docxHost()).renderNotification(buildNotificationDocument(outcome.notification, outcome.result.ruleset, date)), cmd.force, io);
     human((lang === 'zh' ? `通报（Word）：${docx}` : `Notice (Word): ${docx}`) + '\n');
   }
   human(formatSummary(outcome.result, outcome.findings, lang, { command: cmd.name, output: written, report: cmd.json }) + '\n');
   if (outcome.exitCode === 2 && outcome.fatal) io.stderr(pick(outcome.fatal, lang) + '\n');
   return outcome.exitCode;
+}
+
+/** The Word writer (and its library), loaded only by the commands that write a .docx: every other run starts without it. */
+function docxHost(): Promise<typeof import('../hosts/docx')> {
+  return import('../hosts/docx');
 }
 
 /** template / sample: a fresh workbook; an existing file is replaced only with --force (it may be the office's data). */
@@ -246,7 +250,7 @@ async function writeForms(cmd: Extract<Command, { name: 'forms' }>, io: CliIo): 
   if ('fatal' in source && source.fatal) throw new CliFailure(source.fatal);
   const year = cmd.year ?? source.year ?? Number(notificationDate(io).slice(0, 4));
   const doc = buildFormsDocument(source.catalogue, source.branches, year);
-  await writeOutput(cmd.out, await renderForms(doc), cmd.force, io);
+  await writeOutput(cmd.out, await (await docxHost()).renderForms(doc), cmd.force, io);
   const n = source.branches.length;
   io.stdout(
     (cmd.lang === 'zh'

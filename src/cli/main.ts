@@ -1,10 +1,12 @@
 /** `npm run cli -- …`: wires the process to runCli (src/cli/commands.ts). */
-import { tuneExcelJsForNode } from '../hosts/xlsx/node';
+import { useNodeDeflate } from '../hosts/xlsx/zip-write-node';
+import { useNodeZlib } from '../hosts/xlsx/zip-node';
 import { runCli } from './commands';
 import { nodeIo } from './node-io';
 
-// Large workbooks: ExcelJS joins sheet XML in chunks instead of holding millions of pieces (≈ −30 % RSS).
-tuneExcelJsForNode();
+// Node's native zlib inflates the input and deflates the new parts (about 3× fflate's speed).
+useNodeZlib();
+useNodeDeflate();
 
 // A closed pipe (`… | head`) is not an error worth a stack trace.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {

@@ -1,5 +1,5 @@
 /**
- * The .xlsx host, loaded on demand. ExcelJS is large, so the task pane never imports it statically:
+ * The .xlsx host (package reader and writer), loaded on demand so the task pane never imports it statically:
  * the first render stays small, and the chunk is fetched only when a file is opened or built.
  */
 import type { WorkbookPlan } from '../workbook/plan';

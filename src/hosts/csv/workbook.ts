@@ -1,18 +1,15 @@
 /**
- * A CSV download as an .xlsx workbook (ExcelJS), so the command line and the standalone page grade it like
- * any workbook and write the results beside the answers in a new .xlsx (a CSV cannot hold the sheets).
+ * A CSV download as an .xlsx workbook, so the command line and the standalone page grade it like any
+ * workbook and write the results beside the answers in a new .xlsx (a CSV cannot hold the sheets).
+ * The answers become an unmarked sheet of a new package (a 'template' sheet carries no marker).
  */
-import { createWorkbook, type XlsxWorkbook } from '../xlsx';
+import type { PlanValue } from '../../workbook/plan';
+import { buildWorkbook, readWorkbook, type XlsxWorkbook } from '../xlsx';
 import { csvSnapshot } from './read';
 
 export function csvWorkbook(bytes: Uint8Array, fileName: string): XlsxWorkbook {
   const [sheet] = csvSnapshot(bytes, fileName).sheets;
-  const wb = createWorkbook();
-  const ws = wb.addWorksheet(sheet.name);
-  sheet.values.forEach((row, r) =>
-    row.forEach((v, c) => {
-      if (v !== null && typeof v !== 'object') ws.getCell(r + 1, c + 1).value = v;
-    }),
-  );
-  return wb;
+  const values: PlanValue[][] = sheet.values.map((row) => row.map((v) => (v !== null && typeof v !== 'object' ? v : null)));
+  const source = buildWorkbook({ sheets: [{ mode: 'new', kind: 'template', name: sheet.name, values, styles: [], merges: [], columnWidths: [], links: [], validations: [] }] });
+  return { snapshot: readWorkbook(source), source };
 }

@@ -10,7 +10,7 @@ import { snapshotOf, type XlsxWorkbook } from './read';
 import { applyPlan, saveWorkbook } from './write';
 
 export { XlsxError, type XlsxErrorReason } from './errors';
-export { createWorkbook, loadWorkbook, readWorkbook, snapshotOf, toCellValue, type LoadOptions, type XlsxWorkbook } from './read';
+export { createWorkbook, loadWorkbook, readWorkbook, snapshotOf, type LoadOptions, type XlsxWorkbook } from './read';
 export { applyPlan, buildWorkbook, PlanConflict, saveWorkbook } from './write';
 
 /** A loaded workbook behind the WorkbookHost interface. */

@@ -1,47 +1,40 @@
 /**
  * Workbook files → WorkbookSnapshot. Works on bytes only (no fs), so the same code runs in Node and in
  * the browser bundle. An .xlsx/.xlsm is read by the streaming package reader (package-read.ts); a
- * legacy .xls/.et through SheetJS (legacy.ts); both under the limits of SPEC §4.
+ * legacy .xls/.et through SheetJS (legacy.ts, loaded only for such a file); both under the limits of
+ * SPEC §4.
  *
- * The loaded workbook is still an ExcelJS Workbook object for the writer's sake (write.ts keys its
- * state on it and builds in-memory workbooks with ExcelJS); for a file it stays empty: the snapshot
- * and the source bytes are what count.
+ * The loaded workbook is a plain object owned by this host: the snapshot read from the file and, for an
+ * .xlsx, the file's bytes, whose package the writer (write.ts) keeps and adds the product's sheets to.
  */
-import ExcelJS from 'exceljs';
 import type { SourceFormat, WorkbookSnapshot } from '../../workbook/snapshot';
 import { classifyBytes, corrupt, fromPackageError, isLegacyContainer, notAWorkbook, XlsxError } from './errors';
 import { NotAWorkbook, readPackage, type ReadOptions } from './package-read';
-import { snapshotOfExcelJs } from './read-exceljs';
-import { rememberSource } from './write';
 import { PackageError } from './zip';
 
 /** The loaded workbook (see above). */
-export type XlsxWorkbook = ExcelJS.Workbook;
+export interface XlsxWorkbook {
+  readonly snapshot: WorkbookSnapshot;
+  /** the .xlsx package the output is built on; none for a new workbook or a legacy file */
+  readonly source?: Uint8Array;
+}
 
 export interface LoadOptions extends ReadOptions {
   /** the file's name, when known: tells a WPS .et from an .xls */
   fileName?: string;
 }
 
-/** Snapshots of workbooks loaded from files. */
-const loaded = new WeakMap<XlsxWorkbook, WorkbookSnapshot>();
-
-/** A fresh, empty workbook (for `template` and `sample`). */
+/** A fresh, empty workbook (for `template` and `sample`): the output holds the plans' sheets only. */
 export function createWorkbook(): XlsxWorkbook {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'BranchAssessment';
-  return wb;
+  return { snapshot: { sheets: [] } };
 }
 
 /** Load workbook bytes; bad input becomes an XlsxError with a one-line reason. */
 export async function loadWorkbook(data: Uint8Array, options: LoadOptions = {}): Promise<XlsxWorkbook> {
   // SheetJS is large: fetched (in the browser, a chunk of its own) only for a legacy file.
-  const snapshot = isLegacyContainer(data) ? await guarded(async () => (await import('./legacy')).readLegacy(data, legacyFormat(options.fileName), options)) : readWorkbook(data, options);
-  const wb = new ExcelJS.Workbook();
-  loaded.set(wb, snapshot);
+  if (isLegacyContainer(data)) return { snapshot: await guarded(async () => (await import('./legacy')).readLegacy(data, legacyFormat(options.fileName), options)) };
   // The writer keeps the file's package and adds the product's sheets to it (a legacy file has none to keep).
-  if (snapshot.format !== 'xls' && snapshot.format !== 'et') rememberSource(wb, data);
-  return wb;
+  return { snapshot: readWorkbook(data, options), source: data };
 }
 
 /** An .xlsx/.xlsm's snapshot, or an XlsxError (a legacy file is read by loadWorkbook). */
@@ -77,8 +70,7 @@ function legacyFormat(fileName: string | undefined): SourceFormat {
 
 /** Every sheet in tab order: values from A1, formulas when any, merges, marker, visibility. */
 export function snapshotOf(wb: XlsxWorkbook): WorkbookSnapshot {
-  return loaded.get(wb) ?? snapshotOfExcelJs(wb);
+  return wb.snapshot;
 }
 
-export { toCellValue } from './read-exceljs';
 export { XlsxError };

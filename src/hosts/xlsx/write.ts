@@ -5,7 +5,6 @@
  * `saveWorkbook` writes the package.
  */
 import type { WorkbookPlan } from '../../workbook/plan';
-import { markedSheets } from './markers';
 import { inspectPackage, PlanConflict, writePackage, type SourcePart } from './package-write';
 import type { XlsxWorkbook } from './read';
 import { openZip } from './zip';
@@ -23,23 +22,12 @@ interface State {
 
 const states = new WeakMap<object, State>();
 
-/** Remember the file a workbook was loaded from: its package is the base of the output. */
-export function rememberSource(wb: object, bytes: Uint8Array): void {
-  sources.set(wb, bytes);
-}
-
-const sources = new WeakMap<object, Uint8Array>();
-
 function stateOf(wb: XlsxWorkbook): State {
   let s = states.get(wb);
-  const bytes = sources.get(wb);
-  if (!s && bytes) {
-    s = { bytes, plans: [], ...inspectPackage(openZip(bytes).entries) };
-    states.set(wb, s);
-  }
   if (!s) {
-    // A workbook built in memory (tests, ExcelJS): its own sheets and markers, no file yet.
-    s = { plans: [], names: wb.worksheets.map((ws) => ws.name), marked: new Set(markedSheets(wb).keys()) };
+    const bytes = wb.source;
+    // A new workbook (or a legacy file's) has no package to keep: the plans' sheets make the output.
+    s = bytes ? { bytes, plans: [], ...inspectPackage(openZip(bytes).entries) } : { plans: [], names: [], marked: new Set() };
     states.set(wb, s);
   }
   return s;
@@ -71,12 +59,10 @@ export function applyPlan(wb: XlsxWorkbook, plan: WorkbookPlan): void {
   s.marked = marked;
 }
 
-/** The output file: the input package (or, for a workbook made in memory, its own save) with every plan applied. */
+/** The output file: the input package (or, for a new workbook, a fresh one) with every plan applied. */
 export async function saveWorkbook(wb: XlsxWorkbook): Promise<Uint8Array> {
   const s = stateOf(wb);
-  let source: SourcePart[] | null = null;
-  if (s.bytes) source = [...openZip(s.bytes).entries];
-  else if (wb.worksheets.length > 0) source = [...openZip(new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer)).entries];
+  const source: SourcePart[] | null = s.bytes ? [...openZip(s.bytes).entries] : null;
   return writePackage(source, s.plans);
 }
 
