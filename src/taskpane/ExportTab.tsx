@@ -10,7 +10,8 @@ import { exportPlan, missingSheetsPlan, nextYearPlan, planSample, planTemplate, 
 import type { WorkbookPlan } from '../workbook/plan';
 import { stem } from './bytes';
 import { deliverFile, openOrDeliver } from './deliver';
-import { CSV_MIME, PDF_MIME, XLSX_MIME } from './host-util';
+import { formsWord, notificationWord } from './docx-lazy';
+import { CSV_MIME, DOCX_MIME, PDF_MIME, XLSX_MIME } from './host-util';
 import type { Notice, Pane } from './pane';
 import { NotificationPreview } from './NotificationPreview';
 import { usePane } from './pane';
@@ -61,6 +62,13 @@ export function resultOptions(pane: Pane): ExportOption[] {
     what: s.downloadXlsxWhat(xlsxName),
     primary: options.length === 0,
     run: async () => deliverFile(host, xlsxName, await buildWorkbook(exportPlan(outcome, lang)), XLSX_MIME),
+  });
+  const docxName = `${s.notificationFileStem}-${year}.docx`;
+  options.push({
+    id: 'notification-docx',
+    label: s.downloadDocx,
+    what: s.downloadDocxWhat(docxName),
+    run: async () => deliverFile(host, docxName, await notificationWord(outcome), DOCX_MIME),
   });
   if (host.getPdf) {
     const pdfName = `${s.notificationFileStem}-${year}.pdf`;
@@ -158,6 +166,20 @@ function TemplateSection() {
       label: s.downloadSampleButton,
       what: s.sampleWhat,
       run: async () => deliverFile(host, s.sampleFileName, await buildWorkbook(planSample()), XLSX_MIME),
+    },
+    {
+      id: 'forms',
+      label: s.downloadForms,
+      what: s.formsWhat(wh !== null),
+      disabled: !yearOk,
+      run: async () => {
+        // From the workbook as it is now (roster and catalogue), not as it was at the last run.
+        const made = await formsWord(wh ? await wh.readSnapshot() : null, year);
+        if ('fatal' in made) return { intent: 'error', body: (t) => made.fatal[t.lang] };
+        const name = s.formsFileName(year);
+        deliverFile(host, name, made.bytes, DOCX_MIME);
+        return { intent: 'success', body: (t) => t.formsDone(name, made.branches, made.pages) };
+      },
     },
   ];
   if (wh) {
