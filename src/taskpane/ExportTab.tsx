@@ -9,7 +9,8 @@ import { notificationRows, summaryRows, toCsv } from '../workbook/csv';
 import { exportPlan, missingSheetsPlan, nextYearPlan, planSample, planTemplate, runYear, YEAR_RANGE } from '../workbook/plans';
 import type { WorkbookPlan } from '../workbook/plan';
 import { stem } from './bytes';
-import { deliverFile, openOrDeliver } from './deliver';
+import { PLATFORM_TEXT } from '../hosts/excel/platform';
+import { canDownload, deliverFile, openOrDeliver } from './deliver';
 import { formsWord, notificationWord } from './docx-lazy';
 import { CSV_MIME, DOCX_MIME, PDF_MIME, XLSX_MIME } from './host-util';
 import type { Notice, Pane } from './pane';
@@ -23,6 +24,10 @@ export interface ExportOption {
   id: string;
   label: string;
   what: string;
+  /** a second line: what to know before choosing it (the PDF is the whole workbook) */
+  note?: string;
+  /** a file downloaded from the pane: hidden where the pane cannot download (Excel for Mac) */
+  download?: boolean;
   primary?: boolean;
   disabled?: boolean;
   run(): Promise<Notice | void>;
@@ -41,6 +46,7 @@ export function resultOptions(pane: Pane): ExportOption[] {
     const graded = s.gradedFileName(stem(fileName ?? s.exportFileStem));
     options.push({
       id: 'graded',
+      download: true,
       label: s.downloadGraded,
       what: s.downloadGradedWhat(graded),
       primary: true,
@@ -58,6 +64,7 @@ export function resultOptions(pane: Pane): ExportOption[] {
   }
   options.push({
     id: 'xlsx',
+      download: true,
     label: s.downloadXlsx,
     what: s.downloadXlsxWhat(xlsxName),
     primary: options.length === 0,
@@ -66,6 +73,7 @@ export function resultOptions(pane: Pane): ExportOption[] {
   const docxName = `${s.notificationFileStem}-${year}.docx`;
   options.push({
     id: 'notification-docx',
+      download: true,
     label: s.downloadDocx,
     what: s.downloadDocxWhat(docxName),
     run: async () => deliverFile(host, docxName, await notificationWord(outcome), DOCX_MIME),
@@ -74,8 +82,10 @@ export function resultOptions(pane: Pane): ExportOption[] {
     const pdfName = `${s.notificationFileStem}-${year}.pdf`;
     options.push({
       id: 'pdf',
+      download: true,
       label: s.exportPdf,
       what: s.exportPdfWhat(pdfName),
+      note: host.capabilities?.pdfScope === 'workbook' ? PLATFORM_TEXT.pdfWholeWorkbook[lang] : undefined,
       run: async () => {
         const bytes = await host.getPdf?.();
         if (!bytes) return { intent: 'warning', body: (t) => t.pdfInExcel };
@@ -86,18 +96,28 @@ export function resultOptions(pane: Pane): ExportOption[] {
   options.push(
     {
       id: 'notification-csv',
+      download: true,
       label: s.downloadNotificationCsv,
       what: s.downloadNotificationCsvWhat(notificationCsv),
       run: async () => deliverFile(host, notificationCsv, toCsv(notificationRows(outcome.notification, lang)), CSV_MIME),
     },
     {
       id: 'summary-csv',
+      download: true,
       label: s.downloadSummaryCsv,
       what: s.downloadSummaryCsvWhat(summaryCsv),
       run: async () => deliverFile(host, summaryCsv, toCsv(summaryRows(outcome.result, lang)), CSV_MIME),
     },
   );
-  return options;
+  return offered(host, options);
+}
+
+/** The options this host can carry out: no downloads where the pane cannot download; one primary action. */
+function offered(host: Pane['host'], options: ExportOption[]): ExportOption[] {
+  if (canDownload(host)) return options;
+  const kept = options.filter((o) => !o.download);
+  if (kept.length && !kept.some((o) => o.primary)) kept[0] = { ...kept[0], primary: true };
+  return kept;
 }
 
 const useExportStyles = makeStyles({
@@ -119,6 +139,7 @@ export function OptionList({ options }: { options: ExportOption[] }) {
             {o.label}
           </Button>
           <span className={common.hint}>{o.what}</span>
+          {o.note && <span className={common.hint} data-note>{o.note}</span>}
         </li>
       ))}
     </ul>
@@ -156,6 +177,7 @@ function TemplateSection() {
     },
     {
       id: 'template',
+      download: true,
       label: s.downloadTemplate,
       what: yearOk ? s.templateWhat(year) : s.yearInvalid(YEAR_RANGE.min, YEAR_RANGE.max),
       disabled: !yearOk,
@@ -163,12 +185,14 @@ function TemplateSection() {
     },
     {
       id: 'sample',
+      download: true,
       label: s.downloadSampleButton,
       what: s.sampleWhat,
       run: async () => deliverFile(host, s.sampleFileName, await buildWorkbook(planSample()), XLSX_MIME),
     },
     {
       id: 'forms',
+      download: true,
       label: s.downloadForms,
       what: s.formsWhat(wh !== null),
       disabled: !yearOk,
@@ -210,14 +234,14 @@ function TemplateSection() {
       >
         <Input type="number" min={YEAR_RANGE.min} max={YEAR_RANGE.max} value={yearText} onChange={(_, d) => setYearText(d.value)} />
       </Field>
-      <OptionList options={options} />
+      <OptionList options={offered(host, options)} />
     </section>
   );
 }
 
 export function ExportTab() {
   const pane = usePane();
-  const { s, outcome, host } = pane;
+  const { s, outcome, host, lang } = pane;
   const common = useCommonStyles();
   const headingId = useId();
   const results = resultOptions(pane);
@@ -228,6 +252,7 @@ export function ExportTab() {
         <h2 id={headingId} className={common.h3}>
           {s.resultsSection}
         </h2>
+        {!canDownload(host) && <p className={common.hint} data-testid="no-download">{PLATFORM_TEXT.noDownload[lang]}</p>}
         {results.length === 0 ? (
           <p className={common.hint}>{outcome?.fatal ? s.fatalTitle : s.needGradeFirst}</p>
         ) : (
