@@ -91,7 +91,7 @@ export const en: Terms = {
   downloadSampleButton: 'Download the sample workbook',
   or: ' / ',
   openWorkbook: 'Open workbook',
-  openWorkbookHint: 'Choose an .xlsx workbook. The file is processed on this computer and never uploaded.',
+  openWorkbookHint: 'Choose a workbook (.xlsx, .xls, WPS .et) or a questionnaire platform\'s .csv download. The file is processed on this computer and never uploaded.',
   openedFile: (name) => `Opened: ${name}`,
   currentFile: 'Current workbook',
 
