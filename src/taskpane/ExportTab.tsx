@@ -127,8 +127,14 @@ const useExportStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, paddingTop: tokens.spacingVerticalS, borderTop: `1px solid ${tokens.colorNeutralStroke2}` },
 });
 
+/** English text naming a workbook's sheet (考核结果通报): the Chinese name is data, marked as such. */
+function withData(text: string, lang: Pane['lang']) {
+  if (lang !== 'en') return text;
+  return text.split(/([\u3400-\u9fff]+)/).map((part, i) => (i % 2 ? <span key={i} data-wb="">{part}</span> : part));
+}
+
 export function OptionList({ options }: { options: ExportOption[] }) {
-  const { busy, perform } = usePane();
+  const { busy, perform, lang } = usePane();
   const styles = useExportStyles();
   const common = useCommonStyles();
   return (
@@ -139,7 +145,7 @@ export function OptionList({ options }: { options: ExportOption[] }) {
             {o.label}
           </Button>
           <span className={common.hint}>{o.what}</span>
-          {o.note && <span className={common.hint} data-note>{o.note}</span>}
+          {o.note && <span className={common.hint} data-note>{withData(o.note, lang)}</span>}
         </li>
       ))}
     </ul>
