@@ -9,8 +9,10 @@ import { notificationRows, summaryRows, toCsv } from '../workbook/csv';
 import { exportPlan, missingSheetsPlan, nextYearPlan, planSample, planTemplate, runYear, YEAR_RANGE } from '../workbook/plans';
 import type { WorkbookPlan } from '../workbook/plan';
 import { stem } from './bytes';
-import { deliverFile, openOrDeliver } from './deliver';
-import { CSV_MIME, PDF_MIME, XLSX_MIME } from './host-util';
+import { PLATFORM_TEXT } from '../hosts/excel/platform';
+import { canDownload, deliverFile, openOrDeliver } from './deliver';
+import { formsWord, notificationWord } from './docx-lazy';
+import { CSV_MIME, DOCX_MIME, PDF_MIME, XLSX_MIME } from './host-util';
 import type { Notice, Pane } from './pane';
 import { NotificationPreview } from './NotificationPreview';
 import { usePane } from './pane';
@@ -22,6 +24,10 @@ export interface ExportOption {
   id: string;
   label: string;
   what: string;
+  /** a second line: what to know before choosing it (the PDF is the whole workbook) */
+  note?: string;
+  /** a file downloaded from the pane: hidden where the pane cannot download (Excel for Mac) */
+  download?: boolean;
   primary?: boolean;
   disabled?: boolean;
   run(): Promise<Notice | void>;
@@ -40,6 +46,7 @@ export function resultOptions(pane: Pane): ExportOption[] {
     const graded = s.gradedFileName(stem(fileName ?? s.exportFileStem));
     options.push({
       id: 'graded',
+      download: true,
       label: s.downloadGraded,
       what: s.downloadGradedWhat(graded),
       primary: true,
@@ -57,17 +64,28 @@ export function resultOptions(pane: Pane): ExportOption[] {
   }
   options.push({
     id: 'xlsx',
+      download: true,
     label: s.downloadXlsx,
     what: s.downloadXlsxWhat(xlsxName),
     primary: options.length === 0,
     run: async () => deliverFile(host, xlsxName, await buildWorkbook(exportPlan(outcome, lang)), XLSX_MIME),
   });
+  const docxName = `${s.notificationFileStem}-${year}.docx`;
+  options.push({
+    id: 'notification-docx',
+      download: true,
+    label: s.downloadDocx,
+    what: s.downloadDocxWhat(docxName),
+    run: async () => deliverFile(host, docxName, await notificationWord(outcome), DOCX_MIME),
+  });
   if (host.getPdf) {
     const pdfName = `${s.notificationFileStem}-${year}.pdf`;
     options.push({
       id: 'pdf',
+      download: true,
       label: s.exportPdf,
       what: s.exportPdfWhat(pdfName),
+      note: host.capabilities?.pdfScope === 'workbook' ? PLATFORM_TEXT.pdfWholeWorkbook[lang] : undefined,
       run: async () => {
         const bytes = await host.getPdf?.();
         if (!bytes) return { intent: 'warning', body: (t) => t.pdfInExcel };
@@ -78,18 +96,28 @@ export function resultOptions(pane: Pane): ExportOption[] {
   options.push(
     {
       id: 'notification-csv',
+      download: true,
       label: s.downloadNotificationCsv,
       what: s.downloadNotificationCsvWhat(notificationCsv),
       run: async () => deliverFile(host, notificationCsv, toCsv(notificationRows(outcome.notification, lang)), CSV_MIME),
     },
     {
       id: 'summary-csv',
+      download: true,
       label: s.downloadSummaryCsv,
       what: s.downloadSummaryCsvWhat(summaryCsv),
       run: async () => deliverFile(host, summaryCsv, toCsv(summaryRows(outcome.result, lang)), CSV_MIME),
     },
   );
-  return options;
+  return offered(host, options);
+}
+
+/** The options this host can carry out: no downloads where the pane cannot download; one primary action. */
+function offered(host: Pane['host'], options: ExportOption[]): ExportOption[] {
+  if (canDownload(host)) return options;
+  const kept = options.filter((o) => !o.download);
+  if (kept.length && !kept.some((o) => o.primary)) kept[0] = { ...kept[0], primary: true };
+  return kept;
 }
 
 const useExportStyles = makeStyles({
@@ -99,8 +127,14 @@ const useExportStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, paddingTop: tokens.spacingVerticalS, borderTop: `1px solid ${tokens.colorNeutralStroke2}` },
 });
 
+/** English text naming a workbook's sheet (考核结果通报): the Chinese name is data, marked as such. */
+function withData(text: string, lang: Pane['lang']) {
+  if (lang !== 'en') return text;
+  return text.split(/([\u3400-\u9fff]+)/).map((part, i) => (i % 2 ? <span key={i} data-wb="">{part}</span> : part));
+}
+
 export function OptionList({ options }: { options: ExportOption[] }) {
-  const { busy, perform } = usePane();
+  const { busy, perform, lang } = usePane();
   const styles = useExportStyles();
   const common = useCommonStyles();
   return (
@@ -111,6 +145,7 @@ export function OptionList({ options }: { options: ExportOption[] }) {
             {o.label}
           </Button>
           <span className={common.hint}>{o.what}</span>
+          {o.note && <span className={common.hint} data-note>{withData(o.note, lang)}</span>}
         </li>
       ))}
     </ul>
@@ -148,6 +183,7 @@ function TemplateSection() {
     },
     {
       id: 'template',
+      download: true,
       label: s.downloadTemplate,
       what: yearOk ? s.templateWhat(year) : s.yearInvalid(YEAR_RANGE.min, YEAR_RANGE.max),
       disabled: !yearOk,
@@ -155,9 +191,25 @@ function TemplateSection() {
     },
     {
       id: 'sample',
+      download: true,
       label: s.downloadSampleButton,
       what: s.sampleWhat,
       run: async () => deliverFile(host, s.sampleFileName, await buildWorkbook(planSample()), XLSX_MIME),
+    },
+    {
+      id: 'forms',
+      download: true,
+      label: s.downloadForms,
+      what: s.formsWhat(wh !== null),
+      disabled: !yearOk,
+      run: async () => {
+        // From the workbook as it is now (roster and catalogue), not as it was at the last run.
+        const made = await formsWord(wh ? await wh.readSnapshot() : null, year);
+        if ('fatal' in made) return { intent: 'error', body: (t) => made.fatal[t.lang] };
+        const name = s.formsFileName(year);
+        deliverFile(host, name, made.bytes, DOCX_MIME);
+        return { intent: 'success', body: (t) => t.formsDone(name, made.branches, made.pages) };
+      },
     },
   ];
   if (wh) {
@@ -188,14 +240,14 @@ function TemplateSection() {
       >
         <Input type="number" min={YEAR_RANGE.min} max={YEAR_RANGE.max} value={yearText} onChange={(_, d) => setYearText(d.value)} />
       </Field>
-      <OptionList options={options} />
+      <OptionList options={offered(host, options)} />
     </section>
   );
 }
 
 export function ExportTab() {
   const pane = usePane();
-  const { s, outcome, host } = pane;
+  const { s, outcome, host, lang } = pane;
   const common = useCommonStyles();
   const headingId = useId();
   const results = resultOptions(pane);
@@ -206,6 +258,7 @@ export function ExportTab() {
         <h2 id={headingId} className={common.h3}>
           {s.resultsSection}
         </h2>
+        {!canDownload(host) && <p className={common.hint} data-testid="no-download">{PLATFORM_TEXT.noDownload[lang]}</p>}
         {results.length === 0 ? (
           <p className={common.hint}>{outcome?.fatal ? s.fatalTitle : s.needGradeFirst}</p>
         ) : (

@@ -27,6 +27,11 @@ export function StatusArea({ notice }: { notice: Notice | null }) {
           )}
         </MessageBar>
       )}
+      {notice?.warnings?.map((w, i) => (
+        <MessageBar key={i} intent="warning" layout="multiline" data-testid="notice-warning">
+          <MessageBarBody>{w(s, lang)}</MessageBarBody>
+        </MessageBar>
+      ))}
     </div>
   );
 }

@@ -140,7 +140,9 @@ export function fileAppHost(doc: Document = document): AppHost {
     fileName: () => name,
     async openFile(fileName, data) {
       const xlsx = await loadXlsx();
-      const wb = await xlsx.loadWorkbook(data);
+      // A questionnaire's CSV download becomes a one-sheet workbook (its encoding, GBK or UTF-8, detected);
+      // .xls and .et are read by the .xlsx host, which tells them apart by the name.
+      const wb = /\.csv$/i.test(fileName) ? (await import('../hosts/csv')).csvWorkbook(data, fileName) : await xlsx.loadWorkbook(data, { fileName });
       const h = new xlsx.XlsxHost(wb);
       host = h;
       save = () => h.save();

@@ -7,6 +7,7 @@ import type { Text } from '../core/types';
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const CSV_MIME = 'text/csv;charset=utf-8';
 export const PDF_MIME = 'application/pdf';
+export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /** Save bytes or text through a Blob URL and an <a download>; nothing leaves the machine. */
 export function downloadViaAnchor(doc: Document, name: string, data: Uint8Array | string, mime: string): void {

@@ -23,6 +23,8 @@ export interface Notice {
   intent: 'success' | 'info' | 'warning' | 'error';
   title?: Msg;
   body: Msg;
+  /** shown below the body, one warning each (what Excel refused of a run's layout) */
+  warnings?: Msg[];
   actions?: NoticeAction[];
 }
 

@@ -4,7 +4,7 @@
  */
 import { useCallback } from 'react';
 import { planTemplate, missingSheetsPlan, runYear } from '../workbook/plans';
-import { deliverFile } from './deliver';
+import { deliverFile, openOrDeliver } from './deliver';
 import { XLSX_MIME } from './host-util';
 import type { Notice, NoticeAction, Pane } from './pane';
 import { usePane } from './pane';
@@ -64,7 +64,14 @@ function startFromTemplate(pane: Pane): NoticeAction {
   }
   return {
     label: (t) => t.actionDownloadTemplate,
-    run: () => void pane.perform(async () => deliverFile(pane.host, pane.s.templateFileName(year), await buildWorkbook(planTemplate(year)), XLSX_MIME)),
+    run: () =>
+      void pane.perform(async () => {
+        const name = pane.s.templateFileName(year);
+        const bytes = await buildWorkbook(planTemplate(year));
+        // Where the pane cannot download (Excel for Mac) the template opens as a new workbook instead.
+        if (pane.host.canDownload === false) return openOrDeliver(pane.host, bytes, name, { intent: 'success', body: (t) => t.exportOpened });
+        return deliverFile(pane.host, name, bytes, XLSX_MIME);
+      }),
   };
 }
 
@@ -75,7 +82,12 @@ export function useGradeRun(): { run: (write: boolean) => Promise<void>; disable
     (write: boolean) =>
       pane.perform(async () => {
         const out = await pane.grade(write);
-        return out ? gradeNotice(pane, out, write) : undefined;
+        if (!out) return undefined;
+        const notice = gradeNotice(pane, out, write);
+        // What Excel refused of the layout (freeze panes, print setup …): the results are in, say it anyway.
+        const refused = write ? (pane.host.writeWarnings?.() ?? []) : [];
+        if (refused.length) notice.warnings = refused.map((w) => (_t, l) => w[l]);
+        return notice;
       }),
     [pane],
   );

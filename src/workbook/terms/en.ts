@@ -91,7 +91,7 @@ export const en: Terms = {
   downloadSampleButton: 'Download the sample workbook',
   or: ' / ',
   openWorkbook: 'Open workbook',
-  openWorkbookHint: 'Choose an .xlsx workbook. The file is processed on this computer and never uploaded.',
+  openWorkbookHint: 'Choose a workbook (.xlsx, .xls, WPS .et) or a questionnaire platform\'s .csv download. The file is processed on this computer and never uploaded.',
   openedFile: (name) => `Opened: ${name}`,
   currentFile: 'Current workbook',
 
@@ -181,6 +181,8 @@ export const en: Terms = {
   downloadSummaryCsvWhat: (name) => `Downloads ${name}: one row per branch.`,
   exportPdf: 'Export notification as PDF',
   exportPdfWhat: (name) => `Downloads ${name}: the notification laid out for printing.`,
+  downloadDocx: 'Download notice (Word)',
+  downloadDocxWhat: (name) => `Downloads ${name}: the official notice (.docx) with the table of ranks, totals and grades, to edit in Word or WPS and issue.`,
   pdfInExcel: 'For a PDF: select the notification sheet in Excel and choose File → Export → Create PDF/XPS. The sheet already has its print setup.',
   exportOpened: 'The exported workbook was opened in a new window.',
   exportUnsupported: 'This version of Excel cannot create a workbook directly; the file was downloaded instead.',
@@ -195,6 +197,14 @@ export const en: Terms = {
   nextYearWhat: (year) => `Makes an empty workbook for ${year} with this year's branch roster.`,
   templateWhat: (year) => `Downloads the blank template for ${year}: every standard sheet and the instructions.`,
   sampleWhat: 'Downloads a workbook filled with sample data, to try things out.',
+  downloadForms: 'Download paper forms (Word)',
+  formsWhat: (hasWorkbook) =>
+    hasWorkbook
+      ? 'Downloads a .docx: one evaluation form and one self-evaluation form per branch, from this workbook\'s roster and indicators, ready to print.'
+      : 'Downloads a .docx: one evaluation form and one self-evaluation form from the default indicators, the branch line blank, to copy and fill in by hand.',
+  formsFileName: (year) => `${year}年度党支部考评表.docx`,
+  formsDone: (name, branches, pages) =>
+    branches ? `Downloaded: ${name} (${branches} branches, ${pages} pages)` : `Downloaded: ${name} (branch line left blank, ${pages} pages)`,
   addMissingSheets: 'Add missing standard sheets',
   addMissingSheetsWhat: 'Adds the standard sheets this workbook lacks; existing sheets are never changed.',
   addedSheets: (names) => `Added: ${names.join(', ')}`,

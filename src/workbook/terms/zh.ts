@@ -103,7 +103,7 @@ export const zh = {
   downloadSampleButton: '下载示例工作簿',
   or: ' / ',
   openWorkbook: '打开工作簿',
-  openWorkbookHint: '选择一个 .xlsx 工作簿。文件只在本机处理，不会上传。',
+  openWorkbookHint: '选择一个工作簿（.xlsx、.xls、WPS 的 .et），或问卷平台下载的 .csv。文件只在本机处理，不会上传。',
   openedFile: (name: string) => `已打开：${name}`,
   currentFile: '当前工作簿',
 
@@ -192,6 +192,8 @@ export const zh = {
   downloadSummaryCsvWhat: (name: string) => `下载 ${name}：每个党支部一行的汇总数据。`,
   exportPdf: '导出通报 PDF',
   exportPdfWhat: (name: string) => `下载 ${name}：打印格式的考核结果通报。`,
+  downloadDocx: '下载通报 (Word)',
+  downloadDocxWhat: (name: string) => `下载 ${name}：公文格式的考核结果通报（.docx），附名次、总分和等级表，可在 Word 或 WPS 中修改后印发。`,
   pdfInExcel: '要得到 PDF：在 Excel 中选中“考核结果通报”工作表，选择“文件 → 导出 → 创建 PDF/XPS”。该表已设置好打印格式。',
   exportOpened: '已在新窗口中打开导出的工作簿。',
   exportUnsupported: '当前 Excel 版本不能直接新建工作簿，已改为下载文件。',
@@ -206,6 +208,14 @@ export const zh = {
   nextYearWhat: (year: number) => `生成 ${year} 年度的空白工作簿，并复制本年度的党支部名单。`,
   templateWhat: (year: number) => `下载 ${year} 年度的空白模板：全部标准工作表和填表说明。`,
   sampleWhat: '下载一份填好示例数据的工作簿，可用来试用。',
+  downloadForms: '下载纸质考评表 (Word)',
+  formsWhat: (hasWorkbook: boolean): string =>
+    hasWorkbook
+      ? '下载 .docx：按当前工作簿的党支部名单和考核指标，每个党支部一张考评表和一张自评表，可直接打印。'
+      : '下载 .docx：按默认考核指标的一张考评表和一张自评表，党支部名称留空，复印后手写填入。',
+  formsFileName: (year: number) => `${year}年度党支部考评表.docx`,
+  formsDone: (name: string, branches: number, pages: number) =>
+    branches ? `已下载：${name}（${branches} 个党支部，共 ${pages} 页）` : `已下载：${name}（党支部名称留空待填，共 ${pages} 页）`,
   addMissingSheets: '添加缺少的标准工作表',
   addMissingSheetsWhat: '在当前工作簿中加入缺少的标准工作表；已有的工作表不会被改动。',
   addedSheets: (names: string[]) => `已添加：${names.join('、')}`,
