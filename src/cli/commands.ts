@@ -185,7 +185,7 @@ async function load(file: string, io: CliIo): Promise<XlsxWorkbook> {
   // a questionnaire platform's CSV download (UTF-8 or GBK): one sheet, results go to a new .xlsx
   if (/\.csv$/i.test(file)) return csvWorkbook(bytes, path.basename(file));
   try {
-    return await loadWorkbook(bytes);
+    return await loadWorkbook(bytes, { fileName: path.basename(file) });
   } catch (e) {
     if (e instanceof XlsxError) throw new CliFailure({ zh: `${file}：${e.text.zh}`, en: `${file}: ${e.text.en}` });
     throw e;

@@ -202,7 +202,7 @@ export const en: Terms = {
     hasWorkbook
       ? 'Downloads a .docx: one evaluation form and one self-evaluation form per branch, from this workbook\'s roster and indicators, ready to print.'
       : 'Downloads a .docx: one evaluation form and one self-evaluation form from the default indicators, the branch line blank, to copy and fill in by hand.',
-  formsFileName: (year) => `${year}年度党支部考评表.docx`,
+  formsFileName: (year) => `branch-forms-${year}.docx`,
   formsDone: (name, branches, pages) =>
     branches ? `Downloaded: ${name} (${branches} branches, ${pages} pages)` : `Downloaded: ${name} (branch line left blank, ${pages} pages)`,
   addMissingSheets: 'Add missing standard sheets',
