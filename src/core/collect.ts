@@ -119,17 +119,21 @@ function collectForm(ctx: FormContext, form: Form): void {
   let invalid = 0;
   let first = -1;
   let uniform = true;
-  const ratings = form.ratings;
-  for (let j = 0; j < ratings.length; j++) {
-    const cell = ratings[j];
+  // A form read from one sheet row carries its ratings compactly (row); others as RatingCells.
+  const row = form.row;
+  const ratings = row ? undefined : form.ratings;
+  const n = row ? row.values.length : form.ratings.length;
+  for (let j = 0; j < n; j++) {
+    const code = row ? row.codes[j] : ratings![j].indicator;
     let i = lastIndex[j];
-    if (lastCodes[j] !== cell.indicator) {
-      i = ctx.indicatorIndex.get(cell.indicator) ?? -1;
-      lastCodes[j] = cell.indicator;
+    if (lastCodes[j] !== code) {
+      i = ctx.indicatorIndex.get(code) ?? -1;
+      lastCodes[j] = code;
       lastIndex[j] = i;
     }
     if (i < 0) continue;
-    const g = gradeIndex(cell.value);
+    const value = row ? row.values[j] : ratings![j].value;
+    const g = gradeIndex(value);
     if (g >= 0) {
       valid++;
       if (first < 0) first = g;
@@ -139,9 +143,9 @@ function collectForm(ctx: FormContext, form: Form): void {
       blanks++;
     } else {
       invalid++;
-      const shown = parseGrade(cell.value);
+      const shown = parseGrade(value);
       const text = shown.kind === 'invalid' ? shown.shown : '';
-      c.findings.push(msg.invalidRating(cell.ref, branchName(ctx, b, form.branch), cell.indicator, text));
+      c.findings.push(msg.invalidRating(ratingRef(form, j), branchName(ctx, b, form.branch), code, text));
     }
   }
   const name = branchName(ctx, b, form.branch);
@@ -166,11 +170,20 @@ function collectForm(ctx: FormContext, form: Form): void {
   if (form.rater !== undefined) checkRater(ctx, form, b, name);
 }
 
+/** Where rating j of a form lives (built only for a finding). */
+function ratingRef(form: Form, j: number): CellRef {
+  const row = form.row;
+  return row ? { sheet: row.sheet, cell: row.letters[j] + row.row } : form.ratings[j].ref;
+}
+
 function reportBlanks(ctx: FormContext, form: Form, name: string): void {
-  for (const cell of form.ratings) {
-    if (!ctx.indicatorIndex.has(cell.indicator)) continue;
-    if (ctx.gradeIndex(cell.value) === BLANK) {
-      ctx.c.findings.push(msg.missingRating(cell.ref, name, cell.indicator, ctx.blankIsError));
+  const row = form.row;
+  const n = row ? row.values.length : form.ratings.length;
+  for (let j = 0; j < n; j++) {
+    const code = row ? row.codes[j] : form.ratings[j].indicator;
+    if (!ctx.indicatorIndex.has(code)) continue;
+    if (ctx.gradeIndex(row ? row.values[j] : form.ratings[j].value) === BLANK) {
+      ctx.c.findings.push(msg.missingRating(ratingRef(form, j), name, code, ctx.blankIsError));
     }
   }
 }

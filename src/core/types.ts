@@ -176,6 +176,21 @@ export interface RatingCell {
 }
 
 /**
+ * A form's ratings as one sheet row holds them, without an object per rating: a wide sheet of 1.5 million
+ * ratings would otherwise keep 1.5 million RatingCells (and their refs) alive, ≈ 125 bytes each.
+ * `codes` and `letters` are shared by every form of a block. Rating j is indicator codes[j], value
+ * values[j], in cell letters[j] + row on `sheet`.
+ */
+export interface RatingRow {
+  sheet: string;
+  /** 1-based row number */
+  row: number;
+  codes: readonly string[];
+  letters: readonly string[];
+  values: readonly CellValue[];
+}
+
+/**
  * One filled form: a row of a wide sheet, or consecutive rows of a long list.
  * `branch` is the name as written ("" when the row has ratings but no branch: orphan-row).
  */
@@ -190,6 +205,8 @@ export interface Form {
   ref: CellRef;
   /** every indicator cell of the form, blanks included (for missing-rating) */
   ratings: RatingCell[];
+  /** the same ratings held compactly, when the form is one sheet row: the core reads these, never `ratings` */
+  row?: RatingRow;
 }
 
 export interface TallyCount {

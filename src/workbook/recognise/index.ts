@@ -132,7 +132,7 @@ export function recognise(snapshot: WorkbookSnapshot): Recognition {
   applyOptionOrder(rated.forms, new Set(recognitions.filter((r) => r.role === 'questionnaire').map((r) => r.name)), settings.ruleset.optionOrder);
   rated.tallies = countTalliesOnce(rated.tallies, rated.formulaSheets, rated.forms, recognitions, ctx.findings);
   const ratingSheets = recognitions.filter((r) => RATING_ROLES.has(r.role)).map((r) => r.name);
-  const anyRating = rated.tallies.length > 0 || rated.forms.some((f) => f.ratings.some((x) => !isBlank(x.value)));
+  const anyRating = rated.tallies.length > 0 || rated.forms.some((f) => (f.row ? f.row.values.some((v) => !isBlank(v)) : f.ratings.some((x) => !isBlank(x.value))));
   // an empty template: the rating sheets are there, nothing is rated yet (SPEC §5)
   if (ratingSheets.length > 0 && !anyRating) ctx.findings.push(noRatings(ratingSheets));
 

@@ -4,7 +4,7 @@
  * (or several) is reported and its column is not read.
  */
 import { unmappedColumn } from '../../../core/messages';
-import type { CellRef, Form, RatingCell } from '../../../core/types';
+import type { CellRef, CellValue, Form, Period, RaterType, RatingCell, RatingRow, Source } from '../../../core/types';
 import { carriesRatings, isGradeValue, rowPeriod, rowRaterType, type Block } from '../blocks';
 import { isFormsHeader, type Ctx } from '../context';
 import { cleanValue, colLetters, isBlankValue, textOfValue, type Grid } from '../grid';
@@ -22,6 +22,37 @@ interface FormsHeader extends BlockHeader {
   periodCol: number;
   raterCol: number;
   indicators: { col: number; code: string; letters: string }[];
+  /** the indicators' codes and column letters by position, shared by every form of the block (RatingRow) */
+  codes: string[];
+  letters: string[];
+}
+
+/**
+ * A form read from one row: its ratings held as a RatingRow (one value array, codes and letters shared
+ * with the block), RatingCells made only if someone asks for `ratings` (tests, tools): a 900-branch
+ * workbook's 1.5 million ratings then cost one array slot each instead of three objects.
+ */
+class RowForm implements Form {
+  declare raterType?: RaterType;
+  declare rater?: string;
+  private cells?: RatingCell[];
+
+  constructor(
+    public branch: string,
+    public branchRef: CellRef,
+    public source: Source,
+    public period: Period,
+    public ref: CellRef,
+    public row: RatingRow,
+  ) {}
+
+  get ratings(): RatingCell[] {
+    if (!this.cells) {
+      const { sheet, row, codes, letters, values } = this.row;
+      this.cells = values.map((value, j) => ({ indicator: codes[j], value, ref: { sheet, cell: letters[j] + row } }));
+    }
+    return this.cells;
+  }
 }
 
 function indicatorCount(ctx: Ctx, h: HeaderRow): number {
@@ -113,6 +144,8 @@ function readFormsHeader(grid: Grid, ctx: Ctx, r: number, floor: number): FormsH
     periodCol,
     raterCol,
     indicators,
+    codes: indicators.map((x) => x.code),
+    letters: indicators.map((x) => x.letters),
   };
 }
 
@@ -138,23 +171,21 @@ export const formsLayout: RatingLayout<FormsHeader, null, 'forms'> = {
 };
 
 /** A row without branch whose filled cells are a category band (merged across columns) or notes ("填表人："). */
-function isBandOrNote(grid: Grid, h: FormsHeader, i: number, ratings: RatingCell[]): boolean {
+function isBandOrNote(grid: Grid, h: FormsHeader, i: number, values: readonly CellValue[]): boolean {
   if (h.indicators.some((x) => grid.inWideMerge(i, x.col))) return true;
-  return ratings.every((x) => isBlankValue(x.value) || (typeof x.value === 'string' && COLON.test(x.value)));
+  return values.every((v) => isBlankValue(v) || (typeof v === 'string' && COLON.test(v)));
 }
 
 /** One data row as a form (source filled in by the caller), or null when the row is not a form. */
 function formRow(grid: Grid, ctx: Ctx, h: FormsHeader, block: Block, i: number, headerRef: CellRef): Form | null {
   const row = grid.row(i);
   const sheet = grid.name;
-  const rowNo = String(i + 1);
   let any = false;
-  const ratings: RatingCell[] = new Array(h.indicators.length);
+  const values: CellValue[] = new Array(h.indicators.length);
   for (let k = 0; k < h.indicators.length; k++) {
-    const ind = h.indicators[k];
-    const value = cleanValue(row[ind.col]);
+    const value = cleanValue(row[h.indicators[k].col]);
     if (!any && !isBlankValue(value)) any = true;
-    ratings[k] = { indicator: ind.code, value, ref: { sheet, cell: ind.letters + rowNo } };
+    values[k] = value;
   }
   let branch: string;
   let branchRef: CellRef;
@@ -167,7 +198,7 @@ function formRow(grid: Grid, ctx: Ctx, h: FormsHeader, block: Block, i: number, 
     if (!any) {
       // blank row, or a label/note/title row between blocks
       if (branch === '' || COLON.test(branch) || grid.inWideMerge(cell.r, cell.c)) return null;
-    } else if (branch === '' && isBandOrNote(grid, h, i, ratings)) {
+    } else if (branch === '' && isBandOrNote(grid, h, i, values)) {
       return null;
     }
   } else {
@@ -175,14 +206,14 @@ function formRow(grid: Grid, ctx: Ctx, h: FormsHeader, block: Block, i: number, 
     branch = block.branch?.name ?? grid.name;
     branchRef = block.branch?.ref ?? headerRef;
   }
-  const form: Form = {
+  const form = new RowForm(
     branch,
     branchRef,
-    source: '组织考核', // replaced by the caller
-    period: rowPeriod(grid, i, h.periodCol, block),
-    ref: { sheet, cell: h.firstLetters + rowNo },
-    ratings,
-  };
+    '组织考核', // replaced by the caller
+    rowPeriod(grid, i, h.periodCol, block),
+    { sheet, cell: h.firstLetters + (i + 1) },
+    { sheet, row: i + 1, codes: h.codes, letters: h.letters, values },
+  );
   const raterType = rowRaterType(grid, i, h.identityCol);
   if (raterType) form.raterType = raterType;
   if (h.raterCol >= 0) {
