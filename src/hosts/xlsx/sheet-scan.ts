@@ -48,6 +48,36 @@ function intern(ctx: ScanContext, s: string): string {
   return s;
 }
 
+// Cell types (the t attribute) as small numbers: compared per cell without making a string.
+const T_NUMBER = 0; // n, absent, or anything unknown
+const T_SHARED = 1;
+const T_INLINE = 2;
+const T_STR = 3;
+const T_BOOL = 4;
+const T_ERROR = 5;
+const T_DATE = 6;
+
+function typeAt(s: string, a: number, b: number): number {
+  const n = b - a;
+  const c0 = s.charCodeAt(a);
+  if (n === 1) return c0 === 115 ? T_SHARED : c0 === 98 ? T_BOOL : c0 === 101 ? T_ERROR : c0 === 100 ? T_DATE : T_NUMBER;
+  if (n === 3 && s.startsWith('str', a)) return T_STR;
+  if (n === 9 && s.startsWith('inlineStr', a)) return T_INLINE;
+  return T_NUMBER;
+}
+
+/** A run of ASCII digits s[a..b) as a number (at most 15 digits: exact); -1 when it is anything else. */
+function digitsAt(s: string, a: number, b: number): number {
+  if (b <= a || b - a > 15) return -1;
+  let n = 0;
+  for (let i = a; i < b; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
 function isNameEnd(ch: number): boolean {
   return ch === 32 || ch === 9 || ch === 13 || ch === 10 || ch === 47 || ch === 62;
 }
@@ -74,6 +104,9 @@ class SheetScanner {
   private readonly validationSources: { sqref: string; formula: string }[] = [];
   private row = -1;
   private col = -1;
+  /** parseRefAt's result (fields rather than an object: it runs once per cell) */
+  private refR = -1;
+  private refC = -1;
   /** shared formulas by si: the master's text and position */
   private readonly shared = new Map<string, { text: string; r: number; c: number }>();
 
@@ -188,10 +221,11 @@ class SheetScanner {
     }
     const cells = this.ctx.cells;
     if (++cells.count > cells.limit) throw new PackageError('cell-limit', this.sheet);
-    // Attributes: r, s, t (their values never hold '>').
-    let ref: string | undefined;
+    // Attributes: r, s, t (their values never hold '>'), read in place: no string per cell.
+    let refAt = -1;
+    let refEnd = -1;
     let style = -1;
-    let type = '';
+    let type = T_NUMBER;
     const attrEnd = selfClosing ? gt - 1 : gt;
     let k = j;
     while (k < attrEnd) {
@@ -207,20 +241,21 @@ class SheetScanner {
       if (qe < 0) break;
       if (ne - ns === 1) {
         const an = s.charCodeAt(ns);
-        if (an === 114 /* r */) ref = s.slice(q + 1, qe);
-        else if (an === 115 /* s */) style = parseInt(s.slice(q + 1, qe), 10);
-        else if (an === 116 /* t */) type = s.slice(q + 1, qe);
+        if (an === 114 /* r */) {
+          refAt = q + 1;
+          refEnd = qe;
+        } else if (an === 115 /* s */) {
+          style = digitsAt(s, q + 1, qe);
+          if (style < 0) style = parseInt(s.slice(q + 1, qe), 10);
+        } else if (an === 116 /* t */) type = typeAt(s, q + 1, qe);
       }
       k = qe + 1;
     }
     let r = this.row;
     let c = this.col + 1;
-    if (ref !== undefined) {
-      const p = parseRef(ref);
-      if (p) {
-        c = p.c;
-        if (p.r >= 0) r = p.r;
-      }
+    if (refAt >= 0 && this.parseRefAt(s, refAt, refEnd)) {
+      c = this.refC;
+      if (this.refR >= 0) r = this.refR;
     }
     if (r < 0) r = 0;
     if (r !== this.row) this.row = r;
@@ -228,8 +263,9 @@ class SheetScanner {
     this.col = c;
     if (selfClosing || innerEnd <= gt + 1) return end;
 
-    // Children: <v>, <f>, <is>.
-    let v: string | undefined;
+    // Children: <v>, <f>, <is>. A plain <v> is kept as a span of `s` (vAt..vEnd) until its value is known.
+    let vAt = -1;
+    let vEnd = -1;
     let f: string | undefined;
     let fAttrs: string | undefined;
     let inline: string | undefined;
@@ -258,21 +294,26 @@ class SheetScanner {
       const childSelf = s.charCodeAt(cgt - 1) === 47;
       let text = '';
       let after = cgt + 1;
+      let stop = cgt + 1;
       if (!childSelf) {
         const close = col2 < 0 && kind === 1 ? s.indexOf('</v>', cgt) : s.indexOf(`</${s.slice(a + 1, b)}>`, cgt);
-        const stop = close < 0 || close > innerEnd ? innerEnd : close;
-        if (kind !== 0) text = s.slice(cgt + 1, stop);
+        stop = close < 0 || close > innerEnd ? innerEnd : close;
+        if (kind > 1) text = s.slice(cgt + 1, stop);
         after = close < 0 || close > innerEnd ? innerEnd : close + (b - a) + 2;
       }
-      if (kind === 1) v = text;
-      else if (kind === 2) {
+      if (kind === 1) {
+        // <v/> is an empty value, as <v></v>
+        vAt = cgt + 1;
+        vEnd = stop;
+      } else if (kind === 2) {
         f = text;
         fAttrs = s.slice(b, childSelf ? cgt - 1 : cgt);
       } else if (kind === 3) inline = richText(text);
       x = after;
     }
 
-    const value = this.valueOf(type, v, inline, style);
+    let value = vAt >= 0 && inline === undefined ? this.quickValue(s, vAt, vEnd, type, style) : undefined;
+    if (value === undefined) value = this.valueOf(type, vAt >= 0 ? s.slice(vAt, vEnd) : undefined, inline, style);
     if (value !== null) put(this.values, r, c, value);
     if (f !== undefined) {
       const formula = this.formulaOf(f, fAttrs ?? '', r, c);
@@ -284,26 +325,70 @@ class SheetScanner {
     return end;
   }
 
-  private valueOf(type: string, v: string | undefined, inline: string | undefined, style: number): CellValue {
+  /**
+   * The common cells without a string made: a shared-string index or a whole number written as plain
+   * digits. undefined when the cell needs the general reading (valueOf).
+   */
+  private quickValue(s: string, a: number, b: number, type: number, style: number): CellValue | undefined {
+    if (type === T_SHARED) {
+      const at = digitsAt(s, a, b);
+      if (at < 0) return undefined;
+      const t = this.ctx.sharedStrings[at];
+      return t === undefined ? null : t;
+    }
+    if (type !== T_NUMBER) return undefined;
+    const num = digitsAt(s, a, b);
+    if (num < 0) return undefined;
+    if (style >= 0 && this.ctx.dateStyles[style]) return serialToDate(num, this.ctx.date1904);
+    return num;
+  }
+
+  /** "AB12" at s[a..b) into refC/refR (refR -1 without a row); false when it is no reference. parseRef's rules. */
+  private parseRefAt(s: string, a: number, b: number): boolean {
+    let c = 0;
+    let i = a;
+    for (; i < b; i++) {
+      let ch = s.charCodeAt(i);
+      if (ch === 36) continue; // $
+      if (ch >= 97 && ch <= 122) ch -= 32;
+      if (ch < 65 || ch > 90) break;
+      c = c * 26 + (ch - 64);
+    }
+    if (c === 0) return false;
+    let r = 0;
+    let digits = 0;
+    for (; i < b; i++) {
+      const ch = s.charCodeAt(i);
+      if (ch === 36) continue;
+      if (ch < 48 || ch > 57) return false;
+      r = r * 10 + (ch - 48);
+      digits++;
+    }
+    this.refC = c - 1;
+    this.refR = digits > 0 && r > 0 ? r - 1 : -1;
+    return true;
+  }
+
+  private valueOf(type: number, v: string | undefined, inline: string | undefined, style: number): CellValue {
     switch (type) {
-      case 's': {
+      case T_SHARED: {
         if (v === undefined) return null;
         const at = parseInt(v, 10);
         const t = this.ctx.sharedStrings[at];
         return t === undefined ? null : t;
       }
-      case 'inlineStr':
+      case T_INLINE:
         if (inline !== undefined) return intern(this.ctx, inline);
         return v === undefined ? null : intern(this.ctx, decodeEntities(v));
-      case 'str':
+      case T_STR:
         // Excel escapes characters XML forbids (CR among them) as _xHHHH_ in cached text too.
         return v === undefined ? null : intern(this.ctx, decodeXstring(decodeEntities(v)));
-      case 'b':
+      case T_BOOL:
         if (v === undefined) return null;
         return v.trim() === '1' || v.trim() === 'true';
-      case 'e':
+      case T_ERROR:
         return v === undefined ? null : { error: intern(this.ctx, decodeEntities(v).trim()) };
-      case 'd': {
+      case T_DATE: {
         if (v === undefined) return null;
         const d = new Date(v.trim().length <= 10 ? `${v.trim()}T00:00:00Z` : /[zZ]|[+-]\d\d:?\d\d$/.test(v.trim()) ? v.trim() : `${v.trim()}Z`);
         return isoDate(d);
@@ -377,31 +462,6 @@ class SheetScanner {
     if (this.formulas) out.formulas = fill(this.formulas);
     return out;
   }
-}
-
-/** "AB12" → { c: 27, r: 11 }; "AB" (no row) → r -1; undefined when not a reference. */
-function parseRef(ref: string): { r: number; c: number } | undefined {
-  let c = 0;
-  let i = 0;
-  const n = ref.length;
-  for (; i < n; i++) {
-    let ch = ref.charCodeAt(i);
-    if (ch === 36) continue; // $
-    if (ch >= 97 && ch <= 122) ch -= 32;
-    if (ch < 65 || ch > 90) break;
-    c = c * 26 + (ch - 64);
-  }
-  if (c === 0) return undefined;
-  let r = 0;
-  let digits = 0;
-  for (; i < n; i++) {
-    const ch = ref.charCodeAt(i);
-    if (ch === 36) continue;
-    if (ch < 48 || ch > 57) return undefined;
-    r = r * 10 + (ch - 48);
-    digits++;
-  }
-  return { c: c - 1, r: digits > 0 && r > 0 ? r - 1 : -1 };
 }
 
 function put<T>(grid: T[][], r: number, c: number, v: T): void {
