@@ -67,12 +67,17 @@ function capText(s: string): string {
 
 /** The worksheet XML of `plan`. `selected`: the sheet is the workbook's active tab; `strict`: Strict OOXML namespaces. */
 export function renderSheet(plan: SheetPlan, book: StyleBook, selected = false, strict = false): SheetXml {
-  const rows = new Map<number, Map<number, Cell>>();
+  // Rows and cells in sparse arrays indexed by position: walked in order, no Map or sort per row.
+  const rows: (Cell | undefined)[][] = [];
+  let rowCount = 0;
   const cell = (r: number, c: number): Cell => {
-    let row = rows.get(r);
-    if (!row) rows.set(r, (row = new Map()));
-    let x = row.get(c);
-    if (!x) row.set(c, (x = { v: null, st: 0 }));
+    let row = rows[r];
+    if (!row) {
+      rows[r] = row = [];
+      rowCount++;
+    }
+    let x = row[c];
+    if (!x) row[c] = x = { v: null, st: 0 };
     return x;
   };
   plan.values.forEach((row, r) => {
@@ -104,7 +109,11 @@ export function renderSheet(plan: SheetPlan, book: StyleBook, selected = false, 
     x.st = combos.layer(x.st, -1, LINK_STYLE);
   }
   const heights = new Map<number, number>();
-  for (const { row, height } of plan.rowHeights ?? []) heights.set(row, height);
+  let lastRow = rows.length - 1;
+  for (const { row, height } of plan.rowHeights ?? []) {
+    heights.set(row, height);
+    if (row > lastRow) lastRow = row;
+  }
 
   const xfOf = combos.styles.map(() => -1);
   const xf = (id: number) => (xfOf[id] >= 0 ? xfOf[id] : (xfOf[id] = book.xf(combos.styles[id])));
@@ -113,17 +122,19 @@ export function renderSheet(plan: SheetPlan, book: StyleBook, selected = false, 
   let maxC = 0;
   const out: string[] = [];
   const letters: string[] = [];
-  const ref = (r: number, c: number) => (letters[c] ??= columnName(c)) + (r + 1);
-  const rowNumbers = [...new Set([...rows.keys(), ...heights.keys()])].sort((a, b) => a - b);
-  for (const r of rowNumbers) {
+  for (let r = 0; r <= lastRow; r++) {
     const h = heights.get(r);
-    const cells = rows.get(r);
-    out.push(`<row r="${r + 1}"${h !== undefined ? ` ht="${h}" customHeight="1"` : ''}${cells ? '>' : '/>'}`);
+    const cells = rows[r];
+    if (!cells && h === undefined) continue;
+    const rowNumber = String(r + 1);
+    out.push(`<row r="${rowNumber}"${h !== undefined ? ` ht="${h}" customHeight="1"` : ''}${cells ? '>' : '/>'}`);
     if (!cells) continue;
     maxR = Math.max(maxR, r);
-    for (const c of [...cells.keys()].sort((a, b) => a - b)) {
+    for (let c = 0; c < cells.length; c++) {
+      const x = cells[c];
+      if (!x) continue;
       maxC = Math.max(maxC, c);
-      out.push(cellXml(ref(r, c), cells.get(c)!, xf));
+      out.push(cellXml((letters[c] ??= columnName(c)) + rowNumber, x, xf));
     }
     out.push('</row>');
   }
@@ -132,7 +143,7 @@ export function renderSheet(plan: SheetPlan, book: StyleBook, selected = false, 
   const parts: string[] = [`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${strict ? STRICT_MAIN_NS : MAIN_NS}" xmlns:r="${strict ? STRICT_REL_NS : REL_NS}">`];
   const pr = [plan.tabColor ? `<tabColor rgb="${argb(plan.tabColor)}"/>` : '', plan.print?.fitToWidth ? '<pageSetUpPr fitToPage="1"/>' : ''].join('');
   if (pr) parts.push(`<sheetPr>${pr}</sheetPr>`);
-  parts.push(`<dimension ref="${rows.size ? `A1:${address(maxR, maxC)}` : 'A1'}"/>`);
+  parts.push(`<dimension ref="${rowCount ? `A1:${address(maxR, maxC)}` : 'A1'}"/>`);
   parts.push(`<sheetViews><sheetView${selected ? ' tabSelected="1"' : ''} workbookViewId="0">${paneXml(plan.freeze)}</sheetView></sheetViews>`);
   parts.push('<sheetFormatPr defaultRowHeight="15"/>');
   const cols = plan.columnWidths.map((w, i) => (w > 0 ? `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>` : '')).join('');
