@@ -69,6 +69,8 @@ export async function benchStandalone(dist: string, workbook: string, branches: 
     const shown = await page.locator('[data-testid="branch-row"]').count();
     if (shown !== branches) throw new Error(`the page shows ${shown} branch rows, not ${branches}`);
     const t2 = performance.now();
+    // The download is the export tab's primary action, as test/e2e/standalone.test.ts does it.
+    await page.getByRole('tab', { name: zh.tabs.export }).click();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: zh.downloadGraded, exact: true }).click()]);
     const saved = path.join(os.tmpdir(), `ba-bench-download-${process.pid}.xlsx`);
     await download.saveAs(saved);
