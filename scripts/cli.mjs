@@ -1,10 +1,11 @@
 /**
  * `npm run cli` / `npm run demo`: runs the prebuilt command line (dist-cli/, scripts/build-cli.mjs),
- * rebuilding it first only when a source is newer than the bundle. The bundle runs in this same process,
- * so a run costs one node start; V8's code cache for it (dist-cli/*.v8cache, written after the first run
- * of a new bundle) spares compiling it again at every start. Usage: node scripts/cli.mjs [--demo] <arguments…>
+ * rebuilding it first only when an input changed since the bundle was built (a synchronous stat of each
+ * source against dist-cli/inputs.stamp, a few milliseconds). The bundle runs in this same process,
+ * so a run costs one node start; V8's code cache for it (dist-cli/*.<command>.v8cache, written after the
+ * first run of each command with a new bundle) spares compiling it again at every start. Usage: node scripts/cli.mjs [--demo] <arguments…>
  */
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { Script } from 'node:vm';
@@ -13,19 +14,23 @@ import { build, bundlePath, isStale } from './build-cli.mjs';
 const demo = process.argv[2] === '--demo';
 if (demo) process.argv.splice(2, 1);
 
-if (await isStale()) {
+if (isStale()) {
   // On stderr: stdout may be a JSON report (`--json -`).
   process.stderr.write('正在构建命令行程序（源代码有更新）… / Building the command line (sources changed)…\n');
   await build();
 }
 
+const COMMANDS = new Set(['grade', 'validate', 'template', 'sample', 'forms']);
 const file = bundlePath(demo ? 'demo' : 'main');
 run(file);
 
 /** Runs the CommonJS bundle as require() would, compiled with V8's code cache when there is a good one. */
 function run(file) {
   const req = createRequire(file);
-  const cacheFile = `${file}.v8cache`;
+  // One cache per command: V8 keeps in it the functions the run compiled, and a cache written by `sample`
+  // would leave everything `validate` needs to be compiled again at every run.
+  const command = process.argv.slice(2).find((a) => COMMANDS.has(a)) ?? 'other';
+  const cacheFile = `${file}.${command}.v8cache`;
   let script;
   try {
     const cachedData = existsSync(cacheFile) ? readFileSync(cacheFile) : undefined;
@@ -33,12 +38,13 @@ function run(file) {
     if (cachedData === undefined || script.cachedDataRejected) {
       // At exit the cache holds every function this run compiled, not only the top level.
       process.once('exit', () => {
+        const tmp = `${cacheFile}.${process.pid}.tmp`;
         try {
-          const tmp = `${cacheFile}.${process.pid}.tmp`;
           writeFileSync(tmp, script.createCachedData());
           renameSync(tmp, cacheFile);
         } catch {
-          // A read-only checkout just runs without the cache.
+          // A read-only checkout or a full disk just runs without the cache; no half-written file stays behind.
+          rmSync(tmp, { force: true });
         }
       });
     }

@@ -3,7 +3,6 @@
  * and writing through a temporary file in the same folder, flushed and renamed, so that a failure
  * (full disk, no permission, a crash) never leaves a broken file under the output name.
  */
-import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 
@@ -91,6 +90,8 @@ const NO_LINK = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV', 'E
 export async function writeFileSafely(file: string, data: Uint8Array | string, replace: boolean, ops: WriteOps = realWriteOps): Promise<void> {
   const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
   const dir = path.dirname(path.resolve(file));
+  // node:crypto is loaded here, not at start-up: validate never writes and starts without it.
+  const { randomBytes } = await import('node:crypto');
   const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   let created = false;
   try {

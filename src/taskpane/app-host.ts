@@ -10,7 +10,7 @@ import { platformError } from '../hosts/excel/errors';
 import { excelCapabilities, PLATFORM_TEXT, type ExcelCapabilities } from '../hosts/excel/platform';
 import { concatBytes } from './bytes';
 import { downloadViaAnchor, textOfError } from './host-util';
-import { loadXlsx } from './xlsx-lazy';
+import { loadWorkbookFile, loadXlsx } from './xlsx-lazy';
 
 export { CSV_MIME, PDF_MIME, XLSX_MIME, downloadViaAnchor, textOfError } from './host-util';
 
@@ -142,7 +142,7 @@ export function fileAppHost(doc: Document = document): AppHost {
       const xlsx = await loadXlsx();
       // A questionnaire's CSV download becomes a one-sheet workbook (its encoding, GBK or UTF-8, detected);
       // .xls and .et are read by the .xlsx host, which tells them apart by the name.
-      const wb = /\.csv$/i.test(fileName) ? (await import('../hosts/csv')).csvWorkbook(data, fileName) : await xlsx.loadWorkbook(data, { fileName });
+      const wb = /\.csv$/i.test(fileName) ? (await import('../hosts/csv')).csvWorkbook(data, fileName) : await loadWorkbookFile(data, fileName);
       const h = new xlsx.XlsxHost(wb);
       host = h;
       save = () => h.save();

@@ -1,7 +1,8 @@
 /**
  * The prebuilt command line (scripts/cli.mjs → dist-cli/): `npm run -s cli -- grade … --json -` prints the
  * JSON report and nothing else on stdout, even on the run that rebuilds the bundle; the bundle is rebuilt
- * only when a source is newer.
+ * whenever a source changed (even to an older date, as a git checkout leaves it), and only then; V8 accepts
+ * the code cache a run leaves behind.
  */
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm, stat, utimes } from 'node:fs/promises';
@@ -11,6 +12,9 @@ import { FIXTURES } from './helpers';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const BUNDLE = path.join(ROOT, 'dist-cli', 'main.cjs');
+const CACHE = `${BUNDLE}.validate.v8cache`;
+// A source the bundle is built from; only its date is changed, its contents never.
+const SOURCE = path.join(ROOT, 'src', 'cli', 'summary.ts');
 
 function sh(cmd: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
@@ -29,9 +33,10 @@ afterAll(async () => {
 });
 
 it('grade --json - through npm: stdout is exactly the JSON report, after a rebuild too', async () => {
-  // Make the bundle older than the sources, so this run rebuilds it first.
   await sh(process.execPath, ['scripts/build-cli.mjs']);
-  await utimes(BUNDLE, new Date(2000, 0, 1), new Date(2000, 0, 1));
+  // A source restored with an old date (git checkout, cp -p) is a change too: this run must rebuild first.
+  await utimes(SOURCE, new Date(2000, 0, 1), new Date(2000, 0, 1));
+  const built = (await stat(BUNDLE)).mtimeMs;
   const r = await sh('npm', ['run', '-s', 'cli', '--', 'grade', path.join(FIXTURES, 'office-2026.xlsx'), '--out', path.join(dir, 'out.xlsx'), '--json', '-']);
   expect([0, 1]).toContain(r.code);
   expect(r.stderr).toContain('Building the command line');
@@ -39,7 +44,7 @@ it('grade --json - through npm: stdout is exactly the JSON report, after a rebui
   expect(report.schemaVersion).toBe(1);
   expect(report.branches.length).toBeGreaterThan(0);
   expect(r.stdout.trim().startsWith('{')).toBe(true);
-  expect((await stat(BUNDLE)).mtimeMs).toBeGreaterThan(new Date(2001, 0, 1).getTime());
+  expect((await stat(BUNDLE)).mtimeMs).toBeGreaterThan(built);
   expect((await stat(path.join(dir, 'out.xlsx'))).size).toBeGreaterThan(0);
 });
 
@@ -50,4 +55,19 @@ it('runs the bundle without rebuilding when nothing changed', async () => {
   expect(r.stderr).toBe('');
   expect(r.stdout).toMatch(/^Usage:/);
   expect((await stat(BUNDLE)).mtimeMs).toBe(before);
+});
+
+it('keeps the code cache a validate run left behind: V8 accepted it, so the next run does not rewrite it', async () => {
+  const now = new Date();
+  await utimes(SOURCE, now, now);
+  const input = path.join(FIXTURES, 'office-2026.xlsx');
+  // The first run rebuilds (the source's date changed) and leaves a fresh cache; the next ones use it.
+  await sh(process.execPath, ['scripts/cli.mjs', 'validate', input]);
+  const written = (await stat(CACHE)).mtimeMs;
+  // --help writes a cache of its own: it must not replace the one validate uses.
+  await sh(process.execPath, ['scripts/cli.mjs', '--help']);
+  const r = await sh(process.execPath, ['scripts/cli.mjs', 'validate', input]);
+  expect([0, 1]).toContain(r.code);
+  expect(r.stdout).toContain('党支部');
+  expect((await stat(CACHE)).mtimeMs).toBe(written);
 });

@@ -79,10 +79,11 @@ const MAX_STEP = 256 * 1024;
 const PIECE = 1024 * 1024;
 
 /**
- * A faster whole-entry inflater a host may install (Node: zlib), used for entries up to
- * NATIVE_MAX bytes. It must stop and throw as soon as the output would exceed `size`.
+ * A faster whole-entry inflater a host may install (Node: zlib; the browser: parts inflated ahead by
+ * prepareInflater), used for entries up to NATIVE_MAX bytes. It must stop and throw as soon as the output
+ * would exceed `size` (a RangeError), or return undefined for an entry it has not got: fflate inflates that one.
  */
-export type RawInflater = (raw: Uint8Array, size: number) => Uint8Array;
+export type RawInflater = (raw: Uint8Array, size: number) => Uint8Array | undefined;
 export const NATIVE_MAX = 64 * 1024 * 1024;
 let native: RawInflater | undefined;
 
@@ -285,8 +286,8 @@ class Entry implements ZipEntry {
       if (raw.length > 0) yield raw;
       return;
     }
-    if (native && this.size <= NATIVE_MAX) {
-      const whole = this.inflateWhole(native, raw);
+    const whole = native && this.size <= NATIVE_MAX ? this.inflateWhole(native, raw) : undefined;
+    if (whole) {
       for (let at = 0; at < whole.length; at += PIECE) yield whole.subarray(at, at + PIECE);
       return;
     }
@@ -321,10 +322,11 @@ class Entry implements ZipEntry {
     if (total !== this.size) throw new PackageError('size-mismatch', this.name);
   }
 
-  private inflateWhole(inflate: RawInflater, raw: Uint8Array): Uint8Array {
-    let whole: Uint8Array;
+  private inflateWhole(inflate: RawInflater, raw: Uint8Array): Uint8Array | undefined {
+    let whole: Uint8Array | undefined;
     try {
       whole = inflate(raw, this.size);
+      if (whole === undefined) return undefined;
     } catch (e) {
       // zlib reports output over the cap as a RangeError; anything else is a broken stream.
       if (e instanceof RangeError) throw new PackageError('size-mismatch', this.name);
@@ -338,7 +340,8 @@ class Entry implements ZipEntry {
   bytes(): Uint8Array {
     if (native && this.method === 8 && this.size <= NATIVE_MAX) {
       this.check();
-      return this.inflateWhole(native, this.raw());
+      const whole = this.inflateWhole(native, this.raw());
+      if (whole) return whole;
     }
     if (this.method === 0) {
       this.check();
@@ -402,6 +405,79 @@ class Entry implements ZipEntry {
       yield* pending;
     }
   }
+}
+
+/** At most this many declared bytes are inflated ahead; the rest of a (huge) package is left to fflate. */
+const PREPARE_BUDGET = 256 * 1024 * 1024;
+
+/**
+ * Browser: inflates a package's XML parts ahead with the browser's own DecompressionStream ('deflate-raw',
+ * native code: about ten times faster than fflate on sheet XML, and it yields to the page between pieces),
+ * then gives an inflater handing those bytes to the synchronous reader, to install with useInflater. Each
+ * part stops at its declared size, as fflate does here; a part not prepared (too big, not XML, another
+ * archive) is inflated by fflate. Undefined when the browser has no such stream or the zip is unreadable
+ * (the reader then reports that itself).
+ */
+export async function prepareInflater(data: Uint8Array): Promise<RawInflater | undefined> {
+  if (typeof DecompressionStream === 'undefined' || typeof Blob === 'undefined') return undefined;
+  try {
+    new DecompressionStream('deflate-raw');
+  } catch {
+    return undefined; // an older browser: 'deflate-raw' came after 'deflate'
+  }
+  let archive: ZipArchive;
+  try {
+    archive = openZip(data);
+  } catch {
+    return undefined;
+  }
+  const ready = new Map<number, Uint8Array | Error>();
+  let budget = PREPARE_BUDGET;
+  const jobs: Promise<void>[] = [];
+  for (const e of archive.entries) {
+    if (e.method !== 8 || e.size > NATIVE_MAX || e.size > budget || !/\.(xml|rels)$/i.test(e.name)) continue;
+    let raw: Uint8Array;
+    try {
+      raw = e.raw();
+    } catch {
+      continue; // truncated: the reader says so when it reads it
+    }
+    budget -= e.size;
+    jobs.push(inflateNative(raw, e.size).then((r) => void ready.set(raw.byteOffset, r)));
+  }
+  await Promise.all(jobs);
+  const buffer = data.buffer;
+  return (raw, size) => {
+    const r = raw.buffer === buffer ? ready.get(raw.byteOffset) : undefined;
+    if (r === undefined) return undefined;
+    // Handed out once: the reader keeps what it needs, the page does not hold every part twice.
+    ready.delete(raw.byteOffset);
+    if (r instanceof Error) throw r;
+    return r.length <= size ? r : undefined;
+  };
+}
+
+/** One raw deflate stream inflated natively, stopped as soon as it passes `size` (a RangeError then). */
+async function inflateNative(raw: Uint8Array, size: number): Promise<Uint8Array | Error> {
+  const out = new Uint8Array(size);
+  let at = 0;
+  const reader = new Blob([raw as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      if (at + value.length > size) {
+        void reader.cancel().catch(() => undefined);
+        return new RangeError('over the declared size');
+      }
+      out.set(value, at);
+      at += value.length;
+    }
+  } catch (e) {
+    return e instanceof Error ? e : new Error(String(e));
+  }
+  // Shorter than declared: inflateWhole reports the mismatch.
+  return at === size ? out : out.subarray(0, at);
 }
 
 function concat(parts: Uint8Array[]): Uint8Array {
