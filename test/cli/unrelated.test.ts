@@ -11,7 +11,7 @@ const FILES = [
   'poi-DataValidationEvaluations.xlsx', 'poi-DataValidations-49244.xlsx', 'poi-clone_sheet.xlsx', 'poi-tile-range-test.xlsx',
   // saved by WPS Office, WPS Spreadsheets, LibreOffice; made by openpyxl; ActiveX; custom XML
   'phpspreadsheet-issue.3613-wps.xlsx', 'sheetjs-wps-fn.xlsx', 'phpspreadsheet-issue.2506-lo.xlsx', 'phpspreadsheet-grouped_images-lo.xlsx', 'closedxml-lo-autofilter.xlsx',
-  'phpspreadsheet-openpyxl-bubble-chart.xlsx', 'closedxml-activex_checkbox.xlsx', 'closedxml-customxml.xlsx', 'derived-lo-autofilter-iconfilter.xlsx',
+  'phpspreadsheet-openpyxl-bubble-chart.xlsx', 'closedxml-activex_checkbox.xlsx', 'closedxml-customxml.xlsx', 'derived-lo-autofilter-iconfilter.xlsx', 'poi-stress020-wps.xlsx',
 ];
 
 describe('unrelated public workbooks', () => {
