@@ -7,7 +7,13 @@ import path from 'path';
 import { run } from './helpers';
 
 const PUBLIC = path.join(__dirname, '..', 'fixtures', 'public');
-const FILES = ['poi-DataValidationEvaluations.xlsx', 'poi-DataValidations-49244.xlsx', 'poi-clone_sheet.xlsx', 'poi-tile-range-test.xlsx'];
+const FILES = [
+  'poi-DataValidationEvaluations.xlsx', 'poi-DataValidations-49244.xlsx', 'poi-clone_sheet.xlsx', 'poi-tile-range-test.xlsx',
+  // saved by WPS Office, WPS Spreadsheets, LibreOffice; made by openpyxl; ActiveX; custom XML
+  'phpspreadsheet-issue.3613-wps.xlsx', 'sheetjs-wps-fn.xlsx', 'phpspreadsheet-issue.2506-lo.xlsx', 'phpspreadsheet-grouped_images-lo.xlsx', 'closedxml-lo-autofilter.xlsx',
+  'phpspreadsheet-openpyxl-bubble-chart.xlsx', 'closedxml-activex_checkbox.xlsx', 'closedxml-customxml.xlsx', 'derived-lo-autofilter-iconfilter.xlsx', 'poi-stress020-wps.xlsx',
+  'closedxml-lo-pivot_table_first_header_row.xlsx', 'closedxml-lo-universal-content.xlsx', 'closedxml-lo-tdf104310.xlsx', 'closedxml-lo-databar.xlsx', 'closedxml-CommentAndButton.xlsx', 'phpspreadsheet-form_pass_print.xlsm',
+];
 
 describe('unrelated public workbooks', () => {
   test.each(FILES)('%s: validate exits 2 with one line naming no rating sheet, no report of invented errors', async (name) => {

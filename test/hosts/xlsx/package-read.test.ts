@@ -134,6 +134,41 @@ describe('public workbooks', () => {
     expect(c.sheets[2].values[0][1]).toBe('If I did this right,\r\rThis comment should be haiku:\r\rfive, seven, and five');
     for (const f of ['exceljs-images.xlsx', 'sheetjs-custom_properties.xlsx']) expect(pub(f).sheets.map((x) => x.name)).toEqual(['Sheet1']);
   });
+
+  it('WPS Office: Chinese sheet names, a merged title, a date as its ISO day, numbers (PhpSpreadsheet issue.3613.xlsx)', () => {
+    const w = pub('phpspreadsheet-issue.3613-wps.xlsx');
+    expect(w.sheets.map((x) => x.name)).toEqual([...Array.from({ length: 12 }, (_, i) => `${i + 1}月`), 'Sheet1']);
+    expect(w.sheets[0].merges).toEqual(['A1:AD1']);
+    expect(w.sheets[0].values[2].slice(0, 8)).toEqual(['员工姓名', '身份证号码', '银行账号', '性别', '入职日期', '离职日期', '电话号码', '本月应付工资']);
+    expect(w.sheets[0].values[3].slice(0, 8)).toEqual(['AAA', 123456, 789456, '男', '2020-08-27', null, null, 5334]);
+    expect(w.sheets[0].values[4][0]).toBe('合计');
+  });
+
+  it('WPS Spreadsheets: formula results, including an error, and formulas beside them (SheetJS wps/fn.xlsx)', () => {
+    const f = pub('sheetjs-wps-fn.xlsx').sheets[0];
+    expect(f.values).toEqual([
+      ['Name', 'Example', 'Result'],
+      ['EVALUATE', '=EVALUATE("1+1")', 2],
+      ['FIELDVALUE', '=FIELDVALUE(A2,"Result")', { error: '#VALUE!' }],
+    ]);
+    expect(f.formulas?.[1][2]).toBe('EVALUATE("1+1")');
+  });
+
+  it('LibreOffice: rows hidden by an autofilter, with a custom or an icon filter (ClosedXML LO/xlsx/autofilter.xlsx)', () => {
+    for (const file of ['closedxml-lo-autofilter.xlsx', 'derived-lo-autofilter-iconfilter.xlsx']) {
+      const a = pub(file).sheets[0];
+      expect(a.values).toEqual([['column1', 'column2', 'column3'], [1, 2, 3], [2, 3, 4], [3, 4, 3], [4, 5, 4]]);
+      expect(a.hiddenRows).toEqual([1, 3]);
+    }
+  });
+
+  it('openpyxl, ActiveX, custom XML and LibreOffice image and chart files read', () => {
+    expect(pub('phpspreadsheet-openpyxl-bubble-chart.xlsx').sheets[0].values[1]).toEqual([14, 12200, 15]);
+    expect(pub('closedxml-customxml.xlsx').sheets[0].values[0].slice(0, 3)).toEqual([1, 2, 3]);
+    expect(pub('closedxml-activex_checkbox.xlsx').sheets.map((x) => x.name)).toEqual(['Sheet1']);
+    expect(pub('phpspreadsheet-grouped_images-lo.xlsx').sheets.map((x) => x.name)).toEqual(['LMNP_page garde']);
+    expect(pub('phpspreadsheet-issue.2506-lo.xlsx').sheets.map((x) => x.name)).toEqual(['Sheet1']);
+  });
 });
 
 describe('legacy .xls', () => {

@@ -92,10 +92,14 @@ describe.each(['office-2026.xlsx', 'features-lo.xlsx'])('grading %s', (file) => 
 });
 
 // ---------------------------------------------------------------------------------------------
-// Public workbooks from Excel, LibreOffice, Google Sheets and others, with rating sheets added
+// Public workbooks from Excel, WPS, LibreOffice, Google Sheets, openpyxl and others (ORIGIN.md), with
+// rating sheets added
 
 const PUBLIC = path.join(FIXTURES, 'public');
-const publicFiles = ['sheetjs-BlankSheetTypes.xlsm', 'sheetjs-pivot_table_test.xlsm', 'sheetjs-comments_stress_test.xlsx', 'sheetjs-custom_properties.xlsx', 'sheetjs-defined_names_unicode.xlsx', 'sheetjs-sheet_visibility_strict.xlsx', 'exceljs-chart-sheet.xlsx', 'exceljs-images.xlsx', 'exceljs-google-sheets.xlsx', 'exceljs-test-pr-1204.xlsx'];
+const publicFiles = ['sheetjs-BlankSheetTypes.xlsm', 'sheetjs-pivot_table_test.xlsm', 'sheetjs-comments_stress_test.xlsx', 'sheetjs-custom_properties.xlsx', 'sheetjs-defined_names_unicode.xlsx', 'sheetjs-sheet_visibility_strict.xlsx', 'exceljs-chart-sheet.xlsx', 'exceljs-images.xlsx', 'exceljs-google-sheets.xlsx', 'exceljs-test-pr-1204.xlsx',
+  // WPS Office, LibreOffice (public corpora), openpyxl, ActiveX and custom XML: see ORIGIN.md
+  'phpspreadsheet-issue.3613-wps.xlsx', 'sheetjs-wps-fn.xlsx', 'phpspreadsheet-issue.2506-lo.xlsx', 'phpspreadsheet-grouped_images-lo.xlsx', 'closedxml-lo-autofilter.xlsx', 'phpspreadsheet-openpyxl-bubble-chart.xlsx', 'closedxml-activex_checkbox.xlsx', 'closedxml-customxml.xlsx', 'derived-lo-autofilter-iconfilter.xlsx', 'poi-stress020-wps.xlsx',
+  'closedxml-lo-pivot_table_first_header_row.xlsx', 'closedxml-lo-universal-content.xlsx', 'closedxml-lo-tdf104310.xlsx', 'closedxml-lo-databar.xlsx', 'closedxml-CommentAndButton.xlsx', 'phpspreadsheet-form_pass_print.xlsm'];
 /** The sample's roster and forms sheets: what an office adds to its workbook before grading. */
 const RATING_SHEETS = (planSample().sheets as SheetPlan[]).filter((s) => ['支部名单', '组织考核', '民主测评'].includes(s.name));
 
