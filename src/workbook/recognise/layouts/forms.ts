@@ -5,9 +5,9 @@
  */
 import { unmappedColumn } from '../../../core/messages';
 import type { CellRef, Form, RatingCell } from '../../../core/types';
-import { carriesRatings, isGradeValue, rowPeriod, rowRaterType, type Block } from '../blocks';
+import { carriesRatings, isGradeValue, rowBranch, rowPeriod, rowRaterType, type Block } from '../blocks';
 import { isFormsHeader, type Ctx } from '../context';
-import { cleanValue, colLetters, isBlankValue, textOfValue, type Grid } from '../grid';
+import { cleanValue, colLetters, isBlankValue, type Grid } from '../grid';
 import { headerSpan, readHeaderRow, type HeaderRow } from '../header';
 import { BRANCH, findCol, FORMS_RATER, IDENTITY, PERIOD, SOURCE, TOTAL_ROWS } from '../vocab';
 import type { BlockHeader, RatingLayout } from './types';
@@ -156,12 +156,8 @@ function formRow(grid: Grid, ctx: Ctx, h: FormsHeader, block: Block, i: number, 
     if (!any && !isBlankValue(value)) any = true;
     ratings[k] = { indicator: ind.code, value, ref: { sheet, cell: ind.letters + rowNo } };
   }
-  let branch: string;
-  let branchRef: CellRef;
-  if (h.branchCol >= 0) {
-    const cell = grid.filled(i, h.branchCol);
-    branch = textOfValue(cell.value);
-    branchRef = grid.ref(cell.r, cell.c);
+  const { name: branch, ref: branchRef, cell } = rowBranch(grid, i, h.branchCol, block, headerRef);
+  if (cell) {
     const key = branch === '' ? '' : ctx.key(branch);
     if (TOTAL_ROWS.has(key)) return null;
     if (!any) {
@@ -170,11 +166,7 @@ function formRow(grid: Grid, ctx: Ctx, h: FormsHeader, block: Block, i: number, 
     } else if (branch === '' && isBandOrNote(grid, h, i, ratings)) {
       return null;
     }
-  } else {
-    if (!any || TOTAL_ROWS.has(ctx.key(grid.text(i, h.firstCol)))) return null;
-    branch = block.branch?.name ?? grid.name;
-    branchRef = block.branch?.ref ?? headerRef;
-  }
+  } else if (!any || TOTAL_ROWS.has(ctx.key(grid.text(i, h.firstCol)))) return null;
   const form: Form = {
     branch,
     branchRef,
