@@ -69,10 +69,11 @@ function readFormsHeader(grid: Grid, ctx: Ctx, r: number, floor: number): FormsH
 
   const indicators: FormsHeader['indicators'] = [];
   const seen = new Set<string>();
-  const width = Math.max(...ranked.map((h) => h.texts.length));
+  const width = rows[0].texts.length; // every header row is read to the same width
   for (let c = 0; c < width; c++) {
     if (taken.includes(c)) continue;
     let code: string | null = null;
+    let codeRow = ranked[0]; // the header row the code was read from
     let problem: { ref: CellRef; text: string; kind: 'unknown-code' | 'ambiguous' | 'unknown-text'; codes: string[] } | null = null;
     for (const h of ranked) {
       const text = h.texts[c] ?? '';
@@ -80,6 +81,7 @@ function readFormsHeader(grid: Grid, ctx: Ctx, r: number, floor: number): FormsH
       const m = ctx.matcher.match(text);
       if (m.kind === 'indicator') {
         code = m.code;
+        codeRow = h;
         break;
       }
       if (!problem && m.kind !== 'none') {
@@ -89,8 +91,7 @@ function readFormsHeader(grid: Grid, ctx: Ctx, r: number, floor: number): FormsH
     }
     if (code !== null) {
       if (seen.has(code)) {
-        const h = ranked.find((x) => x.texts[c]) ?? ranked[0];
-        ctx.findings.push(unmappedColumn(grid.ref(h.rows[c], c), h.texts[c], 'duplicate', [code]));
+        ctx.findings.push(unmappedColumn(grid.ref(codeRow.rows[c], c), codeRow.texts[c], 'duplicate', [code]));
         continue;
       }
       seen.add(code);
