@@ -94,3 +94,78 @@ describe('forms header rows', () => {
     expect(r.input.findings).toEqual([]);
   });
 });
+
+describe('forms rows', () => {
+  test('without a branch column or label, the branch is the sheet name, shown at the header; total rows are skipped', () => {
+    const rows: CellValue[][] = [
+      ['测评类型：民主测评'],
+      ['测评人编号', '1.1', '1.2'],
+      ['001', '优秀', '较好'],
+      ['', null, null],
+      ['小计', '优秀', '较好'],
+      ['002', '一般', null],
+    ];
+    const r = recognise(book(sheet('机关第一党支部', rows)));
+    expect(r.input.forms.map((f) => [f.branch, f.branchRef.cell, f.ref.cell, f.rater])).toEqual([
+      ['机关第一党支部', 'A2', 'A3', '001'],
+      ['机关第一党支部', 'A2', 'A6', '002'],
+    ]);
+    expect(only(r.input.findings, 'skipped-row').map((f) => f.cell)).toEqual(['A5']);
+  });
+
+  test('a blank rater or identity cell leaves the form without rater and rater type', () => {
+    const rows: CellValue[][] = [
+      ['测评类型：民主测评'],
+      ['党支部', '编号', '身份', '1.1'],
+      ['A支部', '', '', '优秀'],
+      ['A支部', 'R2', '党员', '较好'],
+    ];
+    const r = recognise(book(sheet('表', rows)));
+    const [a, b] = r.input.forms;
+    expect('rater' in a || 'raterType' in a).toBe(false);
+    expect([b.rater, b.raterType]).toEqual(['R2', 'party']);
+  });
+
+  test('label rows between blocks (a colon, a wide merged title) are no forms; a band row of a category is none either', () => {
+    const rows: CellValue[][] = [
+      ['测评类型：民主测评'],
+      ['党支部', '1.1', '1.2', '1.3'],
+      ['A支部', '优秀', '优秀', '优秀'],
+      ['填表人：张三', null, null, null],
+      ['第二片区', null, null, null],
+      [null, '一、党支部班子自身建设', null, null],
+      ['B支部', '较好', '较好', '较好'],
+    ];
+    const r = recognise(book(sheet('表', rows, ['A5:D5', 'B6:D6'])));
+    expect(r.input.forms.map((f) => `${f.branch}@${f.ref.cell}`)).toEqual(['A支部@A3', 'B支部@A7']);
+    expect(r.input.findings).toEqual([]);
+  });
+
+  test('a block without source still marks its rating range and reports no skipped rows', () => {
+    const rows: CellValue[][] = [
+      ['党支部', '1.1', '1.2'],
+      ['A支部', '优秀', '较好'],
+      ['B支部', '一般', '差'],
+    ];
+    const r = recognise(book(sheet('Sheet1', rows)));
+    expect(r.input.forms).toEqual([]);
+    // the header's error, and the empty result's own warning: nothing about rows 2–3
+    expect(r.input.findings.map((f) => [f.code, f.cell ?? ''])).toEqual([
+      ['unknown-source', 'A1'],
+      ['no-ratings', ''],
+    ]);
+    expect(r.ratingRanges).toEqual([{ sheet: 'Sheet1', range: 'B2:C3', kind: 'grade' }]);
+  });
+
+  test('rows whose source value is unknown are dropped with one finding, never as skipped rows', () => {
+    const rows: CellValue[][] = [
+      ['党支部', '类别', '1.1'],
+      ['A支部', '其他', '优秀'],
+      ['B支部', '民主测评', '较好'],
+    ];
+    const r = recognise(book(sheet('Sheet1', rows)));
+    expect(r.input.forms.map((f) => f.branch)).toEqual(['B支部']);
+    expect(r.input.findings.map((f) => `${f.code}@${f.cell}`)).toEqual(['unknown-source@B2']);
+    expect(r.ratingRanges).toEqual([{ sheet: 'Sheet1', range: 'C2:C3', kind: 'grade' }]);
+  });
+});
