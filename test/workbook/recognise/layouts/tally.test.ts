@@ -181,3 +181,31 @@ describe('tally header and rows', () => {
     expect(r.input.tallies.flatMap((t) => t.rows.map((x) => `${x.indicator}:${String(x.counts.优秀.value)}/${String(x.counts.较好.value)}`))).toEqual(['1.1:√/null', '1.2:null/√']);
   });
 });
+
+describe('tally blocks and sources', () => {
+  test('two blocks of the same branch and source are two tallies, each with its own rows', () => {
+    const rows: CellValue[][] = [
+      ['党支部：A支部　测评类型：民主测评'],
+      ['编号', '优秀', '较好', '一般', '差'],
+      ['1.1', 3, 1, 0, 0],
+      [],
+      ['党支部：A支部　测评类型：民主测评'],
+      ['编号', '优秀', '较好', '一般', '差'],
+      ['1.2', 2, 2, 0, 0],
+    ];
+    const r = recognise(book(sheet('票数', rows)));
+    expect(r.input.tallies.map((t) => `${t.branch}/${t.source}:${t.rows.map((x) => x.ref.cell).join(',')}@${t.ref.cell}`)).toEqual(['A支部/民主测评:A3@A2', 'A支部/民主测评:A7@A6']);
+  });
+
+  test('a source column: each row counts for its own source, and the sheet shows the source of its tallies', () => {
+    const rows: CellValue[][] = [
+      ['党支部', '测评类型', '编号', '优秀', '较好', '一般', '差'],
+      ['A支部', '组织考核', '1.1', 3, 1, 0, 0],
+      ['A支部', '组织考核', '1.2', 2, 2, 0, 0],
+    ];
+    const r = recognise(book(sheet('票数', rows)));
+    expect(r.input.tallies.map((t) => [t.branch, t.source, t.rows.length])).toEqual([['A支部', '组织考核', 2]]);
+    expect(r.sheets[0]).toMatchObject({ role: 'tally', source: '组织考核' });
+    expect(r.input.findings).toEqual([]);
+  });
+});
