@@ -153,6 +153,13 @@ export class RowSource {
   }
 }
 
+/** A row's branch: from the branch column (merged cells filled down; `cell` is where it sits), else the block's label or the sheet name. */
+export function rowBranch(grid: Grid, r: number, col: number, block: Block, headerRef: CellRef): { name: string; ref: CellRef; cell?: { r: number; c: number } } {
+  if (col < 0) return { name: block.branch?.name ?? grid.name, ref: block.branch?.ref ?? headerRef };
+  const cell = grid.filled(r, col);
+  return { name: textOfValue(cell.value), ref: grid.ref(cell.r, cell.c), cell };
+}
+
 export function rowPeriod(grid: Grid, r: number, col: number, block: Block): Period {
   if (col < 0) return block.period;
   const text = textOfValue(grid.filled(r, col).value);

@@ -5,9 +5,9 @@
  */
 import { unmappedColumn } from '../../../core/messages';
 import type { CellRef, CellValue, Form, Period, RaterType, RatingCell, RatingRow, Source } from '../../../core/types';
-import { carriesRatings, isGradeValue, rowPeriod, rowRaterType, type Block } from '../blocks';
+import { carriesRatings, isGradeValue, rowBranch, rowPeriod, rowRaterType, type Block } from '../blocks';
 import { isFormsHeader, type Ctx } from '../context';
-import { cleanValue, colLetters, isBlankValue, textOfValue, type Grid } from '../grid';
+import { cleanValue, colLetters, isBlankValue, type Grid } from '../grid';
 import { headerSpan, readHeaderRow, type HeaderRow } from '../header';
 import { BRANCH, findCol, FORMS_RATER, IDENTITY, PERIOD, SOURCE, TOTAL_ROWS } from '../vocab';
 import type { BlockHeader, RatingLayout } from './types';
@@ -100,10 +100,11 @@ function readFormsHeader(grid: Grid, ctx: Ctx, r: number, floor: number): FormsH
 
   const indicators: FormsHeader['indicators'] = [];
   const seen = new Set<string>();
-  const width = Math.max(...ranked.map((h) => h.texts.length));
+  const width = rows[0].texts.length; // every header row is read to the same width
   for (let c = 0; c < width; c++) {
     if (taken.includes(c)) continue;
     let code: string | null = null;
+    let codeRow = ranked[0]; // the header row the code was read from
     let problem: { ref: CellRef; text: string; kind: 'unknown-code' | 'ambiguous' | 'unknown-text'; codes: string[] } | null = null;
     for (const h of ranked) {
       const text = h.texts[c] ?? '';
@@ -111,6 +112,7 @@ function readFormsHeader(grid: Grid, ctx: Ctx, r: number, floor: number): FormsH
       const m = ctx.matcher.match(text);
       if (m.kind === 'indicator') {
         code = m.code;
+        codeRow = h;
         break;
       }
       if (!problem && m.kind !== 'none') {
@@ -120,8 +122,7 @@ function readFormsHeader(grid: Grid, ctx: Ctx, r: number, floor: number): FormsH
     }
     if (code !== null) {
       if (seen.has(code)) {
-        const h = ranked.find((x) => x.texts[c]) ?? ranked[0];
-        ctx.findings.push(unmappedColumn(grid.ref(h.rows[c], c), h.texts[c], 'duplicate', [code]));
+        ctx.findings.push(unmappedColumn(grid.ref(codeRow.rows[c], c), codeRow.texts[c], 'duplicate', [code]));
         continue;
       }
       seen.add(code);
@@ -187,12 +188,8 @@ function formRow(grid: Grid, ctx: Ctx, h: FormsHeader, block: Block, i: number, 
     if (!any && !isBlankValue(value)) any = true;
     values[k] = value;
   }
-  let branch: string;
-  let branchRef: CellRef;
-  if (h.branchCol >= 0) {
-    const cell = grid.filled(i, h.branchCol);
-    branch = textOfValue(cell.value);
-    branchRef = grid.ref(cell.r, cell.c);
+  const { name: branch, ref: branchRef, cell } = rowBranch(grid, i, h.branchCol, block, headerRef);
+  if (cell) {
     const key = branch === '' ? '' : ctx.key(branch);
     if (TOTAL_ROWS.has(key)) return null;
     if (!any) {
@@ -201,11 +198,7 @@ function formRow(grid: Grid, ctx: Ctx, h: FormsHeader, block: Block, i: number, 
     } else if (branch === '' && isBandOrNote(grid, h, i, values)) {
       return null;
     }
-  } else {
-    if (!any || TOTAL_ROWS.has(ctx.key(grid.text(i, h.firstCol)))) return null;
-    branch = block.branch?.name ?? grid.name;
-    branchRef = block.branch?.ref ?? headerRef;
-  }
+  } else if (!any || TOTAL_ROWS.has(ctx.key(grid.text(i, h.firstCol)))) return null;
   const form = new RowForm(
     branch,
     branchRef,

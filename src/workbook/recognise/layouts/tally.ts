@@ -5,9 +5,9 @@
 import { unmappedRow } from '../../../core/messages';
 import { parseCount } from '../../../core/scale';
 import { GRADES, type CellRef, type Grade, type Tally, type TallyCount } from '../../../core/types';
-import { joinKey, rowPeriod } from '../blocks';
+import { joinKey, rowBranch, rowPeriod } from '../blocks';
 import { isTallyHeader, type Ctx } from '../context';
-import { isBlankValue, sheetsReferenced, textOfValue, type Grid } from '../grid';
+import { isBlankValue, sheetsReferenced, type Grid } from '../grid';
 import { headerSpan, readHeaderRow } from '../header';
 import { BRANCH, CODE, findCol, PERIOD, SOURCE, tallyGradeOf, TEXT, TOTAL_ROWS } from '../vocab';
 import type { BlockHeader, BlockScope, RatingLayout } from './types';
@@ -87,16 +87,7 @@ function readTallyRow(b: Scope, i: number): 'rating' | 'other' | 'skip' {
     return 'other';
   }
   if (b.blocked) return 'rating';
-  let branch: string;
-  let branchRef: CellRef;
-  if (h.branchCol >= 0) {
-    const cell = grid.filled(i, h.branchCol);
-    branch = textOfValue(cell.value);
-    branchRef = grid.ref(cell.r, cell.c);
-  } else {
-    branch = block.branch?.name ?? grid.name;
-    branchRef = block.branch?.ref ?? b.headerRef;
-  }
+  const { name: branch, ref: branchRef } = rowBranch(grid, i, h.branchCol, block, b.headerRef);
   const source = b.rowSource.of(i, h.sourceCol, block, branch);
   if (!source) return 'rating';
   const period = rowPeriod(grid, i, h.periodCol, block);
