@@ -62,13 +62,14 @@ export interface PaneSession {
   problems: string[];
 }
 
-export async function openPane(browser: Browser, opts: { width?: number; locale?: string } = {}): Promise<PaneSession> {
+export async function openPane(browser: Browser, opts: { width?: number; locale?: string; colorScheme?: 'light' | 'dark' } = {}): Promise<PaneSession> {
   const context = await browser.newContext({
     viewport: { width: opts.width ?? PANE.width, height: PANE.height },
     deviceScaleFactor: 1,
     locale: opts.locale ?? 'zh-CN',
     acceptDownloads: true,
-    colorScheme: 'light',
+    // Both pages follow prefers-color-scheme outside Office (the pane reads Office's theme, the stand-in the page's).
+    colorScheme: opts.colorScheme ?? 'light',
     reducedMotion: 'reduce',
   });
   // Nothing may leave the machine: any request that is not to the local server is an error.
