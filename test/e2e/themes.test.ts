@@ -273,3 +273,56 @@ test.each([320, 1280])('standalone page at %i px: a failed re-grade leaves no no
   await screenshot(page, name('4-settings'));
   expect(problems).toEqual([]);
 });
+
+/** A workbook with no rating sheet: a roster somebody kept, nothing the recogniser can grade. */
+async function rosterOnly(): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('名单');
+  ws.addRow(['姓名', '所在党支部']);
+  ws.addRow(['张三', '机关第一党支部']);
+  return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+}
+
+const NO_FORMS: [PageKind, number][] = [['web', 320], ['web', 1280], ['pane', 320], ['pane', 1280]];
+
+test.each(NO_FORMS)('%s at %i px: no rating sheet — the notice says so and its button is the next step', async (kind, width) => {
+  const s = stringsFor('zh');
+  suite.pane = await openPane(suite.browser, { width });
+  const { page, problems } = suite.pane;
+  const name = (state: string) => `72-${kind}-no-forms-${width}px-${state}`;
+  await open(kind, 'zh', page, s);
+  await load(kind, page, s, await rosterOnly(), 'roster.xlsx');
+  await page.getByRole('button', { name: s.gradeButton, exact: true }).click();
+  const notice = page.getByTestId('notice');
+  await notice.getByText(s.nothingRecognised).waitFor();
+  const next = notice.getByRole('button', { name: kind === 'web' ? s.actionDownloadTemplate : s.actionAddSheets });
+  expect(await next.count()).toBe(1);
+  await screenshot(page, name('1-nothing-recognised'));
+  expect(await seriousAxeViolations(page)).toEqual([]);
+
+  if (kind === 'web') {
+    // The blank template downloads, named for its year.
+    const download = page.waitForEvent('download');
+    await next.click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^\d{4}年度党支部考核\.xlsx$/);
+  } else {
+    // The standard sheets are added to the workbook, and the notice says which.
+    await next.click();
+    await notice.getByText(/^已添加：/).waitFor();
+    const added = (await notice.innerText()).match(/已添加：(.+)/)![1].split('、').map((n) => n.trim());
+    expect(added).toEqual(expect.arrayContaining(['民主测评', '组织考核']));
+    for (const sheet of added) expect((await page.evaluate((n) => window.__e2e!.usedValues(n), sheet)).length).toBeGreaterThan(0);
+  }
+  await screenshot(page, name('2-next-step-taken'));
+  expect(await seriousAxeViolations(page)).toEqual([]);
+  expect(problems).toEqual([]);
+});
+
+test('axe here does flag a heading skipped and a label unlike its text (guards the guard)', async () => {
+  suite.pane = await openPane(suite.browser, { width: 320 });
+  const { page } = suite.pane;
+  await page.setContent('<!doctype html><html lang="en"><head><title>t</title></head><body><main><h1>A</h1><h3>B</h3><button aria-label="Close">Open the workbook</button></main></body></html>');
+  const ids = (await seriousAxeViolations(page)).map((v) => v.id).sort();
+  expect(ids).toEqual(['heading-order', 'label-content-name-mismatch']);
+});
