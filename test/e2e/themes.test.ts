@@ -2,7 +2,7 @@
  * Every state a clerk passes through, on both pages (the task pane on the stand-in Excel, the standalone
  * page), in English and Chinese, light and dark, at 320 px and 1280 px: a screenshot per state and
  * axe-core (no serious or critical violation) on each, with the behaviour each state promises:
- * action buttons in the notice, the clicked finding marked (its cell selected in Excel, or highlighted in
+ * action buttons in the notice, rarely used actions in one menu, the clicked finding marked (its cell selected in Excel, or highlighted in
  * the workbench's sheet preview), an invalid setting said under its field and not written, the next run
  * replacing the last one's status, the export choices and the printable notification.
  * And a failed re-grade (an invalid setting in the workbook) leaves no notice of the run before it.
@@ -144,7 +144,23 @@ test.each(RUNS)('%s in %s, %s theme, at %i px: every state screenshotted, axe cl
   } else {
     expect(await page.getByTestId('selected-address').innerText()).toBe(place);
   }
+  if (lang === 'zh') {
+    // The place in words (工作表「组织考核」A7), the text in Chinese quotes only.
+    expect(place).toMatch(/^工作表「[^」]+」[A-Z]+\d+$/);
+    expect(await finding.innerText()).not.toContain('"');
+  }
   await check('3-finding-selected');
+
+  if (kind === 'pane') {
+    // Rarely used actions sit in one menu; the one that changes the workbook says so before it is chosen.
+    await page.getByRole('button', { name: s.moreActions }).click();
+    const addDropDowns = page.getByRole('menuitem', { name: s.addDropDowns });
+    await addDropDowns.waitFor();
+    expect(await addDropDowns.innerText()).toContain(s.addDropDownsHint);
+    await check('3b-more-actions');
+    await page.keyboard.press('Escape');
+    await addDropDowns.waitFor({ state: 'detached' });
+  }
 
   // An invalid setting: said under its field, nothing written to the workbook, no re-grade.
   const settingsBefore = kind === 'pane' ? await page.evaluate(() => window.__e2e!.usedValues('考核参数')) : null;
