@@ -10,6 +10,8 @@ export interface CellStyle {
   bold?: boolean;
   italic?: boolean;
   fontSize?: number;
+  /** font face, e.g. "宋体"; unset: the workbook's default font */
+  fontName?: string;
   /** "#RRGGBB" */
   fontColor?: string;
   /** "#RRGGBB" solid fill */

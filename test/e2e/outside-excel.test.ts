@@ -7,7 +7,7 @@
 import * as path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { startStaticServer, type StaticServer } from './server';
-import { BUILD_DIR, launchChromium, openPane, requireBuild, ROOT, screenshot } from './support';
+import { BUILD_DIR, launchChromium, openPane, requireBuild, ROOT, screenshot, seriousAxeViolations } from './support';
 
 const OFFICE_JS_DIR = path.join(ROOT, 'node_modules/@microsoft/office-js/dist');
 const BOOT_MESSAGE = '正在加载党支部考核';
@@ -26,8 +26,8 @@ afterAll(async () => {
   await server?.close();
 });
 
-test('taskpane.html outside Excel does not hang on the boot message', async () => {
-  const { context, page, problems } = await openPane(browser);
+test.each([320, 1280])('taskpane.html outside Excel at %i px does not hang on the boot message, and is axe clean', async (width) => {
+  const { context, page, problems } = await openPane(browser, { width });
   try {
     // Office.js from its npm copy instead of appsforoffice.microsoft.com (routes added later win).
     await context.route('https://appsforoffice.microsoft.com/lib/1/hosted/**', (route) => {
@@ -39,11 +39,14 @@ test('taskpane.html outside Excel does not hang on the boot message', async () =
     await page.goto(`${server.url}taskpane.html`);
     // Office.onReady resolves outside Office too (with no host); give it time, then look.
     await page.waitForFunction((boot) => !document.body.innerText.includes(boot), BOOT_MESSAGE, { timeout: 10_000 }).catch(() => undefined);
-    await screenshot(page, '40-taskpane-outside-excel');
+    await screenshot(page, `40-taskpane-outside-excel-${width}px`);
     // Office.js frames its telemetry page from Microsoft (blocked by the CSP, and offline here): not ours.
     const ours = problems.filter((p) => !/telemetryservice\.firstpartyapps\.oaspapps\.com|blockedbyclient/.test(p));
     expect(ours).toEqual([]);
     expect(await page.locator('body').innerText()).not.toContain(BOOT_MESSAGE);
+    // Styled, not the browser's bare Times New Roman.
+    expect(await page.evaluate(() => getComputedStyle(document.body).fontFamily)).not.toMatch(/^"?Times/);
+    expect(await seriousAxeViolations(page)).toEqual([]);
   } finally {
     await context.close();
   }

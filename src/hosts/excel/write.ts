@@ -297,7 +297,7 @@ function sheetSteps(
   parts: { layout: boolean; marker: boolean },
 ): Step[] {
   const steps: Step[] = [...valueSteps(ws, p, bounds)];
-  for (const s of p.styles) steps.push(...styleSteps(ws, s, bounds));
+  for (const s of p.styles) steps.push(...styleSteps(ws, s));
   for (const m of p.merges) steps.push(step(m, () => ws().getRange(m).merge(false)));
   if (parts.layout) steps.push(...layoutSteps(ws, p));
   for (const l of p.links) {
@@ -398,15 +398,15 @@ export function rowBlocks(range: string, cells: number): string[] {
   return out;
 }
 
-function styleSteps(ws: () => Excel.Worksheet, s: StyleRange, bounds: Bounds): Step[] {
+function styleSteps(ws: () => Excel.Worksheet, s: StyleRange): Step[] {
   const st: CellStyle = s.style;
   const steps: Step[] = [];
-  for (const part of rowBlocks(s.range, MAX_FORMAT_CELLS)) steps.push(...formatSteps(ws, part, st));
-  if (st.numberFormat !== undefined) {
-    // Office.js wants one format per cell (a grid the range's size), so a tall range is split like values.
-    const { r0, c0, r1, c1 } = parseRange(s.range);
-    const grid = Array.from({ length: r1 - r0 + 1 }, () => new Array<string>(c1 - c0 + 1).fill(st.numberFormat as string));
-    steps.push(...gridSteps(grid, r0, c0, bounds, (a1, block) => (ws().getRange(a1).numberFormat = block)));
+  for (const part of rowBlocks(s.range, MAX_FORMAT_CELLS)) {
+    steps.push(...formatSteps(ws, part, st));
+    // A 1×1 grid is applied to every cell of the range (Range.numberFormat: "if the argument is a single
+    // value, it will be applied to all cells"), so a column's format costs one statement, not a grid.
+    const f = st.numberFormat;
+    if (f !== undefined) steps.push(step([part, f], () => (ws().getRange(part).numberFormat = [[f]])));
   }
   return steps;
 }
@@ -418,6 +418,7 @@ function formatSteps(ws: () => Excel.Worksheet, range: string, st: CellStyle): S
   if (st.bold !== undefined) fmt(st.bold, (r) => (r.format.font.bold = st.bold as boolean));
   if (st.italic !== undefined) fmt(st.italic, (r) => (r.format.font.italic = st.italic as boolean));
   if (st.underline !== undefined) fmt(st.underline, (r) => (r.format.font.underline = st.underline ? 'Single' : 'None'));
+  if (st.fontName !== undefined) fmt(st.fontName, (r) => (r.format.font.name = st.fontName as string));
   if (st.fontSize !== undefined) fmt(st.fontSize, (r) => (r.format.font.size = st.fontSize as number));
   if (st.fontColor !== undefined) fmt(st.fontColor, (r) => (r.format.font.color = st.fontColor as string));
   if (st.fill !== undefined) fmt(st.fill, (r) => (r.format.fill.color = st.fill as string));

@@ -103,7 +103,7 @@ export class StyleBook {
     }
     const p = this.p;
     let fontId = 0;
-    if (style.bold || style.italic || style.underline || style.fontSize !== undefined || style.fontColor) {
+    if (style.bold || style.italic || style.underline || style.fontSize !== undefined || style.fontColor || style.fontName) {
       const parts = [
         style.bold ? `<${p}b/>` : '',
         style.italic ? `<${p}i/>` : '',
@@ -111,7 +111,8 @@ export class StyleBook {
         `<${p}sz val="${style.fontSize ?? this.baseSize()}"/>`,
         style.fontColor ? `<${p}color rgb="${argb(style.fontColor)}"/>` : '',
       ].join('');
-      fontId = this.add('fonts', parts, `<${p}font>${parts}${this.baseFont}</${p}font>`);
+      const face = style.fontName ? this.face(style.fontName) : this.baseFont;
+      fontId = this.add('fonts', parts + face, `<${p}font>${parts}${face}</${p}font>`);
     }
     let fillId = 0;
     if (style.fill) {
@@ -141,6 +142,16 @@ export class StyleBook {
     const index = this.add('cellXfs', record, record);
     this.xfs.set(key, index);
     return index;
+  }
+
+  /**
+   * A named face: no theme scheme (a scheme would make Excel show the theme's font instead), and for a
+   * Chinese name the GB2312 charset Excel itself writes with 宋体 or 仿宋, so it picks a Chinese face.
+   */
+  private face(name: string): string {
+    const p = this.p;
+    const cjk = /[\u3400-\u9fff]/.test(name);
+    return `<${p}name val="${xmlAttr(name)}"/>` + (cjk ? `<${p}family val="3"/><${p}charset val="134"/>` : `<${p}family val="2"/>`);
   }
 
   private baseSize(): string {

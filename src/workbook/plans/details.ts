@@ -3,7 +3,7 @@
  * coefficient, and the weighted score; then one total row per branch with the source scores, the sum
  * before adjustments, the adjustment and the total, so every total can be traced back to its forms.
  */
-import { SOURCE_SCORE_KEYS, type AssessmentResult, type BranchResult, type Lang, type Text } from '../../core/types';
+import { HALF_YEAR_SELF, SOURCE_SCORE_KEYS, type AssessmentResult, type BranchResult, type Lang, type Text } from '../../core/types';
 import type { SheetPlan } from '../plan';
 import { DETAILS as L, SOURCE_LABEL, pick } from './labels';
 import {
@@ -33,6 +33,49 @@ const SHOWN_DECIMALS = 4;
 
 function shown(x: number | null): number | null {
   return x === null ? null : Number(x.toFixed(SHOWN_DECIMALS));
+}
+
+/**
+ * Means and scores: at least 2 decimals, so a column reads evenly (0.85, 0.94, 1.00; 2.82, 93.91), and
+ * up to the 4 stored, so no digit needed to retrace a total by hand is hidden (0.8667).
+ */
+export const MEAN_FORMAT = '0.00##';
+export const SCORE_FORMAT = MEAN_FORMAT;
+/** Form counts are whole numbers. */
+export const COUNT_FORMAT = '0';
+
+/** Decimals a set of figures needs (at most 2: points and adjustments are entered by hand). */
+function decimalsOf(xs: number[]): number {
+  let d = 0;
+  for (const x of xs) {
+    const s = String(Number(x.toFixed(2)));
+    const dot = s.indexOf('.');
+    if (dot >= 0) d = Math.max(d, s.length - dot - 1);
+  }
+  return d;
+}
+
+/** Points as entered: "0" for whole points, "0.0" / "0.00" when the catalogue has halves or quarters. */
+export function pointsFormat(points: number[]): string {
+  const d = decimalsOf(points);
+  return d === 0 ? '0' : '0.' + '0'.repeat(d);
+}
+
+/** Adjustments with their sign (+2, −1.5), 0 without one. */
+export function adjustmentFormat(adjustments: number[]): string {
+  const d = decimalsOf(adjustments);
+  const f = d === 0 ? '0' : '0.' + '0'.repeat(d);
+  return `+${f};-${f};0`;
+}
+
+/**
+ * Half-year self-assessment forms of a branch: the core counts forms per annual source only, so this is
+ * the most forms any indicator had (every half-year form rates the whole catalogue).
+ */
+export function halfYearForms(b: BranchResult): number {
+  let n = 0;
+  for (const d of b.indicators) n = Math.max(n, d.sources[HALF_YEAR_SELF].forms);
+  return n;
 }
 
 /** The first characters of an indicator's text, for a readable column. */
@@ -92,16 +135,26 @@ export function planDetailsSheet(result: AssessmentResult, lang: Lang, name: str
     const graded = b.status === 'graded';
     sb.row(r, 0, [b.name, null, pick(graded ? L.subtotal : L.subtotalIncomplete, lang), null]);
     SOURCE_SCORE_KEYS.forEach((k, i) => {
-      sb.row(r, FIRST_SOURCE_COL + 2 * i, [k === '自评(半年)' ? null : b.forms[k], shown(b.sourceScores[k])]);
+      sb.row(r, FIRST_SOURCE_COL + 2 * i, [k === HALF_YEAR_SELF ? halfYearForms(b) : b.forms[k], shown(b.sourceScores[k])]);
     });
     sb.row(r, WEIGHTED_COL, [shown(subtotalOf(b)), b.adjustment, graded ? b.total : null]);
     // Two small ranges per branch, never one per cell: a 1,000-branch sheet must fit one Excel request.
     sb.style(r, 0, r, LAST, TOTAL_ROW).style(r, TOTAL_COL, r, TOTAL_COL, { numberFormat: totalFormat(result.ruleset.decimals) });
     r++;
   }
-  // Means, scores and adjustments are stored as shown (4 decimals), so General displays them right:
-  // no per-cell number-format grid, which would double the Excel request for a large workbook.
-  if (r > first) sb.styleBefore(tableStyles, first, 0, r - 1, LAST, BORDER);
+  if (r > first) {
+    sb.styleBefore(tableStyles, first, 0, r - 1, LAST, BORDER);
+    // One range per column over indicator and total rows alike: a handful of ranges whatever the size.
+    const last = r - 1;
+    const points = result.branches.flatMap((b) => b.indicators.map((d) => d.points));
+    sb.style(first, 3, last, 3, { numberFormat: pointsFormat(points) });
+    SOURCE_SCORE_KEYS.forEach((_, i) => {
+      const c = FIRST_SOURCE_COL + 2 * i;
+      sb.style(first, c, last, c, { numberFormat: COUNT_FORMAT }).style(first, c + 1, last, c + 1, { numberFormat: MEAN_FORMAT });
+    });
+    sb.style(first, WEIGHTED_COL, last, WEIGHTED_COL, { numberFormat: SCORE_FORMAT });
+    sb.style(first, ADJUSTMENT_COL, last, ADJUSTMENT_COL, { numberFormat: adjustmentFormat(result.branches.map((b) => b.adjustment)) });
+  }
 
   return sb.build({
     kind: 'details',

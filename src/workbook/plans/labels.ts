@@ -52,8 +52,8 @@ export const DETAILS = {
   adjustment: { zh: '加减分', en: 'Adjustment' },
   total: { zh: '总分', en: 'Total score' },
   note: {
-    zh: '说明：均值为有效评分系数的平均值（票数按份计，显示 4 位小数）；加权得分 = 分值 × Σ(权重 × 均值)；合计行的“均值”列为该方式得分（0–100），“加权得分”为加减分前的合计，总分 = 合计 + 加减分。',
-    en: 'Mean = average coefficient of the valid ratings (votes count as forms; 4 decimals shown); weighted score = points × Σ(weight × mean); on each total row the mean columns hold the source scores (0–100), the weighted column the sum before adjustments, and total score = that sum + adjustment.',
+    zh: '说明：均值为有效评分系数的平均值（票数按份计，保留 4 位小数，显示 2–4 位）；加权得分 = 分值 × Σ(权重 × 均值)；合计行的“均值”列为该方式得分（0–100），“加权得分”为加减分前的合计，总分 = 合计 + 加减分。',
+    en: 'Mean = average coefficient of the valid ratings (votes count as forms; kept to 4 decimals, 2–4 shown); weighted score = points × Σ(weight × mean); on each total row the mean columns hold the source scores (0–100), the weighted column the sum before adjustments, and total score = that sum + adjustment.',
   },
 } satisfies Record<string, unknown>;
 

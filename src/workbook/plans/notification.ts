@@ -3,9 +3,23 @@
  * wide, the table header repeated on every page. Incomplete branches are listed apart and never ranked.
  */
 import { advancedTieLine } from '../../core/messages';
+import { DEFAULT_DOCUMENT_FONT } from '../../core/ruleset';
 import { GRADES, type NotificationModel, type Ruleset } from '../../core/types';
 import type { SheetPlan } from '../plan';
 import { BORDER, HEADER, SheetBuilder, TITLE, chineseDate, rangeOf, rowsOf, totalFormat } from './sheet';
+
+/** A printed notice's faces (as the Word notice): the title in 宋体, the table header in 黑体, the body in 仿宋. */
+export const NOTICE_TITLE_FONT = '宋体';
+export const NOTICE_HEADER_FONT = '黑体';
+
+/**
+ * The body font: 公文字体, except its default 仿宋_GB2312, which Windows no longer ships and Excel (unlike
+ * Word) cannot substitute; 仿宋 is on every Chinese Windows and Mac and looks the same.
+ */
+export function noticeBodyFont(ruleset: Pick<Ruleset, 'documentFont'>): string {
+  const f = ruleset.documentFont;
+  return !f || f === DEFAULT_DOCUMENT_FONT ? '仿宋' : f;
+}
 
 const COLUMNS = ['名次', '党支部', '所属总支', '总分', '等级'];
 const WIDTHS = [12, 28, 20, 10, 10];
@@ -70,9 +84,9 @@ export function planNotificationSheet(
     return r;
   };
 
-  sb.set(0, 0, model.title).merge(0, 0, 0, LAST).style(0, 0, 0, LAST, { ...TITLE, wrap: true }).height(0, 48);
+  sb.set(0, 0, model.title).merge(0, 0, 0, LAST).style(0, 0, 0, LAST, { ...TITLE, fontName: NOTICE_TITLE_FONT, wrap: true }).height(0, 48);
   const h = line(1, model.lead, { hAlign: 'left' }) + 1;
-  sb.row(h, 0, COLUMNS).style(h, 0, h, LAST, HEADER).height(h, 22);
+  sb.row(h, 0, COLUMNS).style(h, 0, h, LAST, { ...HEADER, fontName: NOTICE_HEADER_FONT }).height(h, 22);
   let r = h + 1;
   for (const b of model.ranked) {
     sb.row(r, 0, [rankLabel(b.rank, b.tied), b.name, b.group ?? null, b.total, b.grade]);
@@ -95,7 +109,7 @@ export function planNotificationSheet(
   if (model.incomplete.length) {
     r++;
     r = line(r, `待补充（材料不全，暂不评定、不排名）：共 ${model.incomplete.length} 个`, { bold: true });
-    sb.row(r, 0, ['序号', '党支部', '所属总支', '原因']).merge(r, 3, r, LAST).style(r, 0, r, LAST, HEADER);
+    sb.row(r, 0, ['序号', '党支部', '所属总支', '原因']).merge(r, 3, r, LAST).style(r, 0, r, LAST, { ...HEADER, fontName: NOTICE_HEADER_FONT });
     r++;
     model.incomplete.forEach((b, i) => {
       sb.row(r, 0, [i + 1, b.name, b.group ?? null, b.reason]).merge(r, 3, r, LAST);
@@ -110,6 +124,8 @@ export function planNotificationSheet(
   sb.set(r, 0, model.issuer).merge(r, 0, r, LAST).style(r, 0, r, LAST, { hAlign: 'right' });
   r++;
   sb.set(r, 0, chineseDate(model.date || fallbackDate)).merge(r, 0, r, LAST).style(r, 0, r, LAST, { hAlign: 'right' });
+  // The body face first, under every other style: one range, so the title and headers keep their own.
+  sb.styleBefore(0, 0, 0, r, LAST, { fontName: noticeBodyFont(ruleset) });
 
   return sb.build({
     kind: 'notification',

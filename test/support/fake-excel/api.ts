@@ -891,6 +891,11 @@ export class FakeRange extends FakeClientObject {
     const r = this._rect();
     const rows = r.r1 - r.r0 + 1;
     const cols = r.c1 - r.c0 + 1;
+    // Range.numberFormat: "if the argument is a single value, it will be applied to all cells in the range";
+    // Excel takes a 1×1 grid so (office-js-docs-reference#578, office-js-docs-pr#5400).
+    if (what === 'numberFormat' && Array.isArray(v) && v.length === 1 && Array.isArray(v[0]) && v[0].length === 1 && (rows > 1 || cols > 1)) {
+      v = Array.from({ length: rows }, () => new Array<unknown>(cols).fill(v[0][0]));
+    }
     if (!Array.isArray(v) || v.length !== rows || v.some((row) => !Array.isArray(row) || row.length !== cols)) {
       throw invalidArg(`The number of rows or columns in the input array doesn't match the size or dimensions of the range (${rows}×${cols}).`);
     }

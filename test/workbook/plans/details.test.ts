@@ -26,14 +26,16 @@ describe('计算明细 sheet', () => {
     expect(shownDecimals(sheet)).toBeLessThanOrEqual(4);
     expect(rowAt(sheet, 5)).toEqual(['机关第一党支部', '1.1', '支委会组织健全,成员分工…', 30, 3, 1, 20, 0.9, 1, 1, 1, 0.85, 28.8]);
     expect(rowAt(sheet, 7)).toEqual(['机关第一党支部', '2.1', '党支部坚持每两个月至少一…', 40, 2, 0.925, 20, 0.9, 1, 1, 1, 0.975, 36.6]);
-    // stored as shown (at most 4 decimals), so no number format is needed
-    expect(styleAt(sheet, 'F5').numberFormat).toBeUndefined();
-    expect(styleAt(sheet, 'M5').numberFormat).toBeUndefined();
+    // each column in the format of what it holds: whole points and form counts, means and scores with
+    // 2 to 4 decimals (every stored digit shown, 0.925 as 0.925, 1 as 1.00)
+    expect(['D5', 'E5', 'F5', 'G5', 'L5', 'M5'].map((a) => styleAt(sheet, a).numberFormat)).toEqual(['0', '0', '0.00##', '0', '0.00##', '0.00##']);
   });
 
   test('one total row per branch: source scores, the sum before adjustments, adjustment, total', () => {
     const total = rowAt(sheet, 8);
-    expect(total.slice(0, 12)).toEqual(['机关第一党支部', null, '合计', null, 3, 94, 20, 88.5, 1, 96, null, 90]);
+    // the half-year self-assessment shows its score with its form count, as the annual sources do
+    expect(total.slice(0, 12)).toEqual(['机关第一党支部', null, '合计', null, 3, 94, 20, 88.5, 1, 96, 1, 90]);
+    expect(['E8', 'F8', 'K8', 'L8', 'M8', 'N8'].map((a) => styleAt(sheet, a).numberFormat)).toEqual(['0', '0.00##', '0', '0.00##', '0.00##', '+0.0;-0.0;0']);
     // 28.8 + 26.4 + 36.6 = 91.8 = 0.6 × 94 + 0.4 × 88.5; + 0.5 adjustment = 92.3
     expect(total.slice(12)).toEqual([91.8, 0.5, 92.3]);
     expect(styleAt(sheet, 'O8').numberFormat).toBe('0.0');
@@ -63,6 +65,18 @@ describe('计算明细 sheet', () => {
     const s = planDetailsSheet(many, 'zh', '计算明细');
     expect(s.values).toHaveLength(4 + 1000 * 4);
     expect(s.styles.length).toBeLessThan(2 * 1000 + 20);
+  });
+
+  test('points with halves get one decimal; whole adjustments none', () => {
+    const base = result();
+    const halves = {
+      ...base,
+      branches: base.branches.map((b) => ({ ...b, adjustment: Math.round(b.adjustment), indicators: b.indicators.map((d, i) => (i === 0 ? { ...d, points: d.points + 0.5 } : d)) })),
+    };
+    const s = planDetailsSheet(halves, 'zh', '计算明细');
+    expect(at(s, 'D5')).toBe(30.5);
+    expect(styleAt(s, 'D5').numberFormat).toBe('0.0');
+    expect(styleAt(s, 'N8').numberFormat).toBe('+0;-0;0');
   });
 
   test('shortText keeps short texts whole', () => {

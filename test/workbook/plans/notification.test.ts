@@ -87,3 +87,20 @@ describe('very long lines (hundreds of candidates)', () => {
     expect(written).toContain('先进党支部推荐：第1党支部、');
   });
 });
+
+describe('考核结果通报 faces', () => {
+  const sheet = planNotificationSheet(notification(), RULESET, '2026-12-31', '考核结果通报');
+
+  test('a printed notice’s faces: title 宋体, header 黑体, body 仿宋 or the 公文字体 setting', () => {
+    expect(styleAt(sheet, 'A1').fontName).toBe('宋体');
+    expect(styleAt(sheet, 'C4').fontName).toBe('黑体');
+    expect(styleAt(sheet, 'B14').fontName).toBe('黑体');
+    expect(['A2', 'B6', 'A10', 'A13'].map((a) => styleAt(sheet, a).fontName)).toEqual(['仿宋', '仿宋', '仿宋', '仿宋']);
+    // 仿宋_GB2312 (the default) is not on today's Windows and Excel does not substitute it: 仿宋 stands in
+    const gb = planNotificationSheet(notification(), { ...RULESET, documentFont: '仿宋_GB2312' }, '2026-12-31', '考核结果通报');
+    expect(styleAt(gb, 'A2').fontName).toBe('仿宋');
+    const kai = planNotificationSheet(notification(), { ...RULESET, documentFont: '楷体' }, '2026-12-31', '考核结果通报');
+    expect(styleAt(kai, 'A2').fontName).toBe('楷体');
+    expect(styleAt(kai, 'A1').fontName).toBe('宋体');
+  });
+});
