@@ -117,6 +117,38 @@ test.each(RUNS)('%s in %s, %s theme, at %i px: every state screenshotted, axe cl
   expect(await page.getByRole('tab').count()).toBeLessThanOrEqual(4);
   const numbers = await page.locator('[data-testid="branch-row"] td[data-num]').evaluateAll((tds) => [...new Set(tds.map((td) => getComputedStyle(td).textAlign))]);
   expect(numbers.every((a) => a === 'end' || a === 'right')).toBe(true);
+  // Colour and type (issue 12, item 10 and 9): each grade bar and the bar track's outline stand out at
+  // least 3:1 from the track they sit in (WCAG 1.4.11, graphics), a badge's text 4.5:1 from its colour,
+  // and the table's Chinese is not set below 14 px.
+  const looks = await page.evaluate(() => {
+    const rgb = (c: string) => (c.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
+    const lum = (c: string) => {
+      const [r, g, b] = rgb(c).map((v) => {
+        const x = v / 255;
+        return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
+      });
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const ratio = (a: string, b: string) => {
+      const [x, y] = [lum(a), lum(b)].sort((m, n) => n - m);
+      return (x + 0.05) / (y + 0.05);
+    };
+    const bars = [...document.querySelectorAll<HTMLElement>('[data-testid^="bar-"]')];
+    const trackBg = (el: HTMLElement) => getComputedStyle(el.parentElement!).backgroundColor;
+    const badges = [...document.querySelectorAll<HTMLElement>('[data-grade]')];
+    const cells = [...document.querySelectorAll<HTMLElement>('[data-testid="branch-row"] td')];
+    return {
+      bars: bars.map((b) => ratio(getComputedStyle(b).backgroundColor, trackBg(b))),
+      tracks: bars.map((b) => ratio(getComputedStyle(b.parentElement!).borderTopColor, trackBg(b))),
+      badges: badges.map((b) => ratio(getComputedStyle(b).color, getComputedStyle(b).backgroundColor)),
+      smallestCell: Math.min(...cells.map((td) => parseFloat(getComputedStyle(td).fontSize))),
+    };
+  });
+  expect(looks.bars.length).toBe(4);
+  for (const r of [...looks.bars, ...looks.tracks]) expect(r).toBeGreaterThanOrEqual(3);
+  expect(looks.badges.length).toBeGreaterThan(0);
+  for (const r of looks.badges) expect(r).toBeGreaterThanOrEqual(4.5);
+  expect(looks.smallestCell).toBeGreaterThanOrEqual(14);
   const pending = report.branches.filter((b) => b.status === 'incomplete').length;
   expect(pending).toBeGreaterThan(0);
   const pendingRows = page.locator('[data-testid="branch-row"]', { hasText: s.statusIncomplete });
