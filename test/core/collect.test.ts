@@ -57,7 +57,10 @@ describe('form ratings', () => {
     expect(f).toHaveLength(1);
     expect(f[0].branch).toBe('丙');
     expect(only(r, 'uniform-form')).toEqual([]);
-    expect(branch(r, '甲').forms.民主测评).toBe(5);
+    // its ratings are counted for nobody: 甲's figures are its own
+    expect(branch(r, '甲').forms).toMatchObject({ 组织考核: 1, 民主测评: 5 });
+    expect(branch(r, '甲').indicators[0].sources.组织考核).toEqual({ forms: 1, mean: 0.85 });
+    expect(branch(r, '甲').indicators[1].sources.组织考核).toEqual({ forms: 1, mean: 1 });
   });
 });
 
