@@ -152,3 +152,39 @@ describe('tallies', () => {
     expect(f[0].sheet).toBeUndefined();
   });
 });
+
+describe('more survivors of the mutation run', () => {
+  it('names a roster branch by its roster spelling in invalid-rating and invalid-count', () => {
+    const b = new InputBuilder(['机关一支部']).form('机关 一支部', '组织考核', { '1.1': 'x', '*': '优秀' });
+    const t = b.tally('机关 一支部', '民主测评', { all: [5, 0, 0, 0] });
+    t.rows[0].counts.差.value = -1;
+    const r = assess(b.build());
+    expect(only(r, 'invalid-rating').map((f) => f.branch)).toEqual(['机关一支部']);
+    expect(only(r, 'invalid-count').map((f) => f.branch)).toEqual(['机关一支部']);
+  });
+
+  it('counts a tally for the second roster branch as that branch\'s forms, and names the tally sheet when an indicator lacks votes', () => {
+    const b = new InputBuilder(['甲', '乙']).graded('甲', '优秀', '优秀').form('乙', '组织考核', '优秀');
+    b.tally('乙', '民主测评', { '1.2': [5, 0, 0, 0] });
+    const r = assess(b.build());
+    expect(branch(r, '乙').forms.民主测评).toBe(5);
+    expect(branch(r, '甲').forms.民主测评).toBe(5);
+    const f = only(r, 'missing-indicator').filter((x) => x.branch === '乙');
+    expect(f.length).toBeGreaterThan(0);
+    expect(f[0]).toMatchObject({ indicator: '1.1', sheet: '民主测评票数' });
+  });
+
+  it('gives no uniform-form note to a form whose first grade is 优秀 and second another', () => {
+    const b = new InputBuilder(['甲']).graded('甲', { '1.1': '较好', '*': '优秀' }, { '1.1': '较好', '*': '优秀' });
+    b.form('甲', '自评', ['优秀', '较好']);
+    expect(only(assess(b.build()), 'uniform-form')).toEqual([]);
+  });
+
+  it('reports a blank only under indicators the catalogue knows', () => {
+    const b = new InputBuilder(['甲']).graded('甲', '优秀', '优秀').form('甲', '自评', { '1.1': null, '*': '优秀' });
+    const f = b.input.forms[b.input.forms.length - 1];
+    f.ratings.push({ indicator: '9.9', value: null, ref: { sheet: '自评', cell: 'Z2' } });
+    const blanks = only(assess(b.build()), 'missing-rating');
+    expect(blanks.map((x) => x.cell)).toEqual(['B2']);
+  });
+});
