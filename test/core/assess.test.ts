@@ -1,15 +1,6 @@
 import { assess } from '../../src/core/assess';
-import type { AssessmentResult, BranchResult, Finding } from '../../src/core/types';
-import { CODES, InputBuilder, codesOf } from './fixtures';
-
-function branch(r: AssessmentResult, name: string): BranchResult {
-  const b = r.branches.find((x) => x.name === name);
-  if (!b) throw new Error(`no branch ${name}`);
-  return b;
-}
-function only(r: AssessmentResult, code: Finding['code']): Finding[] {
-  return r.findings.filter((f) => f.code === code);
-}
+import type { AssessmentResult } from '../../src/core/types';
+import { CODES, InputBuilder, branch, codesOf, only } from './fixtures';
 
 describe('scores, bands and ranks', () => {
   // Built in beforeEach, not at describe level: StrykerJS credits only code run inside a test to that test.

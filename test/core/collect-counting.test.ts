@@ -3,17 +3,7 @@
  * branch results and the checks list. Inputs are built inside each test (see MUTATION.md).
  */
 import { assess } from '../../src/core/assess';
-import type { AssessmentResult, BranchResult, Finding } from '../../src/core/types';
-import { InputBuilder } from './fixtures';
-
-function branch(r: AssessmentResult, name: string): BranchResult {
-  const b = r.branches.find((x) => x.name === name);
-  if (!b) throw new Error(`no branch ${name}`);
-  return b;
-}
-function only(r: AssessmentResult, code: Finding['code']): Finding[] {
-  return r.findings.filter((f) => f.code === code);
-}
+import { InputBuilder, branch, only } from './fixtures';
 
 describe('form ratings', () => {
   it('ignores a rating under an indicator the catalogue does not know, whatever it holds', () => {

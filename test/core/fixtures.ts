@@ -4,6 +4,8 @@ import { defaultRuleset } from '../../src/core/ruleset';
 import type {
   Adjustment,
   AssessmentInput,
+  AssessmentResult,
+  BranchResult,
   CellValue,
   Finding,
   Form,
@@ -134,4 +136,16 @@ export class InputBuilder {
 
 export function codesOf(findings: Finding[]): string[] {
   return findings.map((f) => f.code);
+}
+
+/** The result row of one branch (throws when the branch is missing, so a test fails at the right line). */
+export function branch(r: AssessmentResult, name: string): BranchResult {
+  const b = r.branches.find((x) => x.name === name);
+  if (!b) throw new Error(`no branch ${name}`);
+  return b;
+}
+
+/** The findings with one code. */
+export function only(r: AssessmentResult, code: Finding['code']): Finding[] {
+  return r.findings.filter((f) => f.code === code);
 }

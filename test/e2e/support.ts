@@ -516,3 +516,16 @@ export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> 
   // Heading order is "moderate" to axe, but a review found h1 → h3 here once: kept out too.
   return found.filter((v) => v.impact === 'serious' || v.impact === 'critical' || ALWAYS.has(v.id));
 }
+
+/** Printing the page shows only the notification preview (the tabs hidden), and Chromium prints it on A4. */
+export async function expectNotificationPrintsAlone(page: Page): Promise<void> {
+  await page.emulateMedia({ media: 'print' });
+  const shown = await page.evaluate(() => ({
+    tabs: getComputedStyle(document.querySelector('[role="tablist"]')!).visibility,
+    page: getComputedStyle(document.querySelector('[data-print-area]')!).visibility,
+  }));
+  expect(shown).toEqual({ tabs: 'hidden', page: 'visible' });
+  const pdf = await page.pdf({ format: 'A4', printBackground: true });
+  expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
+  await page.emulateMedia({ media: 'screen' });
+}

@@ -12,7 +12,7 @@ import type { Page } from 'playwright-core';
 import { XLSX_MIME } from '../../src/taskpane/host-util';
 import { stringsFor, type Strings } from '../../src/taskpane/i18n';
 import { YEAR_RANGE } from '../../src/workbook/plans/export';
-import { gradeAndWait, gradeNoticeText, openPane, recordMetrics, screenshot, seedsFromXlsx, seriousAxeViolations, useSuite, type AxeViolation } from './support';
+import { expectNotificationPrintsAlone, gradeAndWait, gradeNoticeText, openPane, recordMetrics, screenshot, seedsFromXlsx, seriousAxeViolations, useSuite, type AxeViolation } from './support';
 
 jest.setTimeout(240_000);
 
@@ -239,15 +239,7 @@ test.each(RUNS)('%s in %s, %s theme, at %i px: every state screenshotted, axe cl
   if (kind === 'web' && width >= 1024) {
     // The notification preview prints alone, on A4.
     await page.getByTestId('notification-preview').waitFor();
-    await page.emulateMedia({ media: 'print' });
-    const shown = await page.evaluate(() => ({
-      tabs: getComputedStyle(document.querySelector('[role="tablist"]')!).visibility,
-      page: getComputedStyle(document.querySelector('[data-print-area]')!).visibility,
-    }));
-    expect(shown).toEqual({ tabs: 'hidden', page: 'visible' });
-    const pdf = await page.pdf({ format: 'A4', printBackground: true });
-    expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
-    await page.emulateMedia({ media: 'screen' });
+    await expectNotificationPrintsAlone(page);
   }
   await check('6-export');
 

@@ -6,7 +6,7 @@
  */
 import { XLSX_MIME } from '../../src/taskpane/host-util';
 import { stringsFor } from '../../src/taskpane/i18n';
-import { gradeAndWait, openPane, screenshot, seriousAxeViolations, useSuite } from './support';
+import { expectNotificationPrintsAlone, gradeAndWait, openPane, screenshot, seriousAxeViolations, useSuite } from './support';
 
 const zh = stringsFor('zh');
 const suite = useSuite('web.html');
@@ -85,15 +85,7 @@ test.each([320, 1280])('the standalone page at %i px: guidance, status, settings
     const preview = page.getByTestId('notification-preview');
     await preview.waitFor();
     // Printing shows only the notification page, on A4.
-    await page.emulateMedia({ media: 'print' });
-    const shown = await page.evaluate(() => ({
-      tabs: getComputedStyle(document.querySelector('[role="tablist"]')!).visibility,
-      page: getComputedStyle(document.querySelector('[data-print-area]')!).visibility,
-    }));
-    expect(shown).toEqual({ tabs: 'hidden', page: 'visible' });
-    const pdf = await page.pdf({ format: 'A4', printBackground: true });
-    expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
-    await page.emulateMedia({ media: 'screen' });
+    await expectNotificationPrintsAlone(page);
   }
   await shot('5-export');
   expect(await seriousAxeViolations(page)).toEqual([]);
