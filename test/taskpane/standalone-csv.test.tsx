@@ -3,45 +3,22 @@
  * The standalone page opens a questionnaire platform's CSV download (GBK, as Excel on Chinese Windows and
  * 问卷星 save it, and UTF-8): graded like a workbook, the results downloaded as a new .xlsx.
  */
-import { cleanup, fireEvent, screen } from '@testing-library/react';
+import { fireEvent, screen } from '@testing-library/react';
 import { TextDecoder, TextEncoder } from 'node:util';
 import { defaultCatalogue } from '../../src/core/catalogue';
 import { loadWorkbook, snapshotOf } from '../../src/hosts/xlsx';
 import { App } from '../../src/taskpane/App';
 import { fileAppHost } from '../../src/taskpane/app-host';
 import { encodeGbk } from '../support/gbk';
+import { captureDownloads } from './downloads';
 import { renderApp, settle } from './pane';
 
-const blobs = new Map<string, Blob>();
-const clicked: { name: string; href: string }[] = [];
-
+const { clicked, bytesOf } = captureDownloads();
 beforeAll(() => {
   // Browsers have these; jest's jsdom does not (the CSV reader decodes GBK with TextDecoder).
   globalThis.TextEncoder ??= TextEncoder as typeof globalThis.TextEncoder;
   globalThis.TextDecoder ??= TextDecoder as typeof globalThis.TextDecoder;
-  let n = 0;
-  URL.createObjectURL = (b: Blob) => {
-    const url = `blob:test/${++n}`;
-    blobs.set(url, b);
-    return url;
-  };
-  URL.revokeObjectURL = () => {};
-  jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-    clicked.push({ name: this.download, href: this.href });
-  });
 });
-afterEach(() => {
-  cleanup();
-  clicked.length = 0;
-});
-
-function blobBytes(b: Blob): Promise<Uint8Array> {
-  return new Promise((resolve) => {
-    const r = new FileReader();
-    r.onload = () => resolve(new Uint8Array(r.result as ArrayBuffer));
-    r.readAsArrayBuffer(b);
-  });
-}
 
 const CODES = defaultCatalogue().indicators.map((i) => i.code);
 const BRANCHES = ['甲支部', '乙支部'];
@@ -76,7 +53,7 @@ test.each([
   fireEvent.click(screen.getByRole('button', { name: '下载考核结果' }));
   await settle();
   expect(clicked.map((c) => c.name)).toEqual(['答卷-考核结果.xlsx']);
-  const out = snapshotOf(await loadWorkbook(await blobBytes(blobs.get(clicked[0].href)!)));
+  const out = snapshotOf(await loadWorkbook(await bytesOf(clicked[0].href)));
   const summary = out.sheets.find((s) => s.name === '考核汇总');
   expect(summary).toBeDefined();
   const text = JSON.stringify(summary!.values);

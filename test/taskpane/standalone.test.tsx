@@ -3,41 +3,16 @@
  * The standalone page: the real fileAppHost (xlsx host loaded on demand), a workbook "opened from disk",
  * graded in memory and downloaded through a Blob URL and an <a download>.
  */
-import { cleanup, fireEvent, screen } from '@testing-library/react';
+import { fireEvent, screen } from '@testing-library/react';
 import { App } from '../../src/taskpane/App';
+import { captureDownloads } from './downloads';
 import { renderApp, settle } from './pane';
 import { fileAppHost } from '../../src/taskpane/app-host';
 import { buildWorkbook } from '../../src/taskpane/xlsx-lazy';
 import { loadWorkbook, snapshotOf } from '../../src/hosts/xlsx';
 import { planSample } from '../../src/workbook/plans';
 
-const blobs = new Map<string, Blob>();
-const clicked: { name: string; href: string }[] = [];
-
-beforeAll(() => {
-  let n = 0;
-  URL.createObjectURL = (b: Blob) => {
-    const url = `blob:test/${++n}`;
-    blobs.set(url, b);
-    return url;
-  };
-  URL.revokeObjectURL = () => {};
-  jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-    clicked.push({ name: this.download, href: this.href });
-  });
-});
-afterEach(() => {
-  cleanup();
-  clicked.length = 0;
-});
-
-function blobBytes(b: Blob): Promise<Uint8Array> {
-  return new Promise((resolve) => {
-    const r = new FileReader();
-    r.onload = () => resolve(new Uint8Array(r.result as ArrayBuffer));
-    r.readAsArrayBuffer(b);
-  });
-}
+const { clicked, bytesOf } = captureDownloads();
 
 async function open(name: string, bytes: Uint8Array) {
   const input = screen.getByTestId('file-input');
@@ -83,7 +58,7 @@ it('opens a workbook from disk, grades it, shows a finding address, and download
   await settle();
   expect(screen.getByText('已下载：2026考核-考核结果.xlsx')).toBeTruthy();
   expect(clicked.map((c) => c.name)).toEqual(['2026考核-考核结果.xlsx']);
-  const out = snapshotOf(await loadWorkbook(await blobBytes(blobs.get(clicked[0].href)!)));
+  const out = snapshotOf(await loadWorkbook(await bytesOf(clicked[0].href)));
   const names = out.sheets.map((s) => s.name);
   expect(names).toEqual(expect.arrayContaining(['考核汇总', '考核结果通报', '校验问题', '计算明细', '民主测评']));
   expect(out.sheets.find((s) => s.name === '考核汇总')!.createdBy).toBe('summary');
