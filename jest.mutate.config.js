@@ -23,4 +23,7 @@ module.exports = {
   testMatch: selection.map((p) => (/\.tsx?$/.test(p) ? `<rootDir>/${p}` : `<rootDir>/${p}/**/*.test.ts`)),
   testNamePattern: '^(?!performance )',
   setupFiles: ['<rootDir>/test/support/mutate-setup.js'],
+  // A mutant's run stops at its first failing test, and the files most likely to fail run first.
+  testEnvironment: require('path').join(__dirname, 'test/support/mutate-environment.js'),
+  testSequencer: require('path').join(__dirname, 'test/support/mutate-sequencer.js'),
 };
