@@ -21,13 +21,13 @@ function reasonOf(b: BranchResult): string {
 }
 
 /**
- * 先进党支部 candidates (SPEC §3): branches graded 优秀 in rank order (ties in roster order), capped by
+ * 先进党支部 candidates (SPEC §3): branches graded 优秀 (a graded branch has its rank and total) in rank order (ties in roster order), capped by
  * the quota (0 = no cap). `tied` names every 优秀 branch with the total at the cap when the cap falls
  * inside that tie (some of them in, some out), else it is empty.
  */
 export function advancedCandidates(branches: readonly BranchResult[], quota: number): { candidates: string[]; tied: string[] } {
   const excellent = branches
-    .filter((b) => b.status === 'graded' && b.grade === '优秀' && b.rank !== null && b.total !== null)
+    .filter((b) => b.status === 'graded' && b.grade === '优秀')
     .sort((a, b) => (a.rank as number) - (b.rank as number));
   if (quota <= 0 || excellent.length <= quota) return { candidates: excellent.map((b) => b.name), tied: [] };
   const last = excellent[quota - 1].total;
@@ -36,7 +36,8 @@ export function advancedCandidates(branches: readonly BranchResult[], quota: num
 }
 
 export function buildNotification(result: AssessmentResult, date: string): NotificationModel {
-  const graded = result.branches.filter((b) => b.status === 'graded' && b.total !== null && b.grade && b.rank !== null);
+  // assess() sets total, grade and rank exactly for the branches it calls graded
+  const graded = result.branches.filter((b) => b.status === 'graded');
   // rank order; ties keep roster order (Array.prototype.sort is stable)
   const ranked = graded
     .map((b) => {
