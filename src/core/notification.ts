@@ -22,8 +22,8 @@ function reasonOf(b: BranchResult): string {
 
 /**
  * 先进党支部 candidates (SPEC §3): branches graded 优秀 (a graded branch has its rank and total) in rank
- * order (ties in roster order), capped by the quota (0 = no cap). `tied` names every 优秀 branch with the total at the cap when the cap falls
- * inside that tie (some of them in, some out), else it is empty.
+ * order (ties in roster order), capped by the quota (0 = no cap). `tied` names every 优秀 branch with the
+ * total at the cap when the cap falls inside that tie (some of them in, some out), else it is empty.
  */
 export function advancedCandidates(branches: readonly BranchResult[], quota: number): { candidates: string[]; tied: string[] } {
   const excellent = branches
