@@ -6,6 +6,7 @@
  *   grade        491,400 ratings: `npm run cli -- grade` vs a plain openpyxl script bench/xlsx.ts, bench/openpyxl_grade.py
  *   grade900     the same at 900 branches (1,474,200 ratings)
  *   validate     `npm run cli -- validate` on the sample workbook, wall time
+ *   tiering      the command line's V8 tiering flags against V8's defaults (grade, validate)
  *   standalone   web.html in Chromium: open, grade, download 300 branches        bench/standalone.ts
  *   excel        context.sync calls and largest payload per 计算等级 (stand-in)   test/support/fake-excel
  *   bundle       the task pane's JavaScript before first render, gzip            scripts/bundle-size.mjs
@@ -150,6 +151,41 @@ async function gradeRows(dir: string, branches: number, reps: number): Promise<R
   return rows;
 }
 
+/**
+ * The V8 tiering scripts/cli.mjs sets (optimise later, inline less) against V8's defaults
+ * (CLI_V8_DEFAULTS=1), alternating, `reps` runs each of `grade` at 300 branches and `validate` on the sample,
+ * node started directly (npm's own time would only dilute the difference). CPU medians, every thread counted.
+ */
+async function tieringRows(dir: string, reps: number): Promise<Row[]> {
+  log(`V8 tiering, ${reps} run(s) each …`);
+  const input = path.join(dir, 'bench-300.xlsx');
+  if (!existsSync(input)) await generateWorkbook(input, 300);
+  const sample = path.join(dir, 'sample.xlsx');
+  if (!existsSync(sample)) await runChild('npm', ['run', '-s', 'cli', '--', 'sample', sample], ROOT);
+  const rows: Row[] = [];
+  for (const [name, args] of [
+    ['grade, 300 branches', ['grade', input, '--out', path.join(dir, 'tiering.xlsx'), '--force']],
+    ['validate, sample', ['validate', sample]],
+  ] as const) {
+    const ours: number[] = [];
+    const defaults: number[] = [];
+    // One run each first, left out: each setting's V8 code cache is written then (scripts/cli.mjs keeps one per setting).
+    for (let i = 0; i <= reps; i++) {
+      const a = await runChild(process.execPath, ['scripts/cli.mjs', ...args], ROOT);
+      const b = await runChild(process.execPath, ['scripts/cli.mjs', ...args], ROOT, { CLI_V8_DEFAULTS: '1' });
+      if (i === 0) continue;
+      ours.push(a.cpuSeconds);
+      defaults.push(b.cpuSeconds);
+    }
+    rows.push({
+      figure: `V8 tiering (scripts/cli.mjs: \`--interrupt-budget=1000000 --max-inlined-bytecode-size-cumulative=300\`) against V8's defaults, ${name}: CPU, median of ${reps}`,
+      value: `${fmt(median(ours))} s against ${fmt(median(defaults))} s: **${Math.round((1 - median(ours) / median(defaults)) * 100)} % less**`,
+      command: `node scripts/cli.mjs ${args[0]} … vs CLI_V8_DEFAULTS=1 node scripts/cli.mjs ${args[0]} …`,
+    });
+  }
+  return rows;
+}
+
 /** `validate` on the sample workbook (a small office file), through npm as the README runs it. */
 async function validateRows(dir: string): Promise<Row[]> {
   log('validate …');
@@ -160,11 +196,11 @@ async function validateRows(dir: string): Promise<Row[]> {
   for (let i = 0; i < 5; i++) runs.push(await runChild('npm', ['run', '-s', 'cli', '--', 'validate', sample], ROOT));
   const walls = runs.map((r) => r.wallSeconds);
   const node: ChildRun[] = [];
-  for (let i = 0; i < 5; i++) node.push(await runChild(process.execPath, ['dist-cli/main.cjs', 'validate', sample], ROOT));
+  for (let i = 0; i < 5; i++) node.push(await runChild(process.execPath, ['scripts/cli.mjs', 'validate', sample], ROOT));
   return [
     {
       figure: '`npm run cli -- validate` on the sample workbook (15 branches), wall time, median of 5 (min–max)',
-      value: `${fmt(median(walls))} s (${fmt(Math.min(...walls))}–${fmt(Math.max(...walls))}); ${fmt(median(runs.map((r) => r.cpuSeconds)))} s CPU; without npm (node dist-cli/main.cjs) ${fmt(median(node.map((r) => r.wallSeconds)))} s`,
+      value: `${fmt(median(walls))} s (${fmt(Math.min(...walls))}–${fmt(Math.max(...walls))}); ${fmt(median(runs.map((r) => r.cpuSeconds)))} s CPU; without npm (node scripts/cli.mjs) ${fmt(median(node.map((r) => r.wallSeconds)))} s`,
       target: '< 0.5 s',
       command: 'npm run -s cli -- sample s.xlsx && time npm run -s cli -- validate s.xlsx',
     },
@@ -270,10 +306,11 @@ async function main(): Promise<void> {
   const rows: Row[] = [];
   const dir = await mkdtemp(path.join(os.tmpdir(), 'ba-bench-'));
   try {
-    if (want('grade') || want('validate')) buildCli();
+    if (want('grade') || want('validate') || want('tiering')) buildCli();
     if (want('grade')) rows.push(...(await gradeRows(dir, 300, Number(process.env.BENCH_REPS ?? 3))));
     if (want('grade900')) rows.push(...(await gradeRows(dir, 900, 1)));
     if (want('validate')) rows.push(...(await validateRows(dir)));
+    if (want('tiering')) rows.push(...(await tieringRows(dir, Number(process.env.BENCH_REPS ?? 5))));
     const dist = want('bundle') || want('standalone') ? buildPages() : '';
     if (want('standalone')) rows.push(...(await standaloneRows(dir, dist)));
     if (want('engine')) rows.push(...(await engineRows()));

@@ -71,3 +71,21 @@ it('keeps the code cache a validate run left behind: V8 accepted it, so the next
   expect(r.stdout).toContain('党支部');
   expect((await stat(CACHE)).mtimeMs).toBe(written);
 });
+
+it("keeps V8's default tiering (CLI_V8_DEFAULTS=1, for the bench) apart: its own code cache, the usual one untouched, the same output", async () => {
+  const input = path.join(FIXTURES, 'office-2026.xlsx');
+  const usual = await sh(process.execPath, ['scripts/cli.mjs', 'validate', input]);
+  const written = (await stat(CACHE)).mtimeMs;
+  const own = `${BUNDLE}.validate.v8defaults.v8cache`;
+  await rm(own, { force: true });
+  const defaults = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+    execFile(process.execPath, ['scripts/cli.mjs', 'validate', input], { cwd: ROOT, env: { ...process.env, BA_DATE: '2026-12-20', CLI_V8_DEFAULTS: '1' } }, (err, stdout, stderr) =>
+      resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+  expect(defaults.code).toBe(usual.code);
+  expect(defaults.stdout).toBe(usual.stdout);
+  expect(defaults.stderr).toBe(usual.stderr);
+  expect((await stat(own)).size).toBeGreaterThan(0);
+  expect((await stat(CACHE)).mtimeMs).toBe(written);
+});
