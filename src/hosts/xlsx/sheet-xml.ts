@@ -25,11 +25,10 @@ export interface SheetXml {
   names: { name: string; value: string }[];
 }
 
-interface Cell {
-  v: PlanValue;
-  /** style combination id (0: none) */
-  st: number;
-  f?: string;
+/** A link cell: its text and the HYPERLINK formula that opens the target. */
+interface LinkCell {
+  text: string;
+  f: string;
 }
 
 /** Layered styles: each combination of ranges applied in order gets one id. */
@@ -37,15 +36,20 @@ class Combos {
   readonly styles: CellStyle[] = [{}];
   private readonly next = new Map<number, number>();
   /** `styleIndex` -1 is the link style. */
+  private lastKey = -1;
+  private lastOut = 0;
   layer(id: number, styleIndex: number, style: CellStyle): number {
-    // A numeric key: this runs once per styled cell and range.
+    // A numeric key: this runs once per styled cell and range, mostly with the key of the cell before.
     const key = id * 1_048_576 + styleIndex + 1;
+    if (key === this.lastKey) return this.lastOut;
     let out = this.next.get(key);
     if (out === undefined) {
       out = this.styles.length;
       this.styles.push(mergeStyle(this.styles[id], style));
       this.next.set(key, out);
     }
+    this.lastKey = key;
+    this.lastOut = out;
     return out;
   }
 }
@@ -67,74 +71,87 @@ function capText(s: string): string {
 
 /** The worksheet XML of `plan`. `selected`: the sheet is the workbook's active tab; `strict`: Strict OOXML namespaces. */
 export function renderSheet(plan: SheetPlan, book: StyleBook, selected = false, strict = false): SheetXml {
-  // Rows and cells in sparse arrays indexed by position: walked in order, no Map or sort per row.
-  const rows: (Cell | undefined)[][] = [];
-  let rowCount = 0;
-  const cell = (r: number, c: number): Cell => {
-    let row = rows[r];
-    if (!row) {
-      rows[r] = row = [];
-      rowCount++;
-    }
-    let x = row[c];
-    if (!x) row[c] = x = { v: null, st: 0 };
-    return x;
-  };
-  plan.values.forEach((row, r) => {
-    if (!row) return;
-    row.forEach((v, c) => {
-      if (v === null || v === undefined) return;
-      if (typeof v === 'number' && !Number.isFinite(v)) return;
-      cell(r, c).v = v;
-    });
-  });
+  // Per row: the plan's own value row, the style combination of each cell (sparse) and the rare link
+  // cells; no object per cell (the detail sheet has over 100,000 cells).
+  const values = plan.values;
+  const styleRows: (number[] | undefined)[] = [];
+  const linkRows: (Map<number, LinkCell> | undefined)[] = [];
   const combos = new Combos();
   plan.styles.forEach((s, i) => {
     const { r0, c0, r1, c1 } = parseRange(s.range);
-    for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) {
-      const x = cell(r, c);
-      x.st = combos.layer(x.st, i, s.style);
+    for (let r = r0; r <= r1; r++) {
+      const row = (styleRows[r] ??= []);
+      for (let c = c0; c <= c1; c++) row[c] = combos.layer(row[c] ?? 0, i, s.style);
     }
   });
   for (const link of plan.links) {
     const { r, c } = parseAddress(link.cell);
-    const x = cell(r, c);
-    const text = x.v === null ? link.target : String(x.v);
+    const v = values[r]?.[c];
+    const text = v === null || v === undefined || (typeof v === 'number' && !Number.isFinite(v)) ? link.target : String(v);
     const ref = `#${quoteSheet(link.sheet)}!${link.target}`;
     const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
     // A formula's string literal is capped at 255 characters; a longer text stays a plain value.
     if (text.length > 255 || ref.length > 255) continue;
-    x.v = text;
-    x.f = `HYPERLINK(${q(ref)},${q(text)})`;
-    x.st = combos.layer(x.st, -1, LINK_STYLE);
+    (linkRows[r] ??= new Map()).set(c, { text, f: `HYPERLINK(${q(ref)},${q(text)})` });
+    const row = (styleRows[r] ??= []);
+    row[c] = combos.layer(row[c] ?? 0, -1, LINK_STYLE);
   }
   const heights = new Map<number, number>();
-  let lastRow = rows.length - 1;
+  let lastRow = Math.max(values.length, styleRows.length, linkRows.length) - 1;
   for (const { row, height } of plan.rowHeights ?? []) {
     heights.set(row, height);
     if (row > lastRow) lastRow = row;
   }
 
-  const xfOf = combos.styles.map(() => -1);
-  const xf = (id: number) => (xfOf[id] >= 0 ? xfOf[id] : (xfOf[id] = book.xf(combos.styles[id])));
+  // ` s="…"` per style combination, and each repeated text's <is> element, made once.
+  const sAttrOf: (string | undefined)[] = [];
+  const sAttr = (id: number): string => (sAttrOf[id] ??= ((xf) => (xf ? ` s="${xf}"` : ''))(book.xf(combos.styles[id])));
+  const texts = new Map<string, string>();
+  const inline = (v: string): string => {
+    if (v.length > 200) return inlineText(v);
+    let x = texts.get(v);
+    if (x === undefined) {
+      x = inlineText(v);
+      texts.set(v, x);
+    }
+    return x;
+  };
 
+  let rowCount = 0;
   let maxR = 0;
   let maxC = 0;
   const out: string[] = [];
   const letters: string[] = [];
   for (let r = 0; r <= lastRow; r++) {
     const h = heights.get(r);
-    const cells = rows[r];
-    if (!cells && h === undefined) continue;
+    const vals = values[r];
+    const sts = styleRows[r];
+    const links = linkRows[r];
+    const width = Math.max(vals?.length ?? 0, sts?.length ?? 0);
+    // A row exists when one of its cells does: a value, a style or a link.
+    let any = links !== undefined || (sts !== undefined && sts.length > 0);
+    if (!any && vals) for (let c = 0; c < vals.length && !any; c++) any = present(vals[c]);
+    if (!any && h === undefined) continue;
     const rowNumber = String(r + 1);
-    out.push(`<row r="${rowNumber}"${h !== undefined ? ` ht="${h}" customHeight="1"` : ''}${cells ? '>' : '/>'}`);
-    if (!cells) continue;
+    out.push(`<row r="${rowNumber}"${h !== undefined ? ` ht="${h}" customHeight="1"` : ''}${any ? '>' : '/>'}`);
+    if (!any) continue;
+    rowCount++;
     maxR = Math.max(maxR, r);
-    for (let c = 0; c < cells.length; c++) {
-      const x = cells[c];
-      if (!x) continue;
-      maxC = Math.max(maxC, c);
-      out.push(cellXml((letters[c] ??= columnName(c)) + rowNumber, x, xf));
+    for (let c = 0; c < width; c++) {
+      const st = sts?.[c];
+      const link = links?.get(c);
+      const v = vals?.[c];
+      const has = present(v);
+      if (st === undefined && !has && link === undefined) continue;
+      if (c > maxC) maxC = c;
+      const ref = (letters[c] ??= columnName(c)) + rowNumber;
+      const s = st ? sAttr(st) : '';
+      if (link !== undefined) {
+        out.push(`<c r="${ref}"${s} t="str"><f>${xmlText(escapeIllegal(link.f))}</f><v>${xmlText(escapeIllegal(link.text))}</v></c>`);
+      } else if (!has) out.push(`<c r="${ref}"${s}/>`);
+      else if (typeof v === 'number') out.push(`<c r="${ref}"${s}><v>${v}</v></c>`);
+      else if (typeof v === 'boolean') out.push(`<c r="${ref}"${s} t="b"><v>${v ? 1 : 0}</v></c>`);
+      else out.push(`<c r="${ref}"${s} t="inlineStr"><is>${inline(v as string)}</is></c>`);
     }
     out.push('</row>');
   }
@@ -170,17 +187,9 @@ export function renderSheet(plan: SheetPlan, book: StyleBook, selected = false, 
   return { xml: parts.join(''), names };
 }
 
-function cellXml(ref: string, x: Cell, xf: (id: number) => number): string {
-  const s = x.st ? xf(x.st) : 0;
-  const sAttr = s ? ` s="${s}"` : '';
-  const v = x.v;
-  if (x.f !== undefined) {
-    return `<c r="${ref}"${sAttr} t="str"><f>${xmlText(escapeIllegal(x.f))}</f><v>${xmlText(escapeIllegal(String(v)))}</v></c>`;
-  }
-  if (v === null) return `<c r="${ref}"${sAttr}/>`;
-  if (typeof v === 'number') return `<c r="${ref}"${sAttr}><v>${v}</v></c>`;
-  if (typeof v === 'boolean') return `<c r="${ref}"${sAttr} t="b"><v>${v ? 1 : 0}</v></c>`;
-  return `<c r="${ref}"${sAttr} t="inlineStr"><is>${inlineText(v)}</is></c>`;
+/** A value the sheet shows: not blank, not a number Excel cannot hold (NaN, ±Infinity). */
+function present(v: PlanValue | undefined): v is string | number | boolean {
+  return v !== null && v !== undefined && (typeof v !== 'number' || Number.isFinite(v));
 }
 
 /** `<t>` of an inline string: capped, escaped as Excel does, spaces kept. */
