@@ -20,8 +20,11 @@ module.exports = {
   // src as a root too: Stryker asks jest for the tests related to a mutated file, and jest follows imports
   // only through files under its roots.
   roots: ['<rootDir>/src', '<rootDir>/test'],
-  testMatch: selection.map((p) => (/\.tsx?$/.test(p) ? `<rootDir>/${p}` : `<rootDir>/${p}/**/*.test.ts`)),
-  testNamePattern: '^(?!performance )',
+  testMatch: process.env.MUTATE_ONE_FILE === '1'
+    ? ['<rootDir>/test/support/mutate-all.mutate.ts']
+    : selection.map((p) => (/\.tsx?$/.test(p) ? `<rootDir>/${p}` : `<rootDir>/${p}/**/*.test.ts`)),
+  // (in one-file mode a test's full name starts with its file's path)
+  testNamePattern: String.raw`^(?!(\S+\.test\.ts )?performance )`,
   setupFiles: ['<rootDir>/test/support/mutate-setup.js'],
   // A mutant's run stops at its first failing test, and the files most likely to fail run first.
   testEnvironment: require('path').join(__dirname, 'test/support/mutate-environment.js'),

@@ -1,0 +1,34 @@
+/**
+ * Mutation runs only (jest.mutate.config.js with MUTATE_ONE_FILE=1): every selected test file, loaded into
+ * this one jest test file, each under a describe named by its path. Jest gives each test file a module
+ * registry of its own, so a mutant covered by tests in twenty files paid for loading the sources twenty
+ * times; here they load once per mutant run. The selected files use no module mocks (which would leak
+ * between them in one registry).
+ */
+import { readdirSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const selection = (process.env.MUTATE_TESTS || 'test/core,test/workbook/recognise')
+  .split(',')
+  .map((p) => p.trim().replace(/\/$/, ''))
+  .filter(Boolean);
+
+function testFiles(p: string): string[] {
+  const full = path.join(ROOT, p);
+  if (/\.test\.ts$/.test(p)) return [full];
+  const out: string[] = [];
+  for (const name of readdirSync(full).sort()) {
+    const child = path.join(p, name);
+    if (statSync(path.join(ROOT, child)).isDirectory()) out.push(...testFiles(child));
+    else if (name.endsWith('.test.ts')) out.push(path.join(ROOT, child));
+  }
+  return out;
+}
+
+for (const file of selection.flatMap(testFiles)) {
+  describe(path.relative(ROOT, file), () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    require(file);
+  });
+}
