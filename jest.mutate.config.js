@@ -6,6 +6,8 @@
  *
  * MUTATE_TESTS (comma-separated folders or test files, relative to the project) narrows the suites,
  * e.g. MUTATE_TESTS=test/core while the other area is mid-change, or one test file for a quick look.
+ * The selected files run as one jest file (test/support/mutate-all.mutate.ts: one module registry per
+ * mutant run, not one per test file); MUTATE_ONE_FILE=0 runs them as separate files (MUTATION.md).
  */
 const base = require('./jest.config.js');
 
@@ -20,7 +22,7 @@ module.exports = {
   // src as a root too: Stryker asks jest for the tests related to a mutated file, and jest follows imports
   // only through files under its roots.
   roots: ['<rootDir>/src', '<rootDir>/test'],
-  testMatch: process.env.MUTATE_ONE_FILE === '1'
+  testMatch: process.env.MUTATE_ONE_FILE !== '0'
     ? ['<rootDir>/test/support/mutate-all.mutate.ts']
     : selection.map((p) => (/\.tsx?$/.test(p) ? `<rootDir>/${p}` : `<rootDir>/${p}/**/*.test.ts`)),
   // (in one-file mode a test's full name starts with its file's path)

@@ -12,7 +12,7 @@ const slug = selection ? `-${selection.replace(/[^A-Za-z0-9]+/g, '-').replace(/^
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'jest',
-  jest: { projectType: 'custom', configFile: 'jest.mutate.config.js', enableFindRelatedTests: process.env.MUTATE_ONE_FILE !== '1' },
+  jest: { projectType: 'custom', configFile: 'jest.mutate.config.js', enableFindRelatedTests: process.env.MUTATE_ONE_FILE === '0' },
   mutate: ['src/core/**/*.ts', 'src/workbook/recognise/**/*.ts', '!src/core/index.ts', '!src/core/types.ts'],
   coverageAnalysis: 'perTest',
   // The machine is shared; raise with `-- --concurrency 2` when it is idle.

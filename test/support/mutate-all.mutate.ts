@@ -1,5 +1,5 @@
 /**
- * Mutation runs only (jest.mutate.config.js with MUTATE_ONE_FILE=1): every selected test file, loaded into
+ * Mutation runs only (jest.mutate.config.js; MUTATE_ONE_FILE=0 goes back to one jest file per test file): every selected test file, loaded into
  * this one jest test file, each under a describe named by its path. Jest gives each test file a module
  * registry of its own, so a mutant covered by tests in twenty files paid for loading the sources twenty
  * times; here they load once per mutant run. The selected files use no module mocks (which would leak
