@@ -45,4 +45,17 @@ describe('sortFindings', () => {
       ['info', '名单', 'A1'],
     ]);
   });
+  it('orders sheets missing from the order after the known ones, by name, whichever comes first', () => {
+    const order = new Map([['名单', 0]]);
+    const input = [f('error', 'Zeta', 'A1'), f('error', 'Alpha', 'B2'), f('error', '名单', 'C9'), f('error', 'Alpha', 'A1'), f('error', 'Zeta')];
+    const want = [
+      ['名单', 'C9'],
+      ['Alpha', 'A1'],
+      ['Alpha', 'B2'],
+      ['Zeta', undefined],
+      ['Zeta', 'A1'],
+    ];
+    expect(sortFindings(input, order).map((x) => [x.sheet, x.cell])).toEqual(want);
+    expect(sortFindings([...input].reverse(), order).map((x) => [x.sheet, x.cell])).toEqual(want);
+  });
 });
