@@ -210,4 +210,18 @@ describe('buildCatalogue', () => {
     const { findings } = buildCatalogue(rows, '指标');
     expect(findings.map((f) => f.cell)).toEqual(['D3']);
   });
+  it.each<[string, CellValue, CellValue, CellValue, CellValue]>([
+    ['only a code', '7.1', null, '', null],
+    ['only a category', null, '七、其他', '', null],
+    ['only a text', null, null, '新增指标', null],
+    ['only points', null, null, '', 0],
+    ['a code and a text', '7.1', null, '新增指标', ' '],
+  ])('a row with %s is read, not skipped as blank', (_, code, category, text, points) => {
+    const rows = rowsFromDefault();
+    rows.push(r(code, category, text, points));
+    const { catalogue, findings } = buildCatalogue(rows, '指标');
+    expect(catalogue).toBeNull();
+    expect(findings.length).toBeGreaterThan(0);
+    expect(findings.every((f) => f.code === 'invalid-catalogue' && f.sheet === '指标' && /^[AD]28$/.test(f.cell ?? ''))).toBe(true);
+  });
 });
