@@ -224,4 +224,13 @@ describe('buildCatalogue', () => {
     expect(findings.length).toBeGreaterThan(0);
     expect(findings.every((f) => f.code === 'invalid-catalogue' && f.sheet === '指标' && /^[AD]28$/.test(f.cell ?? ''))).toBe(true);
   });
+  it('points of 0 are refused even when the sum is 100', () => {
+    const rows = rowsFromDefault();
+    rows[0].points = 0;
+    rows[1].points = 6;
+    const { catalogue, findings } = buildCatalogue(rows, '指标');
+    expect(catalogue).toBeNull();
+    expect(findings.map((f) => [f.code, f.cell])).toEqual([['invalid-catalogue', 'D2']]);
+    expect(findings[0].message.zh).toContain('"0"');
+  });
 });
