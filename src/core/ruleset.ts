@@ -108,7 +108,7 @@ function readOptionOrder(row: SettingRow): Grade[] | null {
 
 /** 公文字体: a font name as Word stores it (at most 31 characters, no control characters). */
 function readFont(row: SettingRow): string | null {
-  const t = textOf(row.value).trim();
+  const t = textOf(row.value); // trimmed already
   return t !== '' && t.length <= 31 && !/[\u0000-\u001f]/.test(t) ? t : null;
 }
 

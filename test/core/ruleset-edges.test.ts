@@ -29,6 +29,9 @@ describe('settings at the edges of what they allow', () => {
     ['年度', '２０２６', '2026'],
     ['年度', '2026年份', 'error at B2'],
     ['年度', 20261, 'error at B2'],
+    ['年度', '12026', 'error at B2'],
+    ['年度', '2026年年', 'error at B2'],
+    ['年度', '26年', 'error at B2'],
     ['优秀系数', '100%', '1'],
     ['一般系数', 0.0001, '0.0001'],
     ['一般系数', '0%', 'error at B2'],
@@ -77,16 +80,33 @@ describe('settings at the edges of what they allow', () => {
     ['发文单位', { error: '#N/A' }, 'error at B2'],
     ['公文字体', '仿'.repeat(31), '仿'.repeat(31)],
     ['公文字体', '仿宋\u0007', 'error at B2'],
+    ['公文字体', '仿宋\u0000', 'error at B2'],
+    ['公文字体', '仿\u001f宋', 'error at B2'],
+    ['公文字体', 'Times New Roman', 'Times New Roman'],
     ['公文字体', false, 'error at B2'],
     ['日期格式', '数字', '阿拉伯数字'],
     ['日期格式', 'Chinese', '汉字'],
     ['日期格式', '２０２６年１２月３１日', '阿拉伯数字'],
     ['日期格式', '二〇二六年十二月', 'error at B2'],
     ['日期格式', '26年12月31日', 'error at B2'],
+    ['日期格式', '12026年1月1日', 'error at B2'],
+    ['日期格式', '2026年1月1日起', 'error at B2'],
+    ['日期格式', '2026年123月1日', 'error at B2'],
+    ['日期格式', '2026年1月123日', 'error at B2'],
+    ['日期格式', '二零二六年一月一日', '汉字'],
+    ['日期格式', '二〇二六年十月二十一日', '汉字'],
+    ['日期格式', '一二〇二六年一月一日', 'error at B2'],
+    ['日期格式', '二〇二六年一月一日前', 'error at B2'],
+    ['日期格式', '二〇二六年十二十月一日', 'error at B2'],
+    ['日期格式', '二〇二六年一月三十一十日', 'error at B2'],
+    ['日期格式', '二〇二六年1月1日', 'error at B2'],
     ['问卷选项顺序', 'A/B/C/D', '优秀,较好,一般,差'],
     ['问卷选项顺序', '差；一般；较好；优秀', '差,一般,较好,优秀'],
     ['问卷选项顺序', '优 良 中 差', '优秀,较好,一般,差'],
     ['问卷选项顺序', '优秀,较好,一般,差,差', 'error at B2'],
+    ['问卷选项顺序', '优秀，较好;一般／差', '优秀,较好,一般,差'],
+    ['问卷选项顺序', ' 差 ,, 一般 ；较好、、优秀 ', '差,一般,较好,优秀'],
+    ['问卷选项顺序', 4, 'error at B2'],
   ])('%s = %j reads as %s', (key, value, want) => expect(read(key, value)).toBe(want));
 
   it('a bad value names the setting, quotes the value and says what is allowed, in both languages', () => {
@@ -116,6 +136,50 @@ describe('settings rows', () => {
     const { findings, ruleset } = parse(['组织考核权重', '七成']);
     expect(findings.map((f) => f.cell)).toEqual(['B2']);
     expect(ruleset.weights.组织考核).toBe(0.6);
+  });
+});
+
+describe('cross checks', () => {
+  it('the weights-sum error lists each weight and the sum', () => {
+    const { findings } = parse(['组织考核权重', '70%'], ['自评权重', '5%']);
+    expect(findings).toHaveLength(1);
+    expect(findings[0].message.zh).toBe('三种考核方式的权重合计为 115%（组织考核 70%, 民主测评 40%, 自评 5%），应恰好为 100%。');
+  });
+
+  it.each<[string, [SettingKey, number][], string | null]>([
+    ['较好 above 优秀', [['优秀系数', 0.9], ['较好系数', 1]], '0.9 / 1 / 0.75 / 0.6'],
+    ['一般 above 较好', [['一般系数', 0.9]], '1 / 0.85 / 0.9 / 0.6'],
+    ['差 above 一般', [['差系数', 0.8]], '1 / 0.85 / 0.75 / 0.8'],
+    ['一般 equal to 较好', [['一般系数', 0.85]], null],
+    ['差 equal to 一般', [['差系数', 0.75]], null],
+  ])('coefficients: %s', (_, rows, values) => {
+    const { findings } = parse(...rows);
+    if (values === null) expect(findings).toEqual([]);
+    else {
+      expect(findings).toEqual([expect.objectContaining({ code: 'invalid-settings', cell: 'B2' })]);
+      expect(findings[0].message.zh).toBe(`等级系数的顺序不对（${values}）。`);
+      expect(findings[0].message.en).toBe(`The grade coefficients are out of order (${values}).`);
+    }
+  });
+
+  it.each<[string, [SettingKey, number][], string | null]>([
+    ['较好 equal to 优秀', [['较好分数线', 90]], '90 / 90 / 70'],
+    ['一般 equal to 较好', [['一般分数线', 80]], '90 / 80 / 80'],
+    ['一般 above 较好', [['一般分数线', 85]], '90 / 80 / 85'],
+    ['优秀 below 较好', [['优秀分数线', 75]], '75 / 80 / 70'],
+    ['all lowered in order', [['优秀分数线', 85], ['较好分数线', 75], ['一般分数线', 60]], null],
+  ])('thresholds: %s', (_, rows, values) => {
+    const { findings } = parse(...rows);
+    if (values === null) expect(findings).toEqual([]);
+    else {
+      expect(findings).toEqual([expect.objectContaining({ code: 'invalid-settings', cell: 'B2' })]);
+      expect(findings[0].message.zh).toBe(`分数线的顺序不对（${values}）。`);
+    }
+  });
+
+  it('points at the first key of the group the sheet set, in key order', () => {
+    const { findings } = parse(['发文单位', '办公室'], ['一般分数线', 85], ['优秀分数线', 95]);
+    expect(findings.map((f) => f.cell)).toEqual(['B4']);
   });
 });
 
