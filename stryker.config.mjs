@@ -8,6 +8,8 @@
 const arg = process.argv.indexOf('--mutate');
 const selection = arg >= 0 ? process.argv[arg + 1] : '';
 const slug = selection ? `-${selection.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '')}` : '';
+// test/support/mutate-log-reporter.mjs: each verdict as it comes, so that a run cut short still tells.
+process.env.STRYKER_MUTANT_LOG = `reports/mutation/mutants${slug}.jsonl`;
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
@@ -19,7 +21,8 @@ export default {
   concurrency: 1,
   incremental: true,
   incrementalFile: `reports/stryker-incremental${slug}.json`,
-  reporters: ['clear-text', 'progress', 'html', 'json'],
+  plugins: ['@stryker-mutator/*', './test/support/mutate-log-reporter.mjs'],
+  reporters: ['clear-text', 'progress', 'html', 'json', 'mutant-log'],
   htmlReporter: { fileName: `reports/mutation/mutation${slug}.html` },
   jsonReporter: { fileName: `reports/mutation/mutation${slug}.json` },
   clearTextReporter: { allowColor: false, logTests: false, maxTestsToLog: 0 },

@@ -113,12 +113,11 @@ function checkRow(row: CatalogueRow, seen: Map<string, CellRef>): RowCheck {
 }
 
 /** Category names: the 类别 text of the category's first row (or the first non-blank one). */
-function categoriesOf(rows: CatalogueRow[], indicators: (Indicator | null)[]): Catalogue['categories'] {
+function categoriesOf(rows: CatalogueRow[], indicators: Indicator[]): Catalogue['categories'] {
   const names = new Map<string, string>();
   indicators.forEach((ind, i) => {
-    if (!ind) return;
-    const name = textOf(rows[i].category);
-    if (!names.has(ind.category) || (names.get(ind.category) === '' && name !== '')) names.set(ind.category, name);
+    // a blank name so far gives way to the next row's (blank over blank changes nothing)
+    if ((names.get(ind.category) ?? '') === '') names.set(ind.category, textOf(rows[i].category));
   });
   return [...names].map(([code, name]) => ({ code, name: name || defaultCategoryName(code) }));
 }

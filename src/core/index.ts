@@ -3,7 +3,7 @@ export * from './types';
 export * from './text';
 export * from './decimal';
 export { defaultCatalogue, normalizeIndicatorCode, buildCatalogue, DEFAULT_CATEGORIES } from './catalogue';
-export { parseGrade, parseCount, gradeOfKey, type GradeReading, type CountReading } from './scale';
+export { parseGrade, parseCount, type GradeReading, type CountReading } from './scale';
 export { defaultRuleset, parseSettings, settingKeyOf, displaySetting, SETTING_KEYS, DEFAULT_ISSUER, DEFAULT_DOCUMENT_FONT } from './ruleset';
 export { showValue, isBlank, readDecimal } from './values';
 export { assess } from './assess';

@@ -27,8 +27,8 @@ function make(
 /** A cell, or a whole sheet when the cell is unknown. */
 export type Place = { sheet: string; cell?: string };
 
-function at(ref: Place | undefined, more: Where = {}): Where {
-  return ref ? { sheet: ref.sheet, cell: ref.cell, ...more } : more;
+function at(ref: Place, more: Where = {}): Where {
+  return { sheet: ref.sheet, cell: ref.cell, ...more };
 }
 
 /** A number for a message: at most 2 decimals, exact rounding. */
@@ -121,7 +121,7 @@ export function catalogueSum(sheet: string, cell: string | undefined, total: str
 // ---------------------------------------------------------------------------------------------
 // Settings (invalid-settings): each blocks every branch
 
-function settingsError(ref: Place | undefined, message: Text, suggestion?: Text): Finding {
+function settingsError(ref: Place, message: Text, suggestion?: Text): Finding {
   return make('error', 'invalid-settings', at(ref), message, suggestion, { blocksAll: true });
 }
 

@@ -108,7 +108,7 @@ function readOptionOrder(row: SettingRow): Grade[] | null {
 
 /** 公文字体: a font name as Word stores it (at most 31 characters, no control characters). */
 function readFont(row: SettingRow): string | null {
-  const t = textOf(row.value).trim();
+  const t = textOf(row.value); // trimmed already
   return t !== '' && t.length <= 31 && !/[\u0000-\u001f]/.test(t) ? t : null;
 }
 
@@ -153,12 +153,14 @@ function readYear(row: SettingRow): number | null {
   return m ? Number(m[1]) : null;
 }
 
-/** A weight: "60%", 0.6 and 60 all mean 60%; a number above 1 is a percentage. */
+/**
+ * A weight: "60%", 0.6 and 60 all mean 60%; a plain number above 1 is a percentage. "150%" is 150%, too
+ * much, not 1.5%.
+ */
 function readWeight(row: SettingRow): Rational | null {
-  const r = readDecimal(row.value, true);
-  if (r === null || compare(r, ZERO) < 0) return null;
-  const share = compare(r, ONE) > 0 ? rational(r.n, r.d * 100n) : r;
-  return compare(share, ONE) <= 0 ? share : null;
+  const plain = readDecimal(row.value);
+  const share = plain === null ? readDecimal(row.value, true) : compare(plain, ONE) > 0 ? rational(plain.n, plain.d * 100n) : plain;
+  return share !== null && compare(share, ZERO) >= 0 && compare(share, ONE) <= 0 ? share : null;
 }
 
 /** A coefficient: 0.85 or 85%, in (0, 1]. */

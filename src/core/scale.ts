@@ -18,11 +18,6 @@ const SPELLINGS: readonly [Grade, readonly string[]][] = [
 
 const GRADE_OF = new Map<string, Grade>(SPELLINGS.flatMap(([g, words]) => words.map((w) => [w, g] as const)));
 
-/** Spelling → grade for a normalised key; undefined when not on the scale. */
-export function gradeOfKey(key: string): Grade | undefined {
-  return GRADE_OF.get(key);
-}
-
 /** A rating cell: one grade, blank, or invalid (numbers, booleans, error values, two grades…). */
 export function parseGrade(v: CellValue): GradeReading {
   if (v === null) return { kind: 'blank' };

@@ -41,8 +41,8 @@ export function readDecimal(v: CellValue, percent = false): Rational | null {
   }
   if (s.startsWith('+')) s = s.slice(1);
   if (!/^-?(\d+(\.\d*)?|\.\d+)$/.test(s)) return null;
-  const r = parseDecimal(s);
-  if (r === null) return null;
+  // every text the pattern above lets through is one parseDecimal reads
+  const r = parseDecimal(s) as Rational;
   return scale ? rational(r.n, r.d * 100n) : r;
 }
 

@@ -156,4 +156,81 @@ describe('buildCatalogue', () => {
       { code: '2', name: '二、党员教育管理监督' },
     ]);
   });
+  it('keeps the first non-blank 类别 text of a category, whatever later rows say', () => {
+    row = 1;
+    const rows = [r('1.1', '', 'a', 25), r('1.2', '班子建设', 'b', 25), r('1.3', '别的名字', 'c', 25), r('2.1', '党员', 'd', 25)];
+    expect(buildCatalogue(rows, '指标').catalogue?.categories).toEqual([
+      { code: '1', name: '班子建设' },
+      { code: '2', name: '党员' },
+    ]);
+  });
+  it('names a category without 类别 text by its default name (1 to 6) or by its code (7 and on)', () => {
+    row = 1;
+    const rows = [r('1.1', null, 'a', 20), r('6.1', '', 'b', 20), r('7.1', '', 'c', 20), r('7.2', null, 'd', 20), r('12.1', ' ', 'e', 20)];
+    expect(buildCatalogue(rows, '指标').catalogue?.categories).toEqual([
+      { code: '1', name: '一、党支部班子自身建设' },
+      { code: '6', name: '六、其它工作' },
+      { code: '7', name: '7' },
+      { code: '12', name: '12' },
+    ]);
+  });
+  it('lists categories in the order of their first row and gives every indicator its category', () => {
+    row = 1;
+    const rows = [r('2.1', '乙', 'a', 50), r('1.1', '甲', 'b', 30), r('2.2', '', 'c', 20)];
+    const { catalogue } = buildCatalogue(rows, '指标');
+    expect(catalogue?.categories.map((c) => c.code)).toEqual(['2', '1']);
+    expect(catalogue?.indicators.map((i) => [i.code, i.category, i.text, i.points])).toEqual([
+      ['2.1', '2', 'a', 50],
+      ['1.1', '1', 'b', 30],
+      ['2.2', '2', 'c', 20],
+    ]);
+  });
+  it('reports a wrong sum at the last row’s points cell, with the total, and only that', () => {
+    const rows = rowsFromDefault();
+    rows[5].points = 2.5;
+    rows.push({ ...r(null, null, '', null) });
+    const { catalogue, findings } = buildCatalogue(rows, '指标');
+    expect(catalogue).toBeNull();
+    expect(findings).toEqual([expect.objectContaining({ code: 'invalid-catalogue', sheet: '指标', cell: 'D27', severity: 'error', blocksAll: true })]);
+    expect(findings[0].message.zh).toBe('各指标分值合计为 99.5，应恰好为 100。');
+    expect(findings[0].message.en).toBe("The indicators' points add up to 99.5; they must add up to exactly 100.");
+  });
+  it('names no cell for a wrong sum when the rows come from another sheet', () => {
+    const rows = rowsFromDefault().map((x) => ({ ...x, pointsRef: { sheet: '别的表', cell: x.pointsRef.cell } }));
+    rows[0].points = 4;
+    const { findings } = buildCatalogue(rows, '指标');
+    expect(findings).toEqual([expect.objectContaining({ code: 'invalid-catalogue', sheet: '指标' })]);
+    expect(findings[0].cell).toBeUndefined();
+    expect(findings[0].message.zh).toContain('101');
+  });
+  it('checks no sum while a row’s points are unreadable (that row is reported instead)', () => {
+    const rows = rowsFromDefault();
+    rows[0].points = 50;
+    rows[1].points = '三分';
+    const { findings } = buildCatalogue(rows, '指标');
+    expect(findings.map((f) => f.cell)).toEqual(['D3']);
+  });
+  it.each<[string, CellValue, CellValue, CellValue, CellValue]>([
+    ['only a code', '7.1', null, '', null],
+    ['only a category', null, '七、其他', '', null],
+    ['only a text', null, null, '新增指标', null],
+    ['only points', null, null, '', 0],
+    ['a code and a text', '7.1', null, '新增指标', ' '],
+  ])('a row with %s is read, not skipped as blank', (_, code, category, text, points) => {
+    const rows = rowsFromDefault();
+    rows.push(r(code, category, text, points));
+    const { catalogue, findings } = buildCatalogue(rows, '指标');
+    expect(catalogue).toBeNull();
+    expect(findings.length).toBeGreaterThan(0);
+    expect(findings.every((f) => f.code === 'invalid-catalogue' && f.sheet === '指标' && /^[AD]28$/.test(f.cell ?? ''))).toBe(true);
+  });
+  it('points of 0 are refused even when the sum is 100', () => {
+    const rows = rowsFromDefault();
+    rows[0].points = 0;
+    rows[1].points = 6;
+    const { catalogue, findings } = buildCatalogue(rows, '指标');
+    expect(catalogue).toBeNull();
+    expect(findings.map((f) => [f.code, f.cell])).toEqual([['invalid-catalogue', 'D2']]);
+    expect(findings[0].message.zh).toContain('"0"');
+  });
 });

@@ -1,4 +1,5 @@
-import { cellPosition, sortFindings } from '../../src/core/findings';
+import { cellPosition, sheetOrder, sortFindings } from '../../src/core/findings';
+import { InputBuilder } from './fixtures';
 import type { Finding } from '../../src/core/types';
 
 const f = (severity: Finding['severity'], sheet?: string, cell?: string): Finding => ({
@@ -44,5 +45,39 @@ describe('sortFindings', () => {
       ['warning', '名单', 'C3'],
       ['info', '名单', 'A1'],
     ]);
+  });
+  it('orders sheets missing from the order after the known ones, by name, whichever comes first', () => {
+    const order = new Map([['名单', 0]]);
+    const input = [f('error', 'Zeta', 'A1'), f('error', 'Alpha', 'B2'), f('error', '名单', 'C9'), f('error', 'Alpha', 'A1'), f('error', 'Zeta')];
+    const want = [
+      ['名单', 'C9'],
+      ['Alpha', 'A1'],
+      ['Alpha', 'B2'],
+      ['Zeta', undefined],
+      ['Zeta', 'A1'],
+    ];
+    expect(sortFindings(input, order).map((x) => [x.sheet, x.cell])).toEqual(want);
+    expect(sortFindings([...input].reverse(), order).map((x) => [x.sheet, x.cell])).toEqual(want);
+  });
+});
+
+describe('sheetOrder', () => {
+  it('lists sheets as they first appear: roster, forms, tallies, adjustments, then recognition findings', () => {
+    const b = new InputBuilder([{ name: '甲', ref: { sheet: '名单', cell: 'A2' } }, { name: '乙' }]);
+    b.form('甲', '民主测评', '优秀').form('甲', '组织考核', '优秀').form('甲', '民主测评', '优秀', { sheet: '民主测评' });
+    b.tally('甲', '民主测评', { all: [1, 0, 0, 0] }, { sheet: '票数' });
+    b.adjustment('甲', 1, '抽检').adjustment('甲', 2, '名单');
+    b.finding(f('warning', '说明')).finding(f('info')).finding(f('info', '组织考核'));
+    expect([...sheetOrder(b.build())]).toEqual([
+      ['名单', 0],
+      ['民主测评', 1],
+      ['组织考核', 2],
+      ['票数', 3],
+      ['抽检', 4],
+      ['说明', 5],
+    ]);
+  });
+  it('is empty for an input without sheets', () => {
+    expect(sheetOrder(new InputBuilder().build()).size).toBe(0);
   });
 });

@@ -60,4 +60,21 @@ describe('parseCount', () => {
     expect(parseCount(false)).toEqual({ kind: 'invalid', shown: 'FALSE' });
     expect(parseCount({ error: '#REF!' })).toEqual({ kind: 'invalid', shown: '#REF!' });
   });
+  it('reads counts up to the largest safe whole number and no further', () => {
+    expect(parseCount(Number.MAX_SAFE_INTEGER)).toEqual({ kind: 'count', n: Number.MAX_SAFE_INTEGER });
+    expect(parseCount(Number.MAX_SAFE_INTEGER + 1)).toEqual({ kind: 'invalid', shown: '9007199254740992' });
+    expect(parseCount(Infinity)).toEqual({ kind: 'invalid', shown: 'Infinity' });
+    expect(parseCount('999999999999999')).toEqual({ kind: 'count', n: 999999999999999 });
+    expect(parseCount('1000000000000000')).toEqual({ kind: 'invalid', shown: '1000000000000000' });
+    expect(parseCount('3.0')).toEqual({ kind: 'invalid', shown: '3.0' });
+    expect(parseCount('3 票')).toEqual({ kind: 'invalid', shown: '3 票' });
+  });
+  it('reads a negative zero as 0 votes', () => {
+    const c = parseCount(-0);
+    expect(c.kind === 'count' && Object.is(c.n, 0)).toBe(true);
+  });
+  it('reads white space of any width as no votes', () => {
+    expect(parseCount('\u3000')).toEqual({ kind: 'count', n: 0 });
+    expect(parseCount(' \u00a0')).toEqual({ kind: 'count', n: 0 });
+  });
 });
