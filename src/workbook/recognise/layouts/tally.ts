@@ -46,6 +46,7 @@ export function readTallyHeader(grid: Grid, ctx: Ctx, r: number, floor = 0): Tal
     const g = t === '' ? undefined : tallyGradeOf(t);
     if (g && grades[g] === undefined) grades[g] = c;
   });
+  // reachable for a later header: the driver's row profile sees a grade word past MAX_HEADER_COLS, this read does not
   if (GRADES.some((g) => grades[g] === undefined)) return null;
   const gradeCols = GRADES.map((g) => grades[g] as number);
   const branchCol = findCol(h.keys, BRANCH, gradeCols);
