@@ -211,7 +211,7 @@ describe('tally blocks and sources', () => {
 });
 
 describe('tally headers and rows the driver meets below the first block', () => {
-  test('a later header whose 差 lies past the 2000th column is no block: the first block stands, nothing is read from the cut header', () => {
+  test('a later header whose 差 lies past the 2000th column is no block: the first block stands, nothing is read under the cut header until the next whole one', () => {
     const rows: CellValue[][] = [
       ['测评类型：组织考核'],
       ['编号', '优秀', '较好', '一般', '差'],
@@ -219,11 +219,18 @@ describe('tally headers and rows the driver meets below the first block', () => 
       [],
       ['编号', '优秀', '较好', '一般', ...fill(1997, null), '差'],
       ['1.2', 2, 2, 0, 0],
+      [],
+      ['编号', '优秀', '较好', '一般', '差'],
+      ['1.3', 1, 0, 0, 0],
     ];
     const r = recognise(book(sheet('A支部', rows)));
-    expect(r.sheets[0]).toMatchObject({ role: 'tally', headerRows: [2] });
-    expect(r.input.tallies.map((t) => `${t.branch}:${rowsOf(t).join(' ')}`)).toEqual(['A支部:1.1@A3:3/1/0/0']);
-    expect(r.ratingRanges).toEqual([{ sheet: 'A支部', range: 'B3:E3', kind: 'count' }]);
+    // the next whole header below the cut one starts a block again
+    expect(r.sheets[0]).toMatchObject({ role: 'tally', headerRows: [2, 8] });
+    expect(r.input.tallies.map((t) => `${t.branch}:${rowsOf(t).join(' ')}`)).toEqual(['A支部:1.1@A3:3/1/0/0', 'A支部:1.3@A9:1/0/0/0']);
+    expect(r.ratingRanges).toEqual([
+      { sheet: 'A支部', range: 'B3:E3', kind: 'count' },
+      { sheet: 'A支部', range: 'B9:E9', kind: 'count' },
+    ]);
   });
 
   test('a source column value that names no source: those rows count for nothing and the value is reported once', () => {
