@@ -1,5 +1,9 @@
 import { recognise } from '../../../src/workbook/recognise';
 import type { CellValue } from '../../../src/core/types';
+import { defaultCatalogue } from '../../../src/core/catalogue';
+import { Ctx } from '../../../src/workbook/recognise/context';
+import { Grid } from '../../../src/workbook/recognise/grid';
+import { readSettingRows } from '../../../src/workbook/recognise/tables';
 import { book, only, sheet } from './helpers';
 
 const FORMS = sheet('民主测评', [
@@ -267,6 +271,131 @@ describe('roster notes (BUG-D)', () => {
     expect(r.input.roster?.map((e) => [e.name, e.ref?.cell])).toEqual([
       ['研究室:一支部', 'A2'],
       ['后勤：二支部', 'A3'],
+    ]);
+  });
+});
+
+describe('settings tables without the usual header', () => {
+  test('a header with 值 but no 参数: the keys are in the first column', () => {
+    const r = recognise(book(sheet('考核参数', [['名称', '值'], ['年度', 2025]]), FORMS));
+    expect(r.sheets[0]).toMatchObject({ role: 'settings', headerRows: [1] });
+    expect(r.input.ruleset.year).toBe(2025);
+    expect(r.origins.find((o) => o.key === '年度')?.ref).toEqual({ sheet: '考核参数', cell: 'B2' });
+  });
+
+  test('a header with 参数 but no 值: the values are in the column right of the keys', () => {
+    const r = recognise(book(sheet('考核参数', [['说明', '参数', '备注'], [null, '年度', 2023]]), FORMS));
+    expect(r.input.ruleset.year).toBe(2023);
+    expect(r.origins.find((o) => o.key === '年度')?.ref).toEqual({ sheet: '考核参数', cell: 'C2' });
+    expect(r.input.findings).toEqual([]);
+  });
+
+  test('blank rows, merged section titles and notes with a colon are no settings; any other text is read and reported', () => {
+    const rows: CellValue[][] = [
+      ['参数', '值'],
+      [],
+      ['一、权重设置', null],
+      ['组织考核权重', 0.5],
+      ['注：两项权重之和为1', null],
+      ['民主测评权重', 0.5],
+      ['年度', null],
+      ['说明', '见文件'],
+    ];
+    const r = recognise(book(sheet('考核参数', rows, ['A3:B3']), FORMS));
+    expect(r.input.ruleset.weights).toEqual({ 组织考核: 0.5, 民主测评: 0.5, 自评: 0 });
+    expect(r.input.findings.map((f) => [f.code, f.cell])).toEqual([['invalid-settings', 'A8']]);
+  });
+
+  test('a sheet named like settings with no setting key in it gives no rows to edit', () => {
+    const g = new Grid({ name: '考核设置', values: [['说明'], ['本表暂未填写']], merges: [] }, 0);
+    expect(readSettingRows(g, new Ctx(defaultCatalogue()), null)).toEqual([]);
+  });
+});
+
+describe('roster member counts', () => {
+  test('blank is no count; a negative, a fraction, TRUE or an error value is reported as written', () => {
+    const rows: CellValue[][] = [
+      ['党支部', '党员人数'],
+      ['A支部', null],
+      ['B支部', -3],
+      ['C支部', 2.5],
+      ['D支部', true],
+      ['E支部', { error: '#N/A' }],
+      ['F支部', ' 12 '],
+      ['G支部', 0],
+    ];
+    const r = recognise(book(sheet('支部名单', rows), FORMS));
+    expect(r.input.roster?.map((e) => [e.name, e.members ?? null])).toEqual([
+      ['A支部', null],
+      ['B支部', null],
+      ['C支部', null],
+      ['D支部', null],
+      ['E支部', null],
+      ['F支部', 12],
+      ['G支部', 0],
+    ]);
+    expect(r.input.roster?.[0]).not.toHaveProperty('members');
+    expect(only(r.input.findings, 'invalid-count').map((f) => [f.cell, f.branch, f.message.zh])).toEqual([
+      ['B3', 'B支部', '党员人数"-3"不是非负整数。'],
+      ['B4', 'C支部', '党员人数"2.5"不是非负整数。'],
+      ['B5', 'D支部', '党员人数"TRUE"不是非负整数。'],
+      ['B6', 'E支部', '党员人数"#N/A"不是非负整数。'],
+    ]);
+  });
+});
+
+describe('spot-check dates', () => {
+  test('a date serial within Excel\'s calendar becomes a date (its time of day dropped); outside it, no date', () => {
+    const rows: CellValue[][] = [
+      ['党支部', '日期', '加减分'],
+      ['A支部', 1, 1],
+      ['B支部', 45657.75, 1],
+      ['C支部', 2958465, 1],
+      ['D支部', 0, 1],
+      ['E支部', 2958466, 1],
+      ['F支部', -2, 1],
+      ['G支部', '  ', 1],
+    ];
+    const r = recognise(book(sheet('抽检记录', rows), FORMS));
+    expect(r.input.adjustments.map((a) => [a.branch, a.date ?? null])).toEqual([
+      ['A支部', '1899-12-31'],
+      ['B支部', '2024-12-31'],
+      ['C支部', '9999-12-31'],
+      ['D支部', null],
+      ['E支部', null],
+      ['F支部', null],
+      ['G支部', null],
+    ]);
+  });
+});
+
+describe('a user-made 考核汇总 with 等级 only', () => {
+  test('the grade column is a target, the total column is not', () => {
+    const r = recognise(book(sheet('考核汇总', [['党支部', '等级'], ['A支部', null]]), FORMS));
+    expect(r.officeSummary).toEqual({ sheet: '考核汇总', headerRow: 0, branchCol: 0, gradeCol: 1, rows: [{ branch: 'A支部', row: 1 }] });
+  });
+});
+
+describe('catalogue category bands', () => {
+  test('a band written in a first column of its own names the category of the items below; totals and notes do not', () => {
+    const cat = sheet('考核指标', [
+      ['序号', '编号', '考核内容', '分值'],
+      ['一、班子建设', null, null, null],
+      [1, '1.1', '班子团结', 60],
+      ['二、制度建设', null, null, null],
+      ['注：按季度评', null, null, null],
+      ['合计', null, null, null],
+      [2, '2.1', '制度健全', 40],
+    ]);
+    const r = recognise(book(cat, FORMS));
+    expect(r.sheets[0].role).toBe('catalogue');
+    expect(r.input.catalogue.indicators.map((i) => [i.code, i.points])).toEqual([
+      ['1.1', 60],
+      ['2.1', 40],
+    ]);
+    expect(r.input.catalogue.categories).toEqual([
+      { code: '1', name: '一、班子建设' },
+      { code: '2', name: '二、制度建设' },
     ]);
   });
 });
