@@ -25,9 +25,9 @@ describe('label keys and their values', () => {
 
   test('a period label: 上半年 is the half year, any other text the annual assessment', () => {
     expect(formsOf([['测评类型：民主测评', '考核期间：上半年']])).toEqual([['表', 'A2', '民主测评', 'half-year']]);
-    expect(formsOf([['测评类型：民主测评', '考核期间：2025年度']])).toEqual([['表', 'A2', '民主测评', 'annual']]);
+    expect(formsOf([['测评类型：民主测评', '考核期间：2025年']])).toEqual([['表', 'A2', '民主测评', 'annual']]);
     // the label's annual outranks a sheet named for the half year
-    const r = recognise(book(sheet('上半年测评', [['测评类型：民主测评', '考核期间：2025年度'], ['测评人', '1.1', '1.2'], ['R1', '优秀', '较好']])));
+    const r = recognise(book(sheet('上半年测评', [['测评类型：民主测评', '考核期间：2025年'], ['测评人', '1.1', '1.2'], ['R1', '优秀', '较好']])));
     expect(r.input.forms.map((f) => f.period)).toEqual(['annual']);
     expect(recognise(book(sheet('上半年测评', [['测评类型：民主测评'], ['测评人', '1.1', '1.2'], ['R1', '优秀', '较好']]))).input.forms.map((f) => f.period)).toEqual(['half-year']);
   });
