@@ -161,7 +161,6 @@ export const formsLayout: RatingLayout<FormsHeader, null, 'forms'> = {
   readRow(b, i) {
     const form = formRow(b.grid, b.ctx, b.header, b.block, i, b.headerRef);
     if (!form) return 'skip';
-    if (b.blocked) return 'rating';
     const source = b.rowSource.of(i, b.header.sourceCol, b.block, form.branch);
     if (!source) return 'rating';
     form.source = source;

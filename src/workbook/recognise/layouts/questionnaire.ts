@@ -157,7 +157,7 @@ export const questionnaireLayout: RatingLayout<QuestionnaireHeader, Seen, 'quest
     const branch = branchText || block.branch?.name || '';
     const branchRef = h.branchCol >= 0 ? grid.ref(i, h.branchCol) : (block.branch?.ref ?? b.headerRef);
     const source = b.rowSource.of(i, -1, block, branch);
-    if (!source) return 'rating'; // no source column: no source exactly when the block is blocked
+    if (!source) return 'rating';
     const form: Form = { branch, branchRef, source, period: block.period, ref: grid.ref(i, h.firstCol), ratings };
     const raterType = rowRaterType(grid, i, h.identityCol);
     if (raterType) form.raterType = raterType;

@@ -87,7 +87,6 @@ function readTallyRow(b: Scope, i: number): 'rating' | 'other' | 'skip' {
     else b.sheet.unmapped.set(shown, { ref: grid.ref(i, indCol), rows: 1 });
     return 'other';
   }
-  if (b.blocked) return 'rating';
   const { name: branch, ref: branchRef } = rowBranch(grid, i, h.branchCol, block, b.headerRef);
   const source = b.rowSource.of(i, h.sourceCol, block, branch);
   if (!source) return 'rating';
