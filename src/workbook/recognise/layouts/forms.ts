@@ -197,7 +197,7 @@ function formRow(grid: Grid, ctx: Ctx, h: FormsHeader, block: Block, i: number, 
     } else if (branch === '' && isBandOrNote(grid, h, i, values)) {
       return null;
     }
-  } else if (!any || TOTAL_ROWS.has(ctx.key(grid.text(i, h.firstCol)))) return null;
+  } else if (!any || TOTAL_ROWS.has(ctx.key(grid.text(i, h.firstCol))) || isBandOrNote(grid, h, i, values)) return null; // no branch column: labels of the next block too
   const form = new RowForm(
     branch,
     branchRef,
