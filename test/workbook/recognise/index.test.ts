@@ -67,3 +67,45 @@ describe('a derived tally over several rating sheets', () => {
     expect(f[0].message.zh).toContain('2');
   });
 });
+
+describe('recognise() on odd snapshots and its summary of sheets', () => {
+  test('no snapshot, no sheet list, or entries that are no sheets: nothing recognised, no error', () => {
+    for (const snap of [null, undefined, {}, { sheets: 'x' }, { sheets: [null, 5, 'x'] }]) {
+      const r = recognise(snap as never);
+      expect([r.sheets, r.input.forms, r.input.findings, r.nothingRecognised]).toEqual([[], [], [], true]);
+    }
+    const r = recognise({ sheets: [null, sheet('民主测评', [['党支部', '1.1'], ['A支部', '优秀']])] } as never);
+    expect(r.sheets.map((s) => [s.name, s.role])).toEqual([['民主测评', 'forms']]);
+    expect(r.nothingRecognised).toBe(false);
+  });
+
+  test('a sheet shows its source only when all its forms share one', () => {
+    const one = recognise(book(sheet('Sheet1', [['党支部', '测评类型', '1.1'], ['A支部', '自评', '优秀']])));
+    expect(one.sheets[0]).toEqual({ name: 'Sheet1', role: 'forms', headerRows: [1], source: '自评' });
+    const two = recognise(book(sheet('Sheet1', [['党支部', '测评类型', '1.1'], ['A支部', '自评', '优秀'], ['B支部', '组织考核', '较好']])));
+    expect(two.sheets[0]).toEqual({ name: 'Sheet1', role: 'forms', headerRows: [1] });
+  });
+
+  test('rating sheets with nothing rated yet: one warning naming them; a single rating is enough to be silent', () => {
+    const blank = recognise(book(sheet('民主测评', [['党支部', '1.1'], ['A支部', null]]), sheet('组织考核', [['党支部', '1.1'], ['A支部', ' ']])));
+    expect(only(blank.input.findings, 'no-ratings').map((f) => [f.message.zh.includes('民主测评'), f.message.zh.includes('组织考核')])).toEqual([[true, true]]);
+    const rated = recognise(book(sheet('民主测评', [['党支部', '1.1'], ['A支部', null]]), sheet('组织考核', [['党支部', '1.1'], ['A支部', '优秀']])));
+    expect(only(rated.input.findings, 'no-ratings')).toEqual([]);
+    // a long sheet's forms carry their ratings as cells
+    const long = recognise(book(sheet('民主测评', [['党支部', '编号', '等级'], ['A支部', '1.1', '']])));
+    expect(only(long.input.findings, 'no-ratings')).toHaveLength(1);
+    expect(recognise(book()).input.findings).toEqual([]);
+  });
+
+  test('formulas over a rating sheet are matched to it whatever the letter case; over its own sheet they are typed counts', () => {
+    const tally = (formula: string): ReturnType<typeof sheet> =>
+      sheet('Votes', [['测评类型：民主测评'], ['党支部', '编号', '优秀', '较好', '一般', '差'], ['A支部', '1.1', 1, 0, 0, 0]], [], { formulas: [[], [], [null, null, formula, null, null, null]] });
+    const forms = sheet('Forms', [['党支部', '1.1'], ['A支部', '优秀']]);
+    const lower = recognise(book(forms, tally('COUNTIF(forms!B:B,"优秀")')));
+    expect(lower.input.tallies).toEqual([]);
+    expect(only(lower.input.findings, 'derived-tally').map((f) => [f.sheet, f.message.zh.includes('"Forms"')])).toEqual([['Votes', true]]);
+    const own = recognise(book(forms, tally('SUM(votes!D3:F3)')));
+    expect(own.input.tallies).toHaveLength(1);
+    expect(only(own.input.findings, 'derived-tally')).toEqual([]);
+  });
+});
