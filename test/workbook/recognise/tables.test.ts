@@ -399,3 +399,21 @@ describe('catalogue category bands', () => {
     ]);
   });
 });
+
+describe('catalogue rows', () => {
+  test('a category cell merged down applies to each row; without 分值 the missing points are named at the row\'s first cell', () => {
+    const cat = sheet('指标目录', [['编号', '类别', '考核内容', '分值'], ['1.1', '一、班子', '班子团结', 60], ['1.2', null, '制度健全', 30], ['2.1', '二、制度', '学习', 10]], ['B2:B3']);
+    const r = recognise(book(cat, FORMS));
+    expect(r.input.catalogue.categories).toEqual([
+      { code: '1', name: '一、班子' },
+      { code: '2', name: '二、制度' },
+    ]);
+    expect(r.input.catalogue.indicators.map((i) => [i.code, i.category])).toEqual([
+      ['1.1', '1'],
+      ['1.2', '1'],
+      ['2.1', '2'],
+    ]);
+    const noPoints = recognise(book(sheet('指标目录', [['序号', '编号', '考核内容', '权重'], [1, '1.1', '班子团结', 0.5]]), FORMS));
+    expect(only(noPoints.input.findings, 'invalid-catalogue').map((f) => [f.sheet, f.cell, f.message.zh])).toEqual([['指标目录', 'A2', '指标 1.1 的分值""无效，分值应为大于 0 的数。']]);
+  });
+});
