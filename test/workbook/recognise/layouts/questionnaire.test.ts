@@ -234,3 +234,16 @@ describe('questionnaire rows, small downloads', () => {
     ]);
   });
 });
+
+describe('questionnaire question headers', () => {
+  test('an indicator named after " - ", a colon or an underscore, in brackets, or cut off with an ellipsis', () => {
+    const T = (k: number): string => catalogue.indicators[k].text;
+    const header = ['序号', '1、您所在的党支部：', `3 - ${T(0)}`, `Q3-2：${T(1)}`, `第3题_${T(2)}`, `3【${T(3)}】`, `3.${T(4).slice(0, 12)}...`, `3、${T(5).slice(0, 12)}。。。`, `3—${T(6).slice(0, 12)}……`];
+    const rows: Rows = [header, [1, 'A支部', '优秀', '较好', '一般', '差', '优秀', '较好', '一般']];
+    const r = recognise({ sheets: [sheet('民主测评问卷', rows)] });
+    expect(r.sheets[0].role).toBe('questionnaire');
+    expect(r.input.forms.map((f) => f.ratings.map((x) => `${x.indicator}=${String(x.value)}`))).toEqual([
+      [`${CODES[0]}=优秀`, `${CODES[1]}=较好`, `${CODES[2]}=一般`, `${CODES[3]}=差`, `${CODES[4]}=优秀`, `${CODES[5]}=较好`, `${CODES[6]}=一般`],
+    ]);
+  });
+});
