@@ -35,6 +35,8 @@ describe('cell values', () => {
     expect([null, undefined, 'x', '', true, false, 0, 2.5].map(cleanValue)).toEqual([null, null, 'x', '', true, false, 0, 2.5]);
     expect(cleanValue({ error: '#N/A' })).toEqual({ error: '#N/A' });
     expect([{ error: 5 }, {}, [], () => 1, Symbol('s'), BigInt(3)].map(cleanValue)).toEqual([bad, bad, bad, bad, bad, bad]);
+    // only an object with an error text is an error value, not a function that happens to carry one
+    expect(cleanValue(Object.assign(() => 1, { error: '#N/A' }))).toEqual(bad);
   });
 
   test('every kind of white space is trimmed at either end, inner spaces stay', () => {
@@ -65,6 +67,8 @@ describe('a sheet read defensively', () => {
     expect([g.name, g.height, g.width, g.isEmpty(), g.text(0, 0), g.value(3, 3), g.formula(0, 0)]).toEqual(['Sheet5', 0, 0, true, '', null, null]);
     expect(g.row(0)).toEqual([]);
     expect(new Grid({ name: 7, values: 'x' } as unknown as SheetSnapshot, 1).name).toBe('Sheet2');
+    const none = new Grid(null as unknown as SheetSnapshot, 2);
+    expect([none.name, none.height, none.width, none.isEmpty(), none.formula(0, 0), none.mergeAt(0, 0)]).toEqual(['Sheet3', 0, 0, true, null, undefined]);
   });
 
   test('ragged rows and rows that are no arrays: the widest row gives the width, odd rows read as blank', () => {
@@ -75,6 +79,7 @@ describe('a sheet read defensively', () => {
     expect(g.isEmpty()).toBe(false);
     expect(grid([null, 'junk', ['', ' ', null, '\u3000'], []]).isEmpty()).toBe(true);
     expect(grid([[null, 0]]).isEmpty()).toBe(false);
+    expect(grid([[1, 2, 3], ['a']]).width).toBe(3);
     expect(grid([[null, false]]).isEmpty()).toBe(false);
   });
 
@@ -111,6 +116,10 @@ describe('merged areas', () => {
     expect(g.filled(2, 2)).toEqual({ value: 'x', r: 2, c: 2 });
     expect(g.filled(3, 2)).toEqual({ value: null, r: 3, c: 2 });
     expect(g.filled(1, -1)).toEqual({ value: null, r: 1, c: -1 });
+    // a value left inside a merge below its first cell is the cell's own
+    expect(grid([['A支部'], ['B支部']], ['A1:A2']).filled(1, 0)).toEqual({ value: 'B支部', r: 1, c: 0 });
+    // a one-cell "merge" is no merge: it hides nothing of a real one around it
+    expect(grid([['A支部'], [null], [null]], ['A1:A3', 'A2']).filled(1, 0)).toEqual({ value: 'A支部', r: 0, c: 0 });
   });
 
   test('malformed merges are passed over: not text, unreadable, one cell, or starting outside the sheet', () => {
@@ -139,6 +148,9 @@ describe('merged areas', () => {
     expect(g.mergeAt(9, 0)).toBeUndefined();
     const sorted = grid(Array.from({ length: 6 }, () => ['x']), ['A5:A6', 'A1:A2', 'A3:A4']);
     expect([0, 1, 2, 3, 4, 5].map((r) => sorted.mergeAt(r, 0)?.r0)).toEqual([0, 0, 2, 2, 4, 4]);
+    // listed bottom-up, more than the look-back can make up for
+    const reversed = grid(Array.from({ length: 12 }, () => ['x']), ['A11:A12', 'A9:A10', 'A7:A8', 'A5:A6', 'A3:A4', 'A1:A2']);
+    expect(Array.from({ length: 12 }, (_, r) => reversed.mergeAt(r, 0)?.r0)).toEqual([0, 0, 2, 2, 4, 4, 6, 6, 8, 8, 10, 10]);
   });
 });
 
@@ -149,5 +161,6 @@ describe('sheet names in formulas', () => {
     expect(sheetsReferenced(`[1]Sheet3!A1*'[2]民主 测评'!B1`)).toEqual(['Sheet3', '民主 测评']);
     expect(sheetsReferenced('SUM(A1:A3)')).toEqual([]);
     expect(sheetsReferenced(`'[1]'!A1`)).toEqual([]);
+    expect(sheetsReferenced(`[12]Sheet3!A1+'[123]民主测评'!A1`)).toEqual(['Sheet3', '民主测评']);
   });
 });
