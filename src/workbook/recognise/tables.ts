@@ -69,7 +69,7 @@ export function readCatalogueRows(grid: Grid, ctx: Ctx, headerRow: number): Cata
   let heading: string | null = null; // "一、党支部班子自身建设" written as a band row above its items
   for (let i = headerRow + 1; i < grid.height; i++) {
     const code = grid.value(i, codeCol);
-    const category = categoryCol >= 0 ? grid.filled(i, categoryCol).value : null;
+    const category = grid.filled(i, categoryCol).value; // column -1 reads as blank
     const text = grid.value(i, textCol);
     const points = grid.value(i, pointsCol);
     const isCode = normalizeIndicatorCode(textOfValue(code)) !== null;
@@ -167,16 +167,14 @@ export function readRoster(grid: Grid, ctx: Ctx, headerRow: number, findings: Fi
     if (seen.has(key)) continue; // a repeated name: the first row stands
     seen.add(key);
     const entry: RosterEntry = { name, ref: grid.ref(i, branchCol) };
-    const group = groupCol >= 0 ? textOfValue(grid.filled(i, groupCol).value) : '';
+    const group = textOfValue(grid.filled(i, groupCol).value); // column -1 reads as blank
     if (group !== '') entry.group = group;
-    const secretary = secretaryCol >= 0 ? grid.text(i, secretaryCol) : '';
+    const secretary = grid.text(i, secretaryCol);
     if (secretary !== '') entry.secretary = secretary;
-    if (membersCol >= 0) {
-      const v = grid.value(i, membersCol);
-      const n = readMembers(v);
-      if (n === 'invalid') findings.push(invalidMembers(grid.ref(i, membersCol), name, showValue(v)));
-      else if (n !== undefined) entry.members = n;
-    }
+    const v = grid.value(i, membersCol); // blank without a 党员人数 column: no count
+    const n = readMembers(v);
+    if (n === 'invalid') findings.push(invalidMembers(grid.ref(i, membersCol), name, showValue(v)));
+    else if (n !== undefined) entry.members = n;
     roster.push(entry);
   }
   return roster;

@@ -417,3 +417,63 @@ describe('catalogue rows', () => {
     expect(only(noPoints.input.findings, 'invalid-catalogue').map((f) => [f.sheet, f.cell, f.message.zh])).toEqual([['指标目录', 'A2', '指标 1.1 的分值""无效，分值应为大于 0 的数。']]);
   });
 });
+
+describe('tables: rows the run over tables.ts asked about', () => {
+  const catalogue = (rows: CellValue[][]): ReturnType<typeof recognise> => recognise(book(sheet('指标目录', [['编号', '类别', '考核内容', '分值'], ...rows]), FORMS));
+  const found = (r: ReturnType<typeof recognise>): string[][] => r.input.findings.map((f) => [f.code, f.cell ?? '', f.message.zh]);
+
+  test('catalogue: a band survives a blank row; an item\'s own category beats the band; a code alone is an item; a row without code is reported', () => {
+    const r = catalogue([['一、班子', null, null, null], [], ['1.1', null, '甲', 60], ['2.1', '二、其他', '乙', 40]]);
+    expect(r.input.catalogue.categories).toEqual([
+      { code: '1', name: '一、班子' },
+      { code: '2', name: '二、其他' },
+    ]);
+    expect(found(catalogue([['1.1', '一', '甲', 60], ['1.2', null, null, null], ['1.3', '一', '丙', 40]]))).toEqual([
+      ['invalid-catalogue', 'D3', '指标 1.2 的分值""无效，分值应为大于 0 的数。'],
+      ['invalid-catalogue', 'A3', '指标 1.2 没有填写考核内容。'],
+    ]);
+    expect(found(catalogue([['1.1', '一', '甲', 60], [null, '一', '乙', null], ['1.3', '一', '丙', 40]]))).toEqual([['invalid-catalogue', 'A3', '指标编号""无效，应为"类别号.序号"的形式。']]);
+  });
+
+  test('catalogue: a total row with a note beside it is no item; bad points are named in the 分值 column', () => {
+    expect(found(catalogue([['1.1', '一', '甲', 60], ['1.2', '一', '乙', 40], ['合计', null, '以上各项', 100]]))).toEqual([]);
+    expect(found(catalogue([['1.1', '一', '甲', 0], ['1.2', '一', '乙', 100]]))).toEqual([['invalid-catalogue', 'D2', '指标 1.1 的分值"0"无效，分值应为大于 0 的数。']]);
+  });
+
+  test('settings: the 值 column wherever it stands; a text row without value is read (and reported), a key with a colon too', () => {
+    const r = recognise(book(sheet('考核参数', [['参数', '说明', '值'], ['年度', '考核年度', 2025], ['其他说明', null, null], ['年度：', null, null]]), FORMS));
+    expect(r.input.ruleset.year).toBe(2025);
+    expect(r.origins.find((o) => o.key === '年度')?.ref).toEqual({ sheet: '考核参数', cell: 'C2' });
+    expect(found(r)).toEqual([
+      ['invalid-settings', 'A3', '无法识别的参数"其他说明"。'],
+      ['invalid-settings', 'A4', '参数"年度"重复，考核参数!A2 已设置该参数。'],
+    ]);
+  });
+
+  test('settings without a header: a key is looked for in the first 30 rows only', () => {
+    const at = (n: number): CellValue[][] => [...Array.from({ length: n }, (): CellValue[] => ['说明']), ['年度', 2024]];
+    const r = recognise(book(sheet('考核设置', at(29)), FORMS));
+    expect([r.sheets[0].role, r.input.ruleset.year]).toEqual(['settings', 2024]);
+    expect(recognise(book(sheet('考核设置', at(30)), FORMS)).sheets[0].role).toBe('ignored');
+  });
+
+  test('roster and spot checks: a title above the header, a repeated header row and member counts with more words are no data', () => {
+    const roster = recognise(book(sheet('支部名单', [['机关党支部名单'], ['党支部', '党员人数'], ['A支部', '约25'], ['党支部', '党员人数'], ['B支部', '25人以上'], ['C支部', '25人']]), FORMS));
+    expect(roster.input.roster?.map((e) => [e.name, e.members ?? null])).toEqual([
+      ['A支部', null],
+      ['B支部', null],
+      ['C支部', 25],
+    ]);
+    expect(only(roster.input.findings, 'invalid-count').map((f) => f.cell)).toEqual(['B3', 'B5']);
+    const spot = recognise(book(sheet('抽检记录', [['抽检记录表'], ['加减分', '党支部'], [2, 'A支部'], ['加减分', '党支部'], [-1, 'B支部']]), FORMS));
+    expect(spot.input.adjustments.map((a) => [a.branch, a.value, a.valueRef.cell])).toEqual([
+      ['A支部', 2, 'A3'],
+      ['B支部', -1, 'A5'],
+    ]);
+  });
+
+  test('a user-made 考核汇总 whose 总分 is the first column', () => {
+    const r = recognise(book(sheet('考核汇总', [['总分', '等级', '排名', '党支部'], [null, null, null, 'A支部']]), FORMS));
+    expect(r.officeSummary).toEqual({ sheet: '考核汇总', headerRow: 0, branchCol: 3, totalCol: 0, gradeCol: 1, rankCol: 2, rows: [{ branch: 'A支部', row: 1 }] });
+  });
+});
