@@ -477,3 +477,29 @@ describe('tables: rows the run over tables.ts asked about', () => {
     expect(r.officeSummary).toEqual({ sheet: '考核汇总', headerRow: 0, branchCol: 3, totalCol: 0, gradeCol: 1, rankCol: 2, rows: [{ branch: 'A支部', row: 1 }] });
   });
 });
+
+describe('tables: columns in first place, and what a row without them holds', () => {
+  test('a roster without 所属总支 or 书记 gives entries without them', () => {
+    const r = recognise(book(sheet('支部名单', [['党支部', '党员人数'], ['A支部', 3]]), FORMS));
+    expect(r.input.roster).toEqual([{ name: 'A支部', members: 3, ref: { sheet: '支部名单', cell: 'A2' } }]);
+    expect(r.input.roster?.[0]).not.toHaveProperty('group');
+    expect(r.input.roster?.[0]).not.toHaveProperty('secretary');
+  });
+
+  test('a title right above the spot-check header is not a branch', () => {
+    const r = recognise(book(sheet('抽检记录', [['抽检记录表', null], ['党支部', '加减分'], ['A支部', 1]]), FORMS));
+    expect(r.input.adjustments.map((a) => a.branch)).toEqual(['A支部']);
+  });
+
+  test('a settings row whose text has a colon and a value is read, and reported when it names no setting', () => {
+    const r = recognise(book(sheet('考核参数', [['参数', '值'], ['年度', 2025], ['备注：', '见文件']]), FORMS));
+    expect(r.input.findings.map((f) => [f.code, f.cell])).toEqual([['invalid-settings', 'A3']]);
+  });
+
+  test('分值, 等级 or 排名 in the first column', () => {
+    const cat = recognise(book(sheet('指标目录', [['分值', '编号', '考核内容'], [0, '1.1', '甲'], [100, '1.2', '乙']]), FORMS));
+    expect(only(cat.input.findings, 'invalid-catalogue').map((f) => f.cell)).toEqual(['A2']);
+    expect(recognise(book(sheet('考核汇总', [['等级', '党支部'], [null, 'A支部']]), FORMS)).officeSummary).toMatchObject({ gradeCol: 0, branchCol: 1 });
+    expect(recognise(book(sheet('考核汇总', [['排名', '党支部', '总分'], [null, 'A支部', null]]), FORMS)).officeSummary).toMatchObject({ rankCol: 0, totalCol: 2 });
+  });
+});
