@@ -37,9 +37,9 @@ export function readRatingSheet<H extends BlockHeader, S>(layout: RatingLayout<H
     out.headerRows.push(header.row + 1);
     const block = resolveBlock(grid, labelFrom === 0 ? sheetLabels : readLabels(grid, ctx, labelFrom, r), sheetLabels);
     const headerRef = grid.ref(header.row, header.firstCol);
-    const blocked = checkBlockSource(ctx, block, header.sourceCol, headerRef);
+    checkBlockSource(ctx, block, header.sourceCol, headerRef);
     if (block.source && header.sourceCol < 0) out.sources.add(block.source);
-    const scope: BlockScope<H, S> = { grid, ctx, header, block, headerRef, blocked, rowSource, out, sheet };
+    const scope: BlockScope<H, S> = { grid, ctx, header, block, headerRef, rowSource, out, sheet };
     const carries = (i: number): boolean => carriesRatings(grid, i, header.ratingCols, layout.isRatingValue);
     let next = -1;
     let firstData = -1;
@@ -118,11 +118,12 @@ export function resolveBlock(grid: Grid, own: Labels, sheet: Labels): Block {
   return block;
 }
 
-/** Reports a block without a source; true when its forms must not be emitted. */
-export function checkBlockSource(ctx: Ctx, block: Block, sourceCol: number, headerRef: CellRef): boolean {
-  if (block.source !== undefined || sourceCol >= 0) return false;
-  ctx.findings.push(unknownSource(headerRef, block.sourceLabel));
-  return true;
+/**
+ * Reports a block without a source. Its rows are still read (for ranges and findings), but the
+ * layouts emit nothing from them: RowSource gives them no source.
+ */
+export function checkBlockSource(ctx: Ctx, block: Block, sourceCol: number, headerRef: CellRef): void {
+  if (block.source === undefined && sourceCol < 0) ctx.findings.push(unknownSource(headerRef, block.sourceLabel));
 }
 
 /**

@@ -78,8 +78,7 @@ const CODE_SCAN_ROWS = 200;
  */
 function listsIndicators(grid: Grid, ctx: Ctx, s: Signature): boolean {
   const h = s.header;
-  const codeCol = findCol(h.keys, CODE);
-  if (codeCol < 0) return false;
+  const codeCol = findCol(h.keys, CODE); // found: only asked of a catalogueHeader, which has 编号
   const cols: number[] = [];
   h.keys.forEach((k, c) => {
     if (k !== '' && c !== codeCol) cols.push(c);

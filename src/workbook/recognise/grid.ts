@@ -151,8 +151,8 @@ export class Grid {
     return Array.isArray(row) ? row : [];
   }
 
+  /** The cell's value; column -1 (a role the header lacks) reads as blank, as any missing cell does. */
   value(r: number, c: number): CellValue {
-    if (c < 0) return null;
     const row = this.rows[r];
     return Array.isArray(row) ? cleanValue(row[c]) : null;
   }
@@ -182,7 +182,7 @@ export class Grid {
    */
   filled(r: number, c: number): { value: CellValue; r: number; c: number } {
     const v = this.value(r, c);
-    if (c < 0 || !isBlankValue(v)) return { value: v, r, c };
+    if (!isBlankValue(v)) return { value: v, r, c };
     const m = this.merges.at(r, c);
     if (!m || (m.r0 === r && m.c0 === c)) return { value: v, r, c };
     return { value: this.value(m.r0, m.c0), r: m.r0, c: m.c0 };

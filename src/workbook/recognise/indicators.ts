@@ -28,13 +28,9 @@ export class IndicatorMatcher {
   constructor(catalogue: Catalogue) {
     for (const ind of catalogue.indicators) {
       this.codes.add(ind.code);
-      const loose = normalizeLoose(ind.text);
-      if (loose) this.texts.push({ code: ind.code, loose });
+      // a text of punctuation only (loose '') can never match: compute() returns NONE for '' first
+      this.texts.push({ code: ind.code, loose: normalizeLoose(ind.text) });
     }
-  }
-
-  has(code: string): boolean {
-    return this.codes.has(code);
   }
 
   match(text: string): IndicatorMatch {

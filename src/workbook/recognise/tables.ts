@@ -5,6 +5,7 @@
 import { normalizeIndicatorCode } from '../../core/catalogue';
 import { settingKeyOf } from '../../core/ruleset';
 import { normalize } from '../../core/text';
+import { showValue } from '../../core/values';
 import type { Adjustment, CatalogueRow, CellRef, CellValue, Finding, RosterEntry, SettingRow } from '../../core/types';
 import { F_ROLE, type Ctx } from './context';
 import { a1Range, isBlankValue, textOfValue, type Grid } from './grid';
@@ -37,10 +38,6 @@ const COLON = /[:：]/;
 /** A note under a roster ("注：…", "说明:…", "填表说明："): a note word and a colon at the start. */
 const NOTE = /^(?:注|说明|备注|填表说明)[\s\u3000]*[:：]/;
 
-function cell(grid: Grid, r: number, c: number): CellValue {
-  return c < 0 ? null : grid.value(r, c);
-}
-
 /**
  * A row that names a branch: not blank, not a total, not a note ("注：…") or a title merged across columns.
  * A colon alone does not make a note: "研究室:一支部" is a branch, as it is on the rating sheets.
@@ -71,10 +68,10 @@ export function readCatalogueRows(grid: Grid, ctx: Ctx, headerRow: number): Cata
   const rows: CatalogueRow[] = [];
   let heading: string | null = null; // "一、党支部班子自身建设" written as a band row above its items
   for (let i = headerRow + 1; i < grid.height; i++) {
-    const code = cell(grid, i, codeCol);
-    const category = categoryCol >= 0 ? grid.filled(i, categoryCol).value : null;
-    const text = cell(grid, i, textCol);
-    const points = cell(grid, i, pointsCol);
+    const code = grid.value(i, codeCol);
+    const category = grid.filled(i, categoryCol).value; // column -1 reads as blank
+    const text = grid.value(i, textCol);
+    const points = grid.value(i, pointsCol);
     const isCode = normalizeIndicatorCode(textOfValue(code)) !== null;
     const words = [code, category, text].map(textOfValue).filter((t) => t !== '');
     if (!isCode && isBlankValue(points) && words.length <= 1) {
@@ -90,7 +87,7 @@ export function readCatalogueRows(grid: Grid, ctx: Ctx, headerRow: number): Cata
       text,
       points,
       ref: grid.ref(i, firstCol),
-      codeRef: grid.ref(i, codeCol >= 0 ? codeCol : firstCol),
+      codeRef: grid.ref(i, codeCol), // a catalogue header always has 编号 (classify)
       pointsRef: grid.ref(i, pointsCol >= 0 ? pointsCol : firstCol),
     });
   }
@@ -130,11 +127,10 @@ export function readSettingRows(grid: Grid, ctx: Ctx, headerRow: number | null):
     valueCol = s.col + 1;
     start = s.row;
   }
-  const rows: SettingRow[] = [];
+  const rows: SettingRow[] = []; // blank rows too: parseSettings passes over a row without key or value
   for (let i = start; i < grid.height; i++) {
     const key = grid.value(i, keyCol);
     const value = grid.value(i, valueCol);
-    if (isBlankValue(key) && isBlankValue(value)) continue;
     if (isBlankValue(value) && grid.inWideMerge(i, keyCol)) continue; // a section title
     const kt = textOfValue(key);
     if (isBlankValue(value) && kt !== '' && !settingKeyOf(kt) && COLON.test(kt)) continue; // a note
@@ -163,7 +159,6 @@ export function readRoster(grid: Grid, ctx: Ctx, headerRow: number, findings: Fi
   const membersCol = findCol(h.keys, MEMBERS, [branchCol]);
   const seen = new Set<string>();
   const roster: RosterEntry[] = [];
-  if (branchCol < 0) return roster;
   for (let i = headerRow + 1; i < grid.height; i++) {
     if (ctx.profile(grid, i).flags & F_ROLE) continue;
     const name = branchName(grid, ctx, i, branchCol);
@@ -172,16 +167,14 @@ export function readRoster(grid: Grid, ctx: Ctx, headerRow: number, findings: Fi
     if (seen.has(key)) continue; // a repeated name: the first row stands
     seen.add(key);
     const entry: RosterEntry = { name, ref: grid.ref(i, branchCol) };
-    const group = groupCol >= 0 ? textOfValue(grid.filled(i, groupCol).value) : '';
+    const group = textOfValue(grid.filled(i, groupCol).value); // column -1 reads as blank
     if (group !== '') entry.group = group;
-    const secretary = secretaryCol >= 0 ? grid.text(i, secretaryCol) : '';
+    const secretary = grid.text(i, secretaryCol);
     if (secretary !== '') entry.secretary = secretary;
-    if (membersCol >= 0) {
-      const v = grid.value(i, membersCol);
-      const n = readMembers(v);
-      if (n === 'invalid') findings.push(invalidMembers(grid.ref(i, membersCol), name, textOfValue(v) || String(v)));
-      else if (n !== undefined) entry.members = n;
-    }
+    const v = grid.value(i, membersCol); // blank without a 党员人数 column: no count
+    const n = readMembers(v);
+    if (n === 'invalid') findings.push(invalidMembers(grid.ref(i, membersCol), name, showValue(v)));
+    else if (n !== undefined) entry.members = n;
     roster.push(entry);
   }
   return roster;
@@ -209,7 +202,6 @@ export function readAdjustments(grid: Grid, ctx: Ctx, headerRow: number): Adjust
   const dateCol = findCol(h.keys, DATE, [branchCol, valueCol]);
   const reasonCol = findCol(h.keys, REASON, [branchCol, valueCol, kindCol, dateCol]);
   const out: Adjustment[] = [];
-  if (branchCol < 0) return out;
   for (let i = headerRow + 1; i < grid.height; i++) {
     if (ctx.profile(grid, i).flags & F_ROLE) continue;
     const branch = branchName(grid, ctx, i, branchCol);
@@ -218,15 +210,15 @@ export function readAdjustments(grid: Grid, ctx: Ctx, headerRow: number): Adjust
     const adj: Adjustment = {
       branch,
       branchRef: grid.ref(f.r, f.c),
-      value: cell(grid, i, valueCol),
+      value: grid.value(i, valueCol),
       valueRef: grid.ref(i, valueCol >= 0 ? valueCol : branchCol),
     };
-    const kind = optionalText(cell(grid, i, kindCol));
+    const kind = optionalText(grid.value(i, kindCol));
     if (kind) adj.kind = kind;
-    const dv = cell(grid, i, dateCol);
+    const dv = grid.value(i, dateCol);
     const date = typeof dv === 'number' ? serialDate(dv) : optionalText(dv);
     if (date) adj.date = date;
-    const reason = optionalText(cell(grid, i, reasonCol));
+    const reason = optionalText(grid.value(i, reasonCol));
     if (reason) adj.reason = reason;
     out.push(adj);
   }

@@ -108,3 +108,30 @@ describe('keyword rules', () => {
     expect(raterTypeOf(' ')).toBeUndefined();
   });
 });
+
+describe('classification limits and exclusions', () => {
+  test('a header is looked for in the first 30 rows only', () => {
+    const at = (n: number): CellValue[][] => [...Array.from({ length: n }, (): CellValue[] => ['说明文字']), ['党支部', '1.1'], ['A支部', '优秀']];
+    expect(recognise(book(sheet('民主测评', at(29)))).sheets[0]).toMatchObject({ role: 'forms', headerRows: [30] });
+    expect(recognise(book(sheet('民主测评', at(30)))).sheets[0].role).toBe('ignored');
+  });
+
+  test('编号 + 考核内容 + 分值 is the catalogue only when its code cells are mostly indicator codes', () => {
+    const FORMS = sheet('民主测评', [['党支部', '1.1'], ['A支部', '优秀']]);
+    const tie = sheet('Sheet4', [['编号', '考核内容', '分值'], ['1.1', '甲', 50], ['A-01', '乙', 50]]);
+    expect(recognise(book(tie, FORMS)).sheets[0].role).toBe('ignored');
+    const more = sheet('Sheet4', [['编号', '考核内容', '分值'], ['1.1', '甲', 50], ['1.2', '乙', 30], ['A-01', '丙', 20]]);
+    expect(recognise(book(more, FORMS)).sheets[0].role).toBe('catalogue');
+    // a code cell alone in its row (a band), a total or a merged title is not counted against it
+    const bands = sheet('Sheet4', [['编号', '考核内容', '分值'], ['班子建设', null, null], ['1.1', '甲', 100], ['小计', null, null], ['说明', null, null]], ['A5:C5']);
+    expect(recognise(book(bands, FORMS)).sheets[0].role).toBe('catalogue');
+  });
+
+  test('a branch list with grades, tally words or indicators is no roster', () => {
+    const FORMS = sheet('民主测评', [['党支部', '1.1'], ['A支部', '优秀']]);
+    expect(recognise(book(sheet('Sheet2', [['党支部', '书记'], ['A支部', '王一']]), FORMS)).sheets[0].role).toBe('roster');
+    expect(recognise(book(sheet('Sheet2', [['党支部', '书记', '等级'], ['A支部', '王一', '优秀']]), FORMS)).sheets[0].role).toBe('ignored');
+    expect(recognise(book(sheet('Sheet2', [['党支部', '党员人数', '优秀票数'], ['A支部', 10, 3]]), FORMS)).sheets[0].role).toBe('ignored');
+    expect(recognise(book(sheet('Sheet2', [['党支部', '所属总支', '备注'], ['A支部', '甲', '']]), FORMS)).sheets[0].role).toBe('roster');
+  });
+});

@@ -99,3 +99,55 @@ describe('long layout (长表)', () => {
     expect(only(r.input.findings, 'unmapped-column')).toEqual([expect.objectContaining({ cell: 'B2', severity: 'warning' })]);
   });
 });
+
+describe('long rows that are not ratings, and rows without a source', () => {
+  test('a total row is skipped; an unknown indicator is named at its code, or at its text when the code is blank', () => {
+    const rows: CellValue[][] = [
+      ['党支部', '编号', '考核内容', '等级'],
+      ['A支部', '1.1', '', '优秀'],
+      ['A支部', '', '合计', '优秀'],
+      ['A支部', '', '不在目录里的内容', '较好'],
+      ['A支部', '8.8', '不在目录里的内容', '较好'],
+    ];
+    const r = recognise(book(sheet('组织考核', rows)));
+    expect(r.input.forms.map((f) => f.ratings.map((x) => `${x.indicator}@${x.ref.cell}`))).toEqual([['1.1@D2']]);
+    expect(only(r.input.findings, 'unmapped-column').map((f) => [f.cell, f.message.zh.includes('共 1 行')])).toEqual([
+      ['C4', true],
+      ['B5', true],
+    ]);
+    // the total row holds a grade: skipped, with the warning that says so, never unmapped
+    expect(r.input.findings.filter((f) => f.code !== 'unmapped-column').map((f) => [f.code, f.cell])).toEqual([['skipped-row', 'A3']]);
+  });
+
+  test('without a 考核内容 column, a graded row with a blank code is named at its code cell', () => {
+    const rows: CellValue[][] = [
+      ['党支部', '编号', '等级'],
+      ['A支部', '1.1', '优秀'],
+      ['A支部', '', '较好'],
+    ];
+    const r = recognise(book(sheet('组织考核', rows)));
+    expect(only(r.input.findings, 'unmapped-column').map((f) => [f.cell, f.message.zh.includes('（空白）')])).toEqual([['B3', true]]);
+  });
+
+  test('a long sheet without any source gives no forms and names its header', () => {
+    const rows: CellValue[][] = [
+      ['党支部', '编号', '等级'],
+      ['A支部', '1.1', '优秀'],
+    ];
+    const r = recognise(book(sheet('Sheet1', rows)));
+    expect(r.sheets[0].role).toBe('long');
+    expect(r.input.forms).toEqual([]);
+    expect(only(r.input.findings, 'unknown-source').map((f) => f.cell)).toEqual(['A1']);
+  });
+
+  test('rows whose source value names no source are dropped with one finding', () => {
+    const rows: CellValue[][] = [
+      ['党支部', '测评类型', '编号', '等级'],
+      ['A支部', '组织考核', '1.1', '优秀'],
+      ['A支部', '随便写的', '1.2', '优秀'],
+    ];
+    const r = recognise(book(sheet('Sheet1', rows)));
+    expect(r.input.forms.map((f) => [f.source, f.ratings.map((x) => x.indicator).join()])).toEqual([['组织考核', '1.1']]);
+    expect(only(r.input.findings, 'unknown-source').map((f) => [f.cell, f.message.zh])).toEqual([['B3', '考核方式"随便写的"无法识别（共 1 行），这些评分未计入。']]);
+  });
+});

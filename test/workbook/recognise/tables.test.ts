@@ -1,5 +1,9 @@
 import { recognise } from '../../../src/workbook/recognise';
 import type { CellValue } from '../../../src/core/types';
+import { defaultCatalogue } from '../../../src/core/catalogue';
+import { Ctx } from '../../../src/workbook/recognise/context';
+import { Grid } from '../../../src/workbook/recognise/grid';
+import { readSettingRows } from '../../../src/workbook/recognise/tables';
 import { book, only, sheet } from './helpers';
 
 const FORMS = sheet('民主测评', [
@@ -268,5 +272,234 @@ describe('roster notes (BUG-D)', () => {
       ['研究室:一支部', 'A2'],
       ['后勤：二支部', 'A3'],
     ]);
+  });
+});
+
+describe('settings tables without the usual header', () => {
+  test('a header with 值 but no 参数: the keys are in the first column', () => {
+    const r = recognise(book(sheet('考核参数', [['名称', '值'], ['年度', 2025]]), FORMS));
+    expect(r.sheets[0]).toMatchObject({ role: 'settings', headerRows: [1] });
+    expect(r.input.ruleset.year).toBe(2025);
+    expect(r.origins.find((o) => o.key === '年度')?.ref).toEqual({ sheet: '考核参数', cell: 'B2' });
+  });
+
+  test('a header with 参数 but no 值: the values are in the column right of the keys', () => {
+    const r = recognise(book(sheet('考核参数', [['说明', '参数', '备注'], [null, '年度', 2023]]), FORMS));
+    expect(r.input.ruleset.year).toBe(2023);
+    expect(r.origins.find((o) => o.key === '年度')?.ref).toEqual({ sheet: '考核参数', cell: 'C2' });
+    expect(r.input.findings).toEqual([]);
+  });
+
+  test('blank rows, merged section titles and notes with a colon are no settings; any other text is read and reported', () => {
+    const rows: CellValue[][] = [
+      ['参数', '值'],
+      [],
+      ['一、权重设置', null],
+      ['组织考核权重', 0.5],
+      ['注：两项权重之和为1', null],
+      ['民主测评权重', 0.5],
+      ['年度', null],
+      ['说明', '见文件'],
+    ];
+    const r = recognise(book(sheet('考核参数', rows, ['A3:B3']), FORMS));
+    expect(r.input.ruleset.weights).toEqual({ 组织考核: 0.5, 民主测评: 0.5, 自评: 0 });
+    expect(r.input.findings.map((f) => [f.code, f.cell])).toEqual([['invalid-settings', 'A8']]);
+  });
+
+  test('a sheet named like settings with no setting key in it gives no rows to edit', () => {
+    const g = new Grid({ name: '考核设置', values: [['说明'], ['本表暂未填写']], merges: [] }, 0);
+    expect(readSettingRows(g, new Ctx(defaultCatalogue()), null)).toEqual([]);
+  });
+});
+
+describe('roster member counts', () => {
+  test('blank is no count; a negative, a fraction, TRUE or an error value is reported as written', () => {
+    const rows: CellValue[][] = [
+      ['党支部', '党员人数'],
+      ['A支部', null],
+      ['B支部', -3],
+      ['C支部', 2.5],
+      ['D支部', true],
+      ['E支部', { error: '#N/A' }],
+      ['F支部', ' 12 '],
+      ['G支部', 0],
+    ];
+    const r = recognise(book(sheet('支部名单', rows), FORMS));
+    expect(r.input.roster?.map((e) => [e.name, e.members ?? null])).toEqual([
+      ['A支部', null],
+      ['B支部', null],
+      ['C支部', null],
+      ['D支部', null],
+      ['E支部', null],
+      ['F支部', 12],
+      ['G支部', 0],
+    ]);
+    expect(r.input.roster?.[0]).not.toHaveProperty('members');
+    expect(only(r.input.findings, 'invalid-count').map((f) => [f.cell, f.branch, f.message.zh])).toEqual([
+      ['B3', 'B支部', '党员人数"-3"不是非负整数。'],
+      ['B4', 'C支部', '党员人数"2.5"不是非负整数。'],
+      ['B5', 'D支部', '党员人数"TRUE"不是非负整数。'],
+      ['B6', 'E支部', '党员人数"#N/A"不是非负整数。'],
+    ]);
+  });
+});
+
+describe('spot-check dates', () => {
+  test('a date serial within Excel\'s calendar becomes a date (its time of day dropped); outside it, no date', () => {
+    const rows: CellValue[][] = [
+      ['党支部', '日期', '加减分'],
+      ['A支部', 1, 1],
+      ['B支部', 45657.75, 1],
+      ['C支部', 2958465, 1],
+      ['D支部', 0, 1],
+      ['E支部', 2958466, 1],
+      ['F支部', -2, 1],
+      ['G支部', '  ', 1],
+    ];
+    const r = recognise(book(sheet('抽检记录', rows), FORMS));
+    expect(r.input.adjustments.map((a) => [a.branch, a.date ?? null])).toEqual([
+      ['A支部', '1899-12-31'],
+      ['B支部', '2024-12-31'],
+      ['C支部', '9999-12-31'],
+      ['D支部', null],
+      ['E支部', null],
+      ['F支部', null],
+      ['G支部', null],
+    ]);
+  });
+});
+
+describe('a user-made 考核汇总 with 等级 only', () => {
+  test('the grade column is a target, the total column is not', () => {
+    const r = recognise(book(sheet('考核汇总', [['党支部', '等级'], ['A支部', null]]), FORMS));
+    expect(r.officeSummary).toEqual({ sheet: '考核汇总', headerRow: 0, branchCol: 0, gradeCol: 1, rows: [{ branch: 'A支部', row: 1 }] });
+  });
+});
+
+describe('catalogue category bands', () => {
+  test('a band written in a first column of its own names the category of the items below; totals and notes do not', () => {
+    const cat = sheet('考核指标', [
+      ['序号', '编号', '考核内容', '分值'],
+      ['一、班子建设', null, null, null],
+      [1, '1.1', '班子团结', 60],
+      ['二、制度建设', null, null, null],
+      ['注：按季度评', null, null, null],
+      ['合计', null, null, null],
+      [2, '2.1', '制度健全', 40],
+    ]);
+    const r = recognise(book(cat, FORMS));
+    expect(r.sheets[0].role).toBe('catalogue');
+    expect(r.input.catalogue.indicators.map((i) => [i.code, i.points])).toEqual([
+      ['1.1', 60],
+      ['2.1', 40],
+    ]);
+    expect(r.input.catalogue.categories).toEqual([
+      { code: '1', name: '一、班子建设' },
+      { code: '2', name: '二、制度建设' },
+    ]);
+  });
+});
+
+describe('catalogue rows', () => {
+  test('a category cell merged down applies to each row; without 分值 the missing points are named at the row\'s first cell', () => {
+    const cat = sheet('指标目录', [['编号', '类别', '考核内容', '分值'], ['1.1', '一、班子', '班子团结', 60], ['1.2', null, '制度健全', 30], ['2.1', '二、制度', '学习', 10]], ['B2:B3']);
+    const r = recognise(book(cat, FORMS));
+    expect(r.input.catalogue.categories).toEqual([
+      { code: '1', name: '一、班子' },
+      { code: '2', name: '二、制度' },
+    ]);
+    expect(r.input.catalogue.indicators.map((i) => [i.code, i.category])).toEqual([
+      ['1.1', '1'],
+      ['1.2', '1'],
+      ['2.1', '2'],
+    ]);
+    const noPoints = recognise(book(sheet('指标目录', [['序号', '编号', '考核内容', '权重'], [1, '1.1', '班子团结', 0.5]]), FORMS));
+    expect(only(noPoints.input.findings, 'invalid-catalogue').map((f) => [f.sheet, f.cell, f.message.zh])).toEqual([['指标目录', 'A2', '指标 1.1 的分值""无效，分值应为大于 0 的数。']]);
+  });
+});
+
+describe('tables: rows the run over tables.ts asked about', () => {
+  const catalogue = (rows: CellValue[][]): ReturnType<typeof recognise> => recognise(book(sheet('指标目录', [['编号', '类别', '考核内容', '分值'], ...rows]), FORMS));
+  const found = (r: ReturnType<typeof recognise>): string[][] => r.input.findings.map((f) => [f.code, f.cell ?? '', f.message.zh]);
+
+  test('catalogue: a band survives a blank row; an item\'s own category beats the band; a code alone is an item; a row without code is reported', () => {
+    const r = catalogue([['一、班子', null, null, null], [], ['1.1', null, '甲', 60], ['2.1', '二、其他', '乙', 40]]);
+    expect(r.input.catalogue.categories).toEqual([
+      { code: '1', name: '一、班子' },
+      { code: '2', name: '二、其他' },
+    ]);
+    expect(found(catalogue([['1.1', '一', '甲', 60], ['1.2', null, null, null], ['1.3', '一', '丙', 40]]))).toEqual([
+      ['invalid-catalogue', 'D3', '指标 1.2 的分值""无效，分值应为大于 0 的数。'],
+      ['invalid-catalogue', 'A3', '指标 1.2 没有填写考核内容。'],
+    ]);
+    expect(found(catalogue([['1.1', '一', '甲', 60], [null, '一', '乙', null], ['1.3', '一', '丙', 40]]))).toEqual([['invalid-catalogue', 'A3', '指标编号""无效，应为"类别号.序号"的形式。']]);
+  });
+
+  test('catalogue: a total row with a note beside it is no item; bad points are named in the 分值 column', () => {
+    expect(found(catalogue([['1.1', '一', '甲', 60], ['1.2', '一', '乙', 40], ['合计', null, '以上各项', 100]]))).toEqual([]);
+    expect(found(catalogue([['1.1', '一', '甲', 0], ['1.2', '一', '乙', 100]]))).toEqual([['invalid-catalogue', 'D2', '指标 1.1 的分值"0"无效，分值应为大于 0 的数。']]);
+  });
+
+  test('settings: the 值 column wherever it stands; a text row without value is read (and reported), a key with a colon too', () => {
+    const r = recognise(book(sheet('考核参数', [['参数', '说明', '值'], ['年度', '考核年度', 2025], ['其他说明', null, null], ['年度：', null, null]]), FORMS));
+    expect(r.input.ruleset.year).toBe(2025);
+    expect(r.origins.find((o) => o.key === '年度')?.ref).toEqual({ sheet: '考核参数', cell: 'C2' });
+    expect(found(r)).toEqual([
+      ['invalid-settings', 'A3', '无法识别的参数"其他说明"。'],
+      ['invalid-settings', 'A4', '参数"年度"重复，考核参数!A2 已设置该参数。'],
+    ]);
+  });
+
+  test('settings without a header: a key is looked for in the first 30 rows only', () => {
+    const at = (n: number): CellValue[][] => [...Array.from({ length: n }, (): CellValue[] => ['说明']), ['年度', 2024]];
+    const r = recognise(book(sheet('考核设置', at(29)), FORMS));
+    expect([r.sheets[0].role, r.input.ruleset.year]).toEqual(['settings', 2024]);
+    expect(recognise(book(sheet('考核设置', at(30)), FORMS)).sheets[0].role).toBe('ignored');
+  });
+
+  test('roster and spot checks: a title above the header, a repeated header row and member counts with more words are no data', () => {
+    const roster = recognise(book(sheet('支部名单', [['机关党支部名单'], ['党支部', '党员人数'], ['A支部', '约25'], ['党支部', '党员人数'], ['B支部', '25人以上'], ['C支部', '25人']]), FORMS));
+    expect(roster.input.roster?.map((e) => [e.name, e.members ?? null])).toEqual([
+      ['A支部', null],
+      ['B支部', null],
+      ['C支部', 25],
+    ]);
+    expect(only(roster.input.findings, 'invalid-count').map((f) => f.cell)).toEqual(['B3', 'B5']);
+    const spot = recognise(book(sheet('抽检记录', [['抽检记录表'], ['加减分', '党支部'], [2, 'A支部'], ['加减分', '党支部'], [-1, 'B支部']]), FORMS));
+    expect(spot.input.adjustments.map((a) => [a.branch, a.value, a.valueRef.cell])).toEqual([
+      ['A支部', 2, 'A3'],
+      ['B支部', -1, 'A5'],
+    ]);
+  });
+
+  test('a user-made 考核汇总 whose 总分 is the first column', () => {
+    const r = recognise(book(sheet('考核汇总', [['总分', '等级', '排名', '党支部'], [null, null, null, 'A支部']]), FORMS));
+    expect(r.officeSummary).toEqual({ sheet: '考核汇总', headerRow: 0, branchCol: 3, totalCol: 0, gradeCol: 1, rankCol: 2, rows: [{ branch: 'A支部', row: 1 }] });
+  });
+});
+
+describe('tables: columns in first place, and what a row without them holds', () => {
+  test('a roster without 所属总支 or 书记 gives entries without them', () => {
+    const r = recognise(book(sheet('支部名单', [['党支部', '党员人数'], ['A支部', 3]]), FORMS));
+    expect(r.input.roster).toEqual([{ name: 'A支部', members: 3, ref: { sheet: '支部名单', cell: 'A2' } }]);
+    expect(r.input.roster?.[0]).not.toHaveProperty('group');
+    expect(r.input.roster?.[0]).not.toHaveProperty('secretary');
+  });
+
+  test('a title right above the spot-check header is not a branch', () => {
+    const r = recognise(book(sheet('抽检记录', [['抽检记录表', null], ['党支部', '加减分'], ['A支部', 1]]), FORMS));
+    expect(r.input.adjustments.map((a) => a.branch)).toEqual(['A支部']);
+  });
+
+  test('a settings row whose text has a colon and a value is read, and reported when it names no setting', () => {
+    const r = recognise(book(sheet('考核参数', [['参数', '值'], ['年度', 2025], ['备注：', '见文件']]), FORMS));
+    expect(r.input.findings.map((f) => [f.code, f.cell])).toEqual([['invalid-settings', 'A3']]);
+  });
+
+  test('分值, 等级 or 排名 in the first column', () => {
+    const cat = recognise(book(sheet('指标目录', [['分值', '编号', '考核内容'], [0, '1.1', '甲'], [100, '1.2', '乙']]), FORMS));
+    expect(only(cat.input.findings, 'invalid-catalogue').map((f) => f.cell)).toEqual(['A2']);
+    expect(recognise(book(sheet('考核汇总', [['等级', '党支部'], [null, 'A支部']]), FORMS)).officeSummary).toMatchObject({ gradeCol: 0, branchCol: 1 });
+    expect(recognise(book(sheet('考核汇总', [['排名', '党支部', '总分'], [null, 'A支部', null]]), FORMS)).officeSummary).toMatchObject({ rankCol: 0, totalCol: 2 });
   });
 });

@@ -161,7 +161,6 @@ export const formsLayout: RatingLayout<FormsHeader, null, 'forms'> = {
   readRow(b, i) {
     const form = formRow(b.grid, b.ctx, b.header, b.block, i, b.headerRef);
     if (!form) return 'skip';
-    if (b.blocked) return 'rating';
     const source = b.rowSource.of(i, b.header.sourceCol, b.block, form.branch);
     if (!source) return 'rating';
     form.source = source;
@@ -198,7 +197,7 @@ function formRow(grid: Grid, ctx: Ctx, h: FormsHeader, block: Block, i: number, 
     } else if (branch === '' && isBandOrNote(grid, h, i, values)) {
       return null;
     }
-  } else if (!any || TOTAL_ROWS.has(ctx.key(grid.text(i, h.firstCol)))) return null;
+  } else if (!any || TOTAL_ROWS.has(ctx.key(grid.text(i, h.firstCol))) || isBandOrNote(grid, h, i, values)) return null; // no branch column: labels of the next block too
   const form = new RowForm(
     branch,
     branchRef,

@@ -104,7 +104,6 @@ function readLongRow(b: BlockScope<LongHeader, LongSheet>, i: number): 'rating' 
     else st.unmapped.set(shown, { ref: grid.ref(i, indCol >= 0 ? indCol : h.gradeCol), rows: 1 });
     return 'other';
   }
-  if (b.blocked) return 'rating';
   const source: Source | undefined = b.rowSource.of(i, h.sourceCol, block, branch);
   if (!source) return 'rating';
   out.sources.add(source);

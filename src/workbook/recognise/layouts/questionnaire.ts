@@ -125,8 +125,8 @@ export const questionnaireLayout: RatingLayout<QuestionnaireHeader, Seen, 'quest
   isHeader: () => false,
   isRatingValue: isGradeValue,
   readHeader(grid, ctx, r) {
+    // only ever asked about the row `recognise` accepted (isHeader is always false): it names indicators
     const cols = columnsOf(grid, ctx, r);
-    if (cols.indicators.length === 0) return null;
     return {
       row: r,
       dataStart: r + 1,
@@ -156,13 +156,12 @@ export const questionnaireLayout: RatingLayout<QuestionnaireHeader, Seen, 'quest
     if (!any && branchText === '') return 'skip';
     const branch = branchText || block.branch?.name || '';
     const branchRef = h.branchCol >= 0 ? grid.ref(i, h.branchCol) : (block.branch?.ref ?? b.headerRef);
-    if (b.blocked) return 'rating';
     const source = b.rowSource.of(i, -1, block, branch);
     if (!source) return 'rating';
     const form: Form = { branch, branchRef, source, period: block.period, ref: grid.ref(i, h.firstCol), ratings };
     const raterType = rowRaterType(grid, i, h.identityCol);
     if (raterType) form.raterType = raterType;
-    if (h.ipCol >= 0) markRepeat(b.sheet, grid, i, h, form);
+    markRepeat(b.sheet, grid, i, h, form);
     b.out.sources.add(source);
     b.out.forms.push(form);
     return 'rating';
@@ -172,7 +171,7 @@ export const questionnaireLayout: RatingLayout<QuestionnaireHeader, Seen, 'quest
 /** The same address and answers within minutes of an earlier submission: both forms get one rater. */
 function markRepeat(seen: Seen, grid: Grid, i: number, h: QuestionnaireHeader, form: Form): void {
   const ip = grid.text(i, h.ipCol).replace(/\s*\(.*$/, ''); // 问卷星 adds "(城市)" after the address
-  if (ip === '') return;
+  if (ip === '') return; // a blank address, or no address column
   const answers = [form.branch, grid.text(i, h.identityCol), ...form.ratings.map((x) => textOfValue(x.value))].join('\u0000');
   const key = ip + '\u0001' + answers;
   const minutes = h.timeCol >= 0 ? minutesOf(grid.value(i, h.timeCol)) : null;

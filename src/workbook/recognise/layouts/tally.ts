@@ -46,6 +46,7 @@ export function readTallyHeader(grid: Grid, ctx: Ctx, r: number, floor = 0): Tal
     const g = t === '' ? undefined : tallyGradeOf(t);
     if (g && grades[g] === undefined) grades[g] = c;
   });
+  // reachable for a later header: the driver's row profile sees a grade word past MAX_HEADER_COLS, this read does not
   if (GRADES.some((g) => grades[g] === undefined)) return null;
   const gradeCols = GRADES.map((g) => grades[g] as number);
   const branchCol = findCol(h.keys, BRANCH, gradeCols);
@@ -86,7 +87,6 @@ function readTallyRow(b: Scope, i: number): 'rating' | 'other' | 'skip' {
     else b.sheet.unmapped.set(shown, { ref: grid.ref(i, indCol), rows: 1 });
     return 'other';
   }
-  if (b.blocked) return 'rating';
   const { name: branch, ref: branchRef } = rowBranch(grid, i, h.branchCol, block, b.headerRef);
   const source = b.rowSource.of(i, h.sourceCol, block, branch);
   if (!source) return 'rating';

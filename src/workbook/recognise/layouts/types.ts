@@ -33,8 +33,6 @@ export interface BlockScope<H extends BlockHeader, S> {
   block: Block;
   /** the header's first cell, where block-level findings point */
   headerRef: CellRef;
-  /** the block has no source: its rows are read (for ranges and findings) but nothing is emitted */
-  blocked: boolean;
   rowSource: RowSource;
   out: LayoutResult;
   /** the layout's own state for the whole sheet (startSheet) */

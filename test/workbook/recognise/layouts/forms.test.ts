@@ -169,3 +169,59 @@ describe('forms rows', () => {
     expect(r.ratingRanges).toEqual([{ sheet: 'Sheet1', range: 'C2:C3', kind: 'grade' }]);
   });
 });
+
+describe('forms header: which row leads, and columns taken by roles', () => {
+  test('three header rows naming 1, 2 and 3 indicators: the third is the header shown and its codes are read', () => {
+    const rows: CellValue[][] = [
+      ['党支部', '1.1', null, null],
+      [null, T(0), T(1), null],
+      [null, '1-1', '1-2', '1-3'],
+      ['机关第一党支部', '优秀', '较好', '一般'],
+    ];
+    const r = recognise(book(sheet('组织考核', rows)));
+    expect(r.sheets[0].headerRows).toEqual([3]);
+    expect(r.input.forms.map((f) => [f.branch, f.ref.cell])).toEqual([['机关第一党支部', 'A4']]);
+    expect(r.input.forms[0].ratings.map((x) => `${x.indicator}@${x.ref.cell}`)).toEqual(['1.1@B4', '1.2@C4', '1.3@D4']);
+    expect(r.input.findings).toEqual([]);
+  });
+
+  test('a column is given one role only: a source word under the branch word does not make the branch column the source', () => {
+    const rows: CellValue[][] = [
+      ['党支部', '1.1', '1.2'],
+      ['测评类型', T(0), T(1)],
+      ['机关第一党支部', '优秀', '较好'],
+    ];
+    const r = recognise(book(sheet('组织考核', rows)));
+    expect(r.input.forms.map((f) => [f.branch, f.source])).toEqual([['机关第一党支部', '组织考核']]);
+    expect(r.input.findings).toEqual([]);
+  });
+
+  test('the branch column is never read as an indicator, even when another header row has a code above it', () => {
+    const rows: CellValue[][] = [
+      ['党支部', '1.1', '1.2'],
+      ['1.3', T(0), T(1)],
+      ['机关第一党支部', '优秀', '较好'],
+    ];
+    const r = recognise(book(sheet('组织考核', rows)));
+    expect(r.input.forms.map((f) => f.branch)).toEqual(['机关第一党支部']);
+    expect(r.input.forms[0].ratings.map((x) => `${x.indicator}@${x.ref.cell}`)).toEqual(['1.1@B3', '1.2@C3']);
+  });
+
+  test('an unknown code and an ambiguous text are reported with the codes they name or could name', () => {
+    const catalogue = sheet('指标目录', [
+      ['编号', '类别', '考核内容', '分值'],
+      ['1.1', '一、班子', '党支部坚持每两个月至少一次组织活动', 50],
+      ['1.2', '一、班子', '党支部坚持每两个月召开支委会', 50],
+    ]);
+    const rows: CellValue[][] = [
+      ['党支部', '1.1', '7-1', '党支部坚持每两个月'],
+      ['机关第一党支部', '优秀', '优秀', '优秀'],
+    ];
+    const r = recognise(book(catalogue, sheet('组织考核', rows)));
+    const f = only(r.input.findings, 'unmapped-column');
+    expect(f.map((x) => [x.cell, x.indicator ?? null, x.message.zh])).toEqual([
+      ['C1', '7.1', '表头"7-1"像是指标，但指标目录中没有编号 7.1，该列未读取。'],
+      ['D1', null, '表头"党支部坚持每两个月"像是指标，但可对应多个指标（1.1、1.2），该列未读取。'],
+    ]);
+  });
+});

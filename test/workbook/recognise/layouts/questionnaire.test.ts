@@ -151,3 +151,99 @@ describe('questionnaire downloads', () => {
     expect(forms.sheets[0].role).toBe('forms');
   });
 });
+
+describe('questionnaire rows, small downloads', () => {
+  const T = (k: number): string => catalogue.indicators[k].text;
+
+  function header(extra: { branch?: boolean; ip?: boolean; time?: boolean } = {}): CellValue[] {
+    const { branch = true, ip = true, time = true } = extra;
+    return ['序号', ...(time ? ['提交答卷时间'] : []), ...(ip ? ['来自IP'] : []), ...(branch ? ['1、您所在的党支部：'] : []), '2、您的政治面貌：', `3(${T(0)})`, `3(${T(1)})`];
+  }
+
+  test('a question naming an indicator already asked is not read again', () => {
+    const rows: Rows = [
+      ['序号', '1、您所在的党支部：', `3(${T(0)})`, `3(${T(1)})`, `5(${T(0)})`],
+      [1, 'A支部', '优秀', '较好', '差'],
+    ];
+    const r = recognise({ sheets: [sheet('民主测评问卷', rows)] });
+    expect(r.input.forms.map((f) => f.ratings.map((x) => `${x.indicator}@${x.ref.cell}=${String(x.value)}`))).toEqual([[`${CODES[0]}@C2=优秀`, `${CODES[1]}@D2=较好`]]);
+  });
+
+  test('without a branch question the branch is the label above, or none; a row with no answer and no branch is skipped', () => {
+    const rows: Rows = [['党支部：A支部'], header({ branch: false }), [1, '2026/12/20 09:00', '10.0.0.1', '中共党员', '优秀', '较好'], [2, null, null, null, null, null]];
+    const r = recognise({ sheets: [sheet('民主测评问卷', rows)] });
+    expect(r.input.forms.map((f) => [f.branch, f.branchRef.cell, f.ref.cell, f.raterType])).toEqual([['A支部', 'A1', 'A3', 'party']]);
+    const none = recognise({ sheets: [sheet('民主测评问卷', rows.slice(1))] });
+    expect(none.input.forms.map((f) => [f.branch, f.branchRef.cell, f.ref.cell])).toEqual([['', 'A1', 'A2']]);
+  });
+
+  test('a respondent who named a branch but answered nothing is a form without ratings; a blank identity gives no rater type', () => {
+    const rows: Rows = [header(), [1, '2026/12/20 09:00', '10.0.0.1', 'A支部', null, null, null]];
+    const r = recognise({ sheets: [sheet('民主测评问卷', rows)] });
+    expect(r.input.forms.map((f) => [f.branch, f.ratings.map((x) => x.value)])).toEqual([['A支部', [null, null]]]);
+    expect(r.input.forms[0]).not.toHaveProperty('raterType');
+    expect(r.input.forms[0]).not.toHaveProperty('rater');
+  });
+
+  test('a download without a source in its name or labels: no forms, the header is named', () => {
+    const rows: Rows = [header(), [1, '2026/12/20 09:00', '10.0.0.1', 'A支部', '中共党员', '优秀', '较好']];
+    const r = recognise({ sheets: [sheet('问卷下载', rows)] });
+    expect(r.sheets[0].role).toBe('questionnaire');
+    expect(r.input.forms).toEqual([]);
+    expect(r.input.findings.filter((f) => f.code === 'unknown-source').map((f) => [f.sheet, f.cell])).toEqual([['问卷下载', 'A1']]);
+  });
+
+  test('repeats: an address ignoring its (城市), a date serial or text time; no time or an unreadable one means any two are one respondent', () => {
+    const ratersOf = (rows: Rows): (string | null)[] => recognise({ sheets: [sheet('民主测评问卷', rows)] }).input.forms.map((f) => f.rater ?? null);
+    const same = ['A支部', '中共党员', '优秀', '较好'];
+    // serials 5 minutes apart (1 day = 1440 minutes), then 20 minutes later
+    const serial = 46000.5;
+    expect(ratersOf([header(), [1, serial, '10.0.0.1(北京)', ...same], [2, serial + 5 / 1440, '10.0.0.1 (上海)', ...same], [3, serial + 40 / 1440, '10.0.0.1', ...same]])).toEqual([
+      '来自IP 10.0.0.1 的相同答卷',
+      '来自IP 10.0.0.1 的相同答卷',
+      null,
+    ]);
+    // exactly 10 minutes apart still counts; 11 does not
+    expect(ratersOf([header(), [1, '2026-12-20 09:00:00', '10.0.0.2', ...same], [2, '2026年12月20日 09:10', '10.0.0.2', ...same], [3, '2026.12.20 09:21', '10.0.0.2', ...same]])).toEqual([
+      '来自IP 10.0.0.2 的相同答卷',
+      '来自IP 10.0.0.2 的相同答卷',
+      null,
+    ]);
+    expect(ratersOf([header(), [1, '下午', '10.0.0.3', ...same], [2, '2026/12/20 18:00', '10.0.0.3', ...same]])).toEqual(['来自IP 10.0.0.3 的相同答卷', '来自IP 10.0.0.3 的相同答卷']);
+    expect(ratersOf([header(), [1, '2026/12/20 09:00', '10.0.0.3', ...same], [2, '下午', '10.0.0.3', ...same]])).toEqual(['来自IP 10.0.0.3 的相同答卷', '来自IP 10.0.0.3 的相同答卷']);
+    expect(ratersOf([header({ time: false }), [1, '10.0.0.4', ...same], [2, '10.0.0.4', ...same]])).toEqual(['来自IP 10.0.0.4 的相同答卷', '来自IP 10.0.0.4 的相同答卷']);
+    // minutes apart across a new year's midnight; a date without a time is its midnight
+    expect(ratersOf([header(), [1, '2026/12/31 23:55', '10.0.0.6', ...same], [2, '2027/1/1 00:03', '10.0.0.6', ...same]])).toEqual(['来自IP 10.0.0.6 的相同答卷', '来自IP 10.0.0.6 的相同答卷']);
+    expect(ratersOf([header(), [1, '2026/12/20', '10.0.0.7', ...same], [2, '2026/12/20 00:11', '10.0.0.7', ...same]])).toEqual([null, null]);
+    expect(ratersOf([header(), [1, '2026/12/20', '10.0.0.8', ...same], [2, '2026/12/20 00:05', '10.0.0.8', ...same]])).toEqual(['来自IP 10.0.0.8 的相同答卷', '来自IP 10.0.0.8 的相同答卷']);
+    // a blank address, or no address column, marks nothing
+    expect(ratersOf([header(), [1, '2026/12/20 09:00', '', ...same], [2, '2026/12/20 09:01', ' ', ...same]])).toEqual([null, null]);
+    expect(ratersOf([header({ ip: false }), [1, '2026/12/20 09:00', ...same], [2, '2026/12/20 09:01', ...same]])).toEqual([null, null]);
+    // other answers from the same address are another respondent
+    expect(ratersOf([header(), [1, '2026/12/20 09:00', '10.0.0.5', ...same], [2, '2026/12/20 09:01', '10.0.0.5', 'A支部', '群众', '优秀', '较好']])).toEqual([null, null]);
+  });
+
+  test('问卷选项顺序 turns option numbers typed as text into grades; other text stays as written', () => {
+    const rows: Rows = [header({ ip: false, time: false }), [1, 'A支部', '中共党员', ' 2 ', '5'], [2, 'A支部', '中共党员', '优', 1], [3, 'A支部', '中共党员', '1.0', '0x1']];
+    const settings = sheet('考核参数', [['参数', '值'], ['问卷选项顺序', '优秀,较好,一般,差']]);
+    const r = recognise({ sheets: [sheet('民主测评问卷', rows), settings] });
+    expect(r.input.forms.map((f) => f.ratings.map((x) => x.value))).toEqual([
+      ['较好', '5'],
+      ['优', '优秀'],
+      ['1.0', '0x1'],
+    ]);
+  });
+});
+
+describe('questionnaire question headers', () => {
+  test('an indicator named after " - ", a colon or an underscore, in brackets, or cut off with an ellipsis', () => {
+    const T = (k: number): string => catalogue.indicators[k].text;
+    const header = ['序号', '1、您所在的党支部：', `3 - ${T(0)}`, `Q3-2：${T(1)}`, `第3题_${T(2)}`, `3【${T(3)}】`, `3.${T(4).slice(0, 12)}...`, `3、${T(5).slice(0, 12)}。。。`, `3—${T(6).slice(0, 12)}……`];
+    const rows: Rows = [header, [1, 'A支部', '优秀', '较好', '一般', '差', '优秀', '较好', '一般']];
+    const r = recognise({ sheets: [sheet('民主测评问卷', rows)] });
+    expect(r.sheets[0].role).toBe('questionnaire');
+    expect(r.input.forms.map((f) => f.ratings.map((x) => `${x.indicator}=${String(x.value)}`))).toEqual([
+      [`${CODES[0]}=优秀`, `${CODES[1]}=较好`, `${CODES[2]}=一般`, `${CODES[3]}=差`, `${CODES[4]}=优秀`, `${CODES[5]}=较好`, `${CODES[6]}=一般`],
+    ]);
+  });
+});

@@ -209,3 +209,66 @@ describe('tally blocks and sources', () => {
     expect(r.input.findings).toEqual([]);
   });
 });
+
+describe('tally headers and rows the driver meets below the first block', () => {
+  test('a later header whose 差 lies past the 2000th column is no block: the first block stands, nothing is read under the cut header until the next whole one', () => {
+    const rows: CellValue[][] = [
+      ['测评类型：组织考核'],
+      ['编号', '优秀', '较好', '一般', '差'],
+      ['1.1', 3, 1, 0, 0],
+      [],
+      ['编号', '优秀', '较好', '一般', ...fill(1997, null), '差'],
+      ['1.2', 2, 2, 0, 0],
+      [],
+      ['编号', '优秀', '较好', '一般', '差'],
+      ['1.3', 1, 0, 0, 0],
+    ];
+    const r = recognise(book(sheet('A支部', rows)));
+    // the next whole header below the cut one starts a block again
+    expect(r.sheets[0]).toMatchObject({ role: 'tally', headerRows: [2, 8] });
+    expect(r.input.tallies.map((t) => `${t.branch}:${rowsOf(t).join(' ')}`)).toEqual(['A支部:1.1@A3:3/1/0/0', 'A支部:1.3@A9:1/0/0/0']);
+    expect(r.ratingRanges).toEqual([
+      { sheet: 'A支部', range: 'B3:E3', kind: 'count' },
+      { sheet: 'A支部', range: 'B9:E9', kind: 'count' },
+    ]);
+  });
+
+  test('a source column value that names no source: those rows count for nothing and the value is reported once', () => {
+    const rows: CellValue[][] = [
+      ['党支部', '测评类型', '编号', '优秀', '较好', '一般', '差'],
+      ['A支部', '组织考核', '1.1', 3, 1, 0, 0],
+      ['A支部', '随便写的', '1.2', 2, 2, 0, 0],
+      ['A支部', '随便写的', '1.3', 1, 0, 0, 0],
+    ];
+    const r = recognise(book(sheet('票数', rows)));
+    expect(r.input.tallies.map((t) => [t.branch, t.source, rowsOf(t).join(' ')])).toEqual([['A支部', '组织考核', '1.1@C2:3/1/0/0']]);
+    const f = only(r.input.findings, 'unknown-source');
+    expect(f.map((x) => [x.sheet, x.cell, x.branch])).toEqual([['票数', 'B3', 'A支部']]);
+    expect(f[0].message.zh).toContain('考核方式"随便写的"无法识别（共 2 行）');
+  });
+
+  test('a row with a header word in a side cell is read when it carries counts (a number or a tick), passed over when it carries none', () => {
+    const rows: CellValue[][] = [
+      ['测评类型：组织考核'],
+      ['编号', '优秀', '较好', '一般', '差', '备注'],
+      ['1.1', 3, 1, 0, 0, '备注'],
+      ['1.2', '', ' ', '', '', '备注'],
+      ['1.3', '√', null, null, null, '备注'],
+      ['1.4', 2, 0, 0, 0, null],
+    ];
+    const r = recognise(book(sheet('A支部', rows)));
+    expect(r.input.tallies.map((t) => rowsOf(t).join(' '))).toEqual(['1.1@A3:3/1/0/0 1.3@A5:√/null/null/null 1.4@A6:2/0/0/0']);
+    expect(r.input.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+
+  test('a header with 考核内容 but no 编号 reads indicators by their text, even beside a column of codes', () => {
+    const rows: CellValue[][] = [
+      ['测评类型：组织考核'],
+      ['', '考核内容', '优秀', '较好', '一般', '差'],
+      ['1.1', INDICATORS[0].text, 3, 1, 0, 0],
+      ['2.1', INDICATORS[1].text, 2, 2, 0, 0],
+    ];
+    const r = recognise(book(sheet('A支部', rows)));
+    expect(r.input.tallies.map((t) => rowsOf(t).join(' '))).toEqual([`${INDICATORS[0].code}@B3:3/1/0/0 ${INDICATORS[1].code}@B4:2/2/0/0`]);
+  });
+});
