@@ -243,3 +243,11 @@ describe('forms: cases the forms/tally run asked about', () => {
     expect(r.input.forms.map((f) => `${f.branch}@${f.ref.cell}`)).toEqual(['A支部@A4']);
   });
 });
+
+describe('forms: the row right under the header', () => {
+  test('a branch with no rating yet, right under the header, is a form, not a second header row', () => {
+    const r = recognise(book(sheet('民主测评', [['党支部', '1.1', '1.2'], ['A支部', null, null], ['B支部', '优秀', '较好']])));
+    expect(r.sheets[0].headerRows).toEqual([1]);
+    expect(r.input.forms.map((f) => `${f.branch}@${f.ref.cell}`)).toEqual(['A支部@A2', 'B支部@A3']);
+  });
+});
