@@ -12,7 +12,7 @@ import { classify, type Classification } from './classify';
 import { Ctx } from './context';
 import { append, joinKey, newLayoutResult, readRatingSheet, type LayoutResult } from './blocks';
 import { Grid } from './grid';
-import { layoutOf, RATING_LAYOUTS } from './layouts';
+import { layoutOf, RATING_LAYOUTS, type AnyLayout } from './layouts';
 import { applyOptionOrder } from './layouts/questionnaire';
 import { REASONS, ROLE_NAMES } from './messages';
 import type { OfficeSummaryTarget, RatingRange, Recognition, SheetRecognition } from './model';
@@ -112,8 +112,9 @@ export function recognise(snapshot: WorkbookSnapshot): Recognition {
           officeSummary = readOfficeSummary(grid, ctx, c.headerRow);
           return;
         default: {
-          const layout = layoutOf(c.role);
-          if (!layout) return ignore(REASONS.noHeader); // every role is handled above or is a layout's
+          // every role not handled above is a layout's (a new role without either fails here, and the
+          // catch below ignores the sheet with the error)
+          const layout = layoutOf(c.role) as AnyLayout;
           const out = newLayoutResult();
           readRatingSheet(layout, grid, ctx, c.headerRow, out);
           append(rated.forms, out.forms);

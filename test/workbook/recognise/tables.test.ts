@@ -491,6 +491,12 @@ describe('tables: columns in first place, and what a row without them holds', ()
     expect(r.input.adjustments.map((a) => a.branch)).toEqual(['A支部']);
   });
 
+  test('值 left of 参数 is still the value column', () => {
+    const r = recognise(book(sheet('考核参数', [['值', '参数'], [2025, '年度']]), FORMS));
+    expect(r.input.ruleset.year).toBe(2025);
+    expect(r.input.findings).toEqual([]);
+  });
+
   test('a settings row whose text has a colon and a value is read, and reported when it names no setting', () => {
     const r = recognise(book(sheet('考核参数', [['参数', '值'], ['年度', 2025], ['备注：', '见文件']]), FORMS));
     expect(r.input.findings.map((f) => [f.code, f.cell])).toEqual([['invalid-settings', 'A3']]);

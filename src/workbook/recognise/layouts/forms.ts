@@ -107,7 +107,7 @@ function readFormsHeader(grid: Grid, ctx: Ctx, r: number, floor: number): FormsH
     let codeRow = ranked[0]; // the header row the code was read from
     let problem: { ref: CellRef; text: string; kind: 'unknown-code' | 'ambiguous' | 'unknown-text'; codes: string[] } | null = null;
     for (const h of ranked) {
-      const text = h.texts[c] ?? '';
+      const text = h.texts[c]; // every header row is read to the same width
       if (text === '') continue;
       const m = ctx.matcher.match(text);
       if (m.kind === 'indicator') {
@@ -189,8 +189,7 @@ function formRow(grid: Grid, ctx: Ctx, h: FormsHeader, block: Block, i: number, 
   }
   const { name: branch, ref: branchRef, cell } = rowBranch(grid, i, h.branchCol, block, headerRef);
   if (cell) {
-    const key = branch === '' ? '' : ctx.key(branch);
-    if (TOTAL_ROWS.has(key)) return null;
+    if (TOTAL_ROWS.has(ctx.key(branch))) return null;
     if (!any) {
       // blank row, or a label/note/title row between blocks
       if (branch === '' || COLON.test(branch) || grid.inWideMerge(cell.r, cell.c)) return null;
@@ -208,9 +207,7 @@ function formRow(grid: Grid, ctx: Ctx, h: FormsHeader, block: Block, i: number, 
   );
   const raterType = rowRaterType(grid, i, h.identityCol);
   if (raterType) form.raterType = raterType;
-  if (h.raterCol >= 0) {
-    const rater = grid.text(i, h.raterCol);
-    if (rater !== '') form.rater = rater;
-  }
+  const rater = grid.text(i, h.raterCol); // '' without a rater column
+  if (rater !== '') form.rater = rater;
   return form;
 }

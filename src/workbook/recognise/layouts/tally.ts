@@ -73,8 +73,8 @@ function readTallyRow(b: Scope, i: number): 'rating' | 'other' | 'skip' {
   const gradeCols = h.ratingCols;
   const values = gradeCols.map((c) => grid.value(i, c));
   const blank = values.every(isBlankValue);
-  const codeText = h.codeCol >= 0 ? grid.text(i, h.codeCol) : '';
-  const textText = h.textCol >= 0 ? grid.text(i, h.textCol) : '';
+  const codeText = grid.text(i, h.codeCol); // column -1 (no such column) reads as ''
+  const textText = grid.text(i, h.textCol);
   const code = ctx.matcher.codeOf(codeText) ?? ctx.matcher.codeOf(textText);
   const indCol = h.codeCol >= 0 && (codeText !== '' || h.textCol < 0) ? h.codeCol : h.textCol;
   if (code === null) {

@@ -225,3 +225,29 @@ describe('forms header: which row leads, and columns taken by roles', () => {
     ]);
   });
 });
+
+describe('forms: cases the forms/tally run asked about', () => {
+  test('a duplicate column names the indicator it repeats', () => {
+    const r = recognise(book(sheet('组织考核', [['党支部', '1.1', '1-1'], ['A支部', '优秀', '较好']])));
+    expect(only(r.input.findings, 'unmapped-column').map((f) => [f.cell, f.indicator, f.message.zh])).toEqual([['C1', '1.1', '表头"1-1"像是指标，但指标 1.1 已有一列，该列未读取。']]);
+  });
+
+  test('a category band merged over only some indicator columns is no form', () => {
+    const rows: CellValue[][] = [
+      ['测评类型：民主测评'],
+      ['党支部', '1.1', '1.2', '1.3'],
+      [null, '一、党支部班子自身建设', null, null],
+      ['A支部', '优秀', '较好', '一般'],
+    ];
+    const r = recognise(book(sheet('表', rows, ['B3:C3'])));
+    expect(r.input.forms.map((f) => `${f.branch}@${f.ref.cell}`)).toEqual(['A支部@A4']);
+  });
+});
+
+describe('forms: the row right under the header', () => {
+  test('a branch with no rating yet, right under the header, is a form, not a second header row', () => {
+    const r = recognise(book(sheet('民主测评', [['党支部', '1.1', '1.2'], ['A支部', null, null], ['B支部', '优秀', '较好']])));
+    expect(r.sheets[0].headerRows).toEqual([1]);
+    expect(r.input.forms.map((f) => `${f.branch}@${f.ref.cell}`)).toEqual(['A支部@A2', 'B支部@A3']);
+  });
+});

@@ -272,3 +272,76 @@ describe('tally headers and rows the driver meets below the first block', () => 
     expect(r.input.tallies.map((t) => rowsOf(t).join(' '))).toEqual([`${INDICATORS[0].code}@B3:3/1/0/0 ${INDICATORS[1].code}@B4:2/2/0/0`]);
   });
 });
+
+describe('tally: cases the forms/tally run asked about', () => {
+  const cells = (r: ReturnType<typeof recognise>): string[] => r.input.tallies.flatMap((t) => t.rows.map((x) => `${x.indicator}@${x.ref.cell}`));
+
+  test('an unlabelled column with fewer codes, even to the left and seen later, does not take the indicator column', () => {
+    const rows: CellValue[][] = [
+      ['测评类型：组织考核'],
+      ['', '', '优秀', '较好', '一般', '差'],
+      ['', '1.1', 1, 0, 0, 0],
+      ['', '1.2', 2, 0, 0, 0],
+      ['2.1', '1.3', 3, 0, 0, 0],
+    ];
+    expect(cells(recognise(book(sheet('组织考核票数', rows))))).toEqual(['1.1@B3', '1.2@B4', '1.3@B5']);
+  });
+
+  test('a 编号 column is the indicator column even beside an unlabelled column with more codes', () => {
+    const rows: CellValue[][] = [
+      ['测评类型：组织考核'],
+      ['编号', '', '优秀', '较好', '一般', '差'],
+      ['1.1', '2.1', 1, 0, 0, 0],
+      ['1.2', '2.2', 2, 0, 0, 0],
+      ['', '2.3', 3, 0, 0, 0],
+    ];
+    const r = recognise(book(sheet('A支部', rows)));
+    expect(cells(r)).toEqual(['1.1@A3', '1.2@A4']);
+    expect(only(r.input.findings, 'unmapped-column').map((f) => f.cell)).toEqual(['A5']);
+  });
+
+  test('考核内容 in the first column: rows are read by their text there; a row without code is named at its text', () => {
+    const rows: CellValue[][] = [
+      ['测评类型：组织考核'],
+      ['考核内容', '', '优秀', '较好', '一般', '差'],
+      // codes of other indicators in an unlabelled column: the header's 考核内容 decides
+      [INDICATORS[0].text, '2.1', 3, 1, 0, 0],
+      [INDICATORS[1].text, '2.2', 2, 2, 0, 0],
+      ['', '2.3', 1, 0, 0, 0],
+    ];
+    const texts = recognise(book(sheet('A支部', rows)));
+    expect(cells(texts)).toEqual([`${INDICATORS[0].code}@A3`, `${INDICATORS[1].code}@A4`]);
+    expect(only(texts.input.findings, 'unmapped-column').map((f) => f.cell)).toEqual(['A5']);
+    const both: CellValue[][] = [
+      ['测评类型：组织考核'],
+      ['考核内容', '编号', '优秀', '较好', '一般', '差'],
+      [INDICATORS[0].text, '', 3, 1, 0, 0],
+      ['不在目录里的内容', '', 1, 0, 0, 0],
+    ];
+    const r = recognise(book(sheet('A支部', both)));
+    expect(cells(r)).toEqual([`${INDICATORS[0].code}@A3`]);
+    expect(only(r.input.findings, 'unmapped-column').map((f) => f.cell)).toEqual(['A4']);
+  });
+
+  test('rows without indicator: ticks under an unknown text are reported; a blank indicator with one number among blanks too', () => {
+    const rows: CellValue[][] = [
+      ['测评类型：组织考核'],
+      ['编号', '考核内容', '优秀', '较好', '一般', '差'],
+      ['1.1', '', 3, 1, 0, 0],
+      ['', '不在目录里的内容', '√', null, null, null],
+      ['', '', 5, null, null, null],
+    ];
+    const r = recognise(book(sheet('A支部', rows)));
+    expect(only(r.input.findings, 'unmapped-column').map((f) => f.cell)).toEqual(['B4', 'B5']);
+  });
+
+  test('the rating range starts at the first tally row even when its source is not recognised', () => {
+    const rows: CellValue[][] = [
+      ['党支部', '测评类型', '编号', '优秀', '较好', '一般', '差'],
+      ['A支部', '随便写的', '1.1', 3, 1, 0, 0],
+      ['A支部', '组织考核', '1.2', 2, 2, 0, 0],
+    ];
+    const r = recognise(book(sheet('票数', rows)));
+    expect(r.ratingRanges).toEqual([{ sheet: '票数', range: 'D2:G3', kind: 'count' }]);
+  });
+});
