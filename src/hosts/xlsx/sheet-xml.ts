@@ -105,7 +105,14 @@ export function renderSheet(plan: SheetPlan, book: StyleBook, selected = false, 
 
   // ` s="…"` per style combination, and each repeated text's <is> element, made once.
   const sAttrOf: (string | undefined)[] = [];
-  const sAttr = (id: number): string => (sAttrOf[id] ??= ((xf) => (xf ? ` s="${xf}"` : ''))(book.xf(combos.styles[id])));
+  const sAttr = (id: number): string => {
+    let a = sAttrOf[id];
+    if (a === undefined) {
+      const xf = book.xf(combos.styles[id]);
+      a = sAttrOf[id] = xf ? ` s="${xf}"` : '';
+    }
+    return a;
+  };
   const texts = new Map<string, string>();
   const inline = (v: string): string => {
     if (v.length > 200) return inlineText(v);
