@@ -2,6 +2,7 @@
  * The forms layout's header (src/workbook/recognise/layouts/forms.ts): up to three header rows (codes
  * above texts or the reverse), roles found in any of them, the row shown to users, where data starts.
  */
+import { assess } from '../../../../src/core/assess';
 import { recognise } from '../../../../src/workbook/recognise';
 import type { CellValue } from '../../../../src/core/types';
 import { book, INDICATORS, only, sheet } from '../helpers';
@@ -249,5 +250,32 @@ describe('forms: the row right under the header', () => {
     const r = recognise(book(sheet('民主测评', [['党支部', '1.1', '1.2'], ['A支部', null, null], ['B支部', '优秀', '较好']])));
     expect(r.sheets[0].headerRows).toEqual([1]);
     expect(r.input.forms.map((f) => `${f.branch}@${f.ref.cell}`)).toEqual(['A支部@A2', 'B支部@A3']);
+  });
+});
+
+describe('forms: a row that names a branch is never taken for a note or a band', () => {
+  // A clerk's remark typed over the ratings ("备注：请假") or one merged cell across them must not make the
+  // branch's form vanish: it is read, and every rating cell that holds no grade is reported.
+  test('rating cells that all hold notes with a colon: the form is read and each cell reported invalid', () => {
+    const rows: CellValue[][] = [
+      ['党支部', '1.1', '1.2'],
+      ['A支部', '备注：请假', '说明：未到'],
+      ['B支部', '优秀', '较好'],
+    ];
+    const r = recognise(book(sheet('组织考核', rows)));
+    expect(r.input.forms.map((f) => `${f.branch}@${f.ref.cell}`)).toEqual(['A支部@A2', 'B支部@A3']);
+    expect(r.input.forms[0].ratings.map((x) => `${x.indicator}@${x.ref.cell}=${String(x.value)}`)).toEqual(['1.1@B2=备注：请假', '1.2@C2=说明：未到']);
+    expect(only(assess(r.input).findings, 'invalid-rating').map((f) => `${f.branch}@${f.cell}`)).toEqual(['A支部@B2', 'A支部@C2']);
+  });
+
+  test('rating cells inside one wide merged cell: the form is read, its first cell holding the merged text', () => {
+    const rows: CellValue[][] = [
+      ['党支部', '1.1', '1.2', '1.3'],
+      ['A支部', '本年度未参加测评', null, null],
+      ['B支部', '优秀', '较好', '一般'],
+    ];
+    const r = recognise(book(sheet('组织考核', rows, ['B2:D2'])));
+    expect(r.input.forms.map((f) => `${f.branch}@${f.ref.cell}`)).toEqual(['A支部@A2', 'B支部@A3']);
+    expect(r.input.forms[0].ratings.map((x) => `${x.indicator}@${x.ref.cell}=${String(x.value)}`)).toEqual(['1.1@B2=本年度未参加测评', '1.2@C2=null', '1.3@D2=null']);
   });
 });
