@@ -563,6 +563,26 @@ export function unknownSourceValue(ref: CellRef, value: string, rows: number, br
   return f;
 }
 
+/**
+ * unmapped-column for header cells past the columns read (a hostile sheet may be 16,384 wide): said once,
+ * at the first such cell that looks like an indicator, so ratings beyond it are never dropped unseen.
+ */
+export function headerBeyondLimit(ref: CellRef, header: string, limit: number): Finding {
+  return {
+    severity: 'warning',
+    code: 'unmapped-column',
+    ...at(ref),
+    message: {
+      zh: `表头"${header}"像是指标，但位于第 ${limit} 列之后，超出读取范围，该列及其右侧各列未读取。`,
+      en: `The header "${header}" looks like an indicator, but it lies beyond column ${limit}, past what is read; it and the columns to its right were not read.`,
+    },
+    suggestion: {
+      zh: `把评分列移到前 ${limit} 列之内。`,
+      en: `Move the rating columns within the first ${limit} columns.`,
+    },
+  };
+}
+
 export type UnmappedWhy = 'unknown-code' | 'ambiguous' | 'unknown-text' | 'duplicate';
 
 export function unmappedColumn(ref: CellRef, header: string, why: UnmappedWhy, codes: string[] = []): Finding {

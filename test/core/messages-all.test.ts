@@ -293,6 +293,8 @@ describe('recognition and output findings', () => {
     expect(msg.unmappedColumn(REF, '7.1', 'unknown-code').indicator).toBeUndefined();
     expect(msg.unmappedColumn(REF, '7.1', 'unknown-code').message.en).toContain('no indicator ;');
 
+    placed(msg.headerBeyondLimit(REF, '2.3', 2000), 'warning', 'unmapped-column', '"2.3"', '2000');
+
     const row = msg.unmappedRow(REF, '其他', 3);
     placed(row, 'warning', 'unmapped-column', '"其他"', '3');
     expect(row.message.en).toContain('(3 rows)');

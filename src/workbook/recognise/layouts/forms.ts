@@ -3,12 +3,12 @@
  * Header cells name indicators by code or text; a header that looks like an indicator but names none
  * (or several) is reported and its column is not read.
  */
-import { unmappedColumn } from '../../../core/messages';
+import { headerBeyondLimit, unmappedColumn } from '../../../core/messages';
 import type { CellRef, CellValue, Form, Period, RaterType, RatingCell, RatingRow, Source } from '../../../core/types';
 import { carriesRatings, isGradeValue, rowBranch, rowPeriod, rowRaterType, type Block } from '../blocks';
 import { isFormsHeader, type Ctx } from '../context';
 import { cleanValue, colLetters, isBlankValue, type Grid } from '../grid';
-import { headerSpan, readHeaderRow, type HeaderRow } from '../header';
+import { headerSpan, MAX_HEADER_COLS, readHeaderRow, type HeaderRow } from '../header';
 import { BRANCH, findCol, FORMS_RATER, IDENTITY, PERIOD, SOURCE, TOTAL_ROWS } from '../vocab';
 import type { BlockHeader, RatingLayout } from './types';
 
@@ -59,6 +59,20 @@ function indicatorCount(ctx: Ctx, h: HeaderRow): number {
   let n = 0;
   for (const t of h.texts) if (t !== '' && ctx.matcher.match(t).kind === 'indicator') n++;
   return n;
+}
+
+/** The first header cell past the columns read that looks like an indicator, as one finding (header.ts). */
+function reportBeyondLimit(grid: Grid, ctx: Ctx, rows: HeaderRow[]): void {
+  for (const h of rows) {
+    const width = grid.row(h.row).length;
+    for (let c = MAX_HEADER_COLS; c < width; c++) {
+      const text = grid.text(h.row, c);
+      if (text !== '' && ctx.matcher.match(text).kind !== 'none') {
+        ctx.findings.push(headerBeyondLimit(grid.ref(h.row, c), text, MAX_HEADER_COLS));
+        return;
+      }
+    }
+  }
 }
 
 /** Every column of a row, for "does this row hold a grade anywhere". */
@@ -131,6 +145,7 @@ function readFormsHeader(grid: Grid, ctx: Ctx, r: number, floor: number): FormsH
       ctx.findings.push(unmappedColumn(problem.ref, problem.text, problem.kind, problem.codes));
     }
   }
+  reportBeyondLimit(grid, ctx, rows);
   const spans = rows.map(headerSpan);
   const firstCol = Math.min(...spans.map((s) => s.first));
   return {

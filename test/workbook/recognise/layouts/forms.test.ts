@@ -4,6 +4,8 @@
  */
 import { assess } from '../../../../src/core/assess';
 import { recognise } from '../../../../src/workbook/recognise';
+import { colLetters } from '../../../../src/workbook/recognise/grid';
+import { MAX_HEADER_COLS } from '../../../../src/workbook/recognise/header';
 import type { CellValue } from '../../../../src/core/types';
 import { book, INDICATORS, only, sheet } from '../helpers';
 
@@ -277,5 +279,26 @@ describe('forms: a row that names a branch is never taken for a note or a band',
     const r = recognise(book(sheet('组织考核', rows, ['B2:D2'])));
     expect(r.input.forms.map((f) => `${f.branch}@${f.ref.cell}`)).toEqual(['A支部@A2', 'B支部@A3']);
     expect(r.input.forms[0].ratings.map((x) => `${x.indicator}@${x.ref.cell}=${String(x.value)}`)).toEqual(['1.1@B2=本年度未参加测评', '1.2@C2=null', '1.3@D2=null']);
+  });
+});
+
+describe('forms: indicator headers past the columns read', () => {
+  test('a code header beyond column 2000 is reported once at its cell, never dropped unseen', () => {
+    const far = (v: CellValue, last: CellValue): CellValue[] => [v, ...Array.from({ length: MAX_HEADER_COLS }, () => null), last, last];
+    const rows: CellValue[][] = [far('党支部', '1.2'), far('A支部', '优秀')];
+    rows[0][1] = '1.1';
+    rows[1][1] = '较好';
+    const r = recognise(book(sheet('组织考核', rows)));
+    expect(r.input.forms[0].ratings.map((x) => x.indicator)).toEqual(['1.1']);
+    const cell = colLetters(MAX_HEADER_COLS + 1) + '1';
+    expect(only(r.input.findings, 'unmapped-column').map((f) => [f.severity, f.cell, f.message.zh])).toEqual([
+      ['warning', cell, `表头"1.2"像是指标，但位于第 ${MAX_HEADER_COLS} 列之后，超出读取范围，该列及其右侧各列未读取。`],
+    ]);
+  });
+
+  test('plain text past the limit (a note far to the right) is no finding', () => {
+    const rows: CellValue[][] = [['党支部', '1.1', ...Array.from({ length: MAX_HEADER_COLS }, () => null), '备注'], ['A支部', '优秀']];
+    const r = recognise(book(sheet('组织考核', rows)));
+    expect(r.input.findings).toEqual([]);
   });
 });
