@@ -12,6 +12,13 @@ const ACTIVE = '__STRYKER_ACTIVE_MUTANT__';
 let failedUnder;
 
 class MutateEnvironment extends TestEnvironment {
+  constructor(config, context) {
+    super(config, context);
+    // For test/support/mutate-all.mutate.ts: a mutant run names the tests that cover the mutant in jest's
+    // testNamePattern, and only the files holding them need loading.
+    this.global.__MUTATE_TEST_NAME_PATTERN__ = config.globalConfig.testNamePattern;
+  }
+
   async handleTestEvent(event) {
     const active = process.env[ACTIVE];
     if (active === undefined) return;
