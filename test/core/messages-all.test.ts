@@ -19,6 +19,8 @@ function says(t: Text | undefined, ...values: string[]): void {
   expect(en).toMatch(/[A-Za-z]{3}/);
   expect(en.replace(/"[^"]*"/g, '')).not.toMatch(/[，。：；（）]/); // quoted Chinese text aside
   expect(en).not.toMatch(/Stryker/);
+  // an optional part left out must leave nothing behind
+  expect(zh + en).not.toMatch(/undefined|\[object |Stryker/);
   for (const v of values) {
     expect(zh).toContain(v);
     expect(en).toContain(v);
@@ -47,6 +49,7 @@ describe('catalogue and settings errors block every branch and point at the cell
     expect(all[1].indicator).toBe('3.2');
     says(all[2].message, '3.2', '值Q');
     says(all[3].message, '3.2');
+    expect([all[2].indicator, all[3].indicator]).toEqual(['3.2', '3.2']);
     const empty = msg.catalogueEmpty('目录', 'A1:D1');
     expect(empty).toMatchObject({ severity: 'error', code: 'invalid-catalogue', sheet: '目录', cell: 'A1:D1', blocksAll: true });
     says(empty.message, '目录');
@@ -292,6 +295,8 @@ describe('recognition and output findings', () => {
     expect(dup.indicator).toBe('1.1');
     expect(msg.unmappedColumn(REF, '7.1', 'unknown-code').indicator).toBeUndefined();
     expect(msg.unmappedColumn(REF, '7.1', 'unknown-code').message.en).toContain('no indicator ;');
+    says(msg.unmappedColumn(REF, '7.1', 'unknown-code').message, '"7.1"');
+    says(msg.unmappedColumn(REF, '1.1', 'duplicate').message, '"1.1"');
 
     placed(msg.headerBeyondLimit(REF, '2.3', 2000), 'warning', 'unmapped-column', '"2.3"', '2000');
 

@@ -107,6 +107,12 @@ describe('settings at the edges of what they allow', () => {
     ['问卷选项顺序', '优秀，较好;一般／差', '优秀,较好,一般,差'],
     ['问卷选项顺序', ' 差 ,, 一般 ；较好、、优秀 ', '差,一般,较好,优秀'],
     ['问卷选项顺序', 4, 'error at B2'],
+    // a separator before the first option leaves an empty part, which is not an option
+    ['问卷选项顺序', '，优秀,较好,一般,差', '优秀,较好,一般,差'],
+    // text where a number belongs: an error, never a crash
+    ['一般系数', '八成', 'error at B2'],
+    ['先进推荐名额', '三', 'error at B2'],
+    ['民主测评最少份数', '五份', 'error at B2'],
   ])('%s = %j reads as %s', (key, value, want) => expect(read(key, value)).toBe(want));
 
   it('a bad value names the setting, quotes the value and says what is allowed, in both languages', () => {
@@ -174,7 +180,13 @@ describe('cross checks', () => {
     else {
       expect(findings).toEqual([expect.objectContaining({ code: 'invalid-settings', cell: 'B2' })]);
       expect(findings[0].message.zh).toBe(`分数线的顺序不对（${values}）。`);
+      expect(findings[0].message.en).toBe(`The score thresholds are out of order (${values}).`);
     }
+  });
+
+  it('coefficients out of order point at the first coefficient the sheet set, in key order (较好 before 一般)', () => {
+    const { findings } = parse(['一般系数', 0.8], ['较好系数', 0.7]);
+    expect(findings.map((f) => f.cell)).toEqual(['B3']);
   });
 
   it('points at the first key of the group the sheet set, in key order', () => {
