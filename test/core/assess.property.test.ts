@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { assess } from '../../src/core/assess';
 import { GRADES, type Grade } from '../../src/core/types';
 import { CODES, InputBuilder } from './fixtures';
+import { runs } from '../support/runs';
 
 const grade = fc.constantFrom<Grade>(...GRADES);
 const form = fc.array(grade, { minLength: CODES.length, maxLength: CODES.length });
@@ -50,7 +51,7 @@ describe('properties', () => {
           expect(b.branches.map((x) => [x.total, x.rank, x.sourceScores])).toEqual(a.branches.map((x) => [x.total, x.rank, x.sourceScores]));
         },
       ),
-      { numRuns: 60 },
+      { numRuns: runs(60) },
     );
   });
 
@@ -69,7 +70,7 @@ describe('properties', () => {
           }
         },
       ),
-      { numRuns: 60 },
+      { numRuns: runs(60) },
     );
   });
 
@@ -82,7 +83,7 @@ describe('properties', () => {
         expect(after.sourceScores.民主测评).toBeGreaterThanOrEqual(before.sourceScores.民主测评 as number);
         expect(after.total).toBeGreaterThanOrEqual(before.total as number);
       }),
-      { numRuns: 60 },
+      { numRuns: runs(60) },
     );
   });
 
@@ -103,7 +104,7 @@ describe('properties', () => {
         }
         expect(Math.min(...r.map((x) => x.rank as number))).toBe(1);
       }),
-      { numRuns: 60 },
+      { numRuns: runs(60) },
     );
   });
 
@@ -114,7 +115,7 @@ describe('properties', () => {
         const sum = Object.values(b.categoryScores).reduce((s: number, v) => s + (v as number), 0);
         expect(Math.abs(sum - (0.6 * (b.sourceScores.组织考核 as number) + 0.4 * (b.sourceScores.民主测评 as number)))).toBeLessThan(1e-9);
       }),
-      { numRuns: 40 },
+      { numRuns: runs(40) },
     );
   });
 });
@@ -138,7 +139,7 @@ describe('against a float reference', () => {
         expect(b.sourceScores.组织考核).toBeCloseTo(reference(x.org), 9);
         expect(b.sourceScores.民主测评).toBeCloseTo(reference(x.demo), 9);
       }),
-      { numRuns: 60 },
+      { numRuns: runs(60) },
     );
   });
 });

@@ -3,6 +3,7 @@ import { recognise } from '../../../src/workbook/recognise';
 import type { CellValue } from '../../../src/core/types';
 import type { SheetSnapshot } from '../../../src/workbook/snapshot';
 import { book, CODES, sheet } from './helpers';
+import { runs } from '../../support/runs';
 
 const GRADES: CellValue[] = ['优秀', '较好', '一般', '差', null];
 
@@ -67,7 +68,7 @@ describe('robustness', () => {
           for (const x of f.ratings) expect(inside(x.ref)).toBe(true);
         }
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 });
