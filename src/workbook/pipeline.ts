@@ -51,7 +51,19 @@ export function runAssessment(snapshot: WorkbookSnapshot, options: RunOptions): 
   const result: AssessmentResult = { ...assessed, findings };
   const report = buildReport(result, options.lang);
   const { exitCode, fatal } = verdict(recognition.nothingRecognised, findings);
-  return { recognition, result, notification, report, plan: planned.plan, findings, exitCode, fatal };
+  return {
+    recognition,
+    result,
+    notification,
+    report,
+    // built on first use (planOutputs): validate reports without building the output sheets
+    get plan() {
+      return planned.plan;
+    },
+    findings,
+    exitCode,
+    fatal,
+  };
 }
 
 /** SPEC §7 exit status: 2 unusable input, 1 at least one error, else 0. */

@@ -36,25 +36,27 @@ export function planOutputs(
     return r;
   };
 
-  const sheets: WorkbookPlan['sheets'] = [];
-  let activate: string;
-  if (options.officeSummary) {
-    const fill = planOfficeSummary(result, snapshot, options.officeSummary);
-    findings.push(...fill.findings);
-    sheets.push(fill.plan);
-    activate = fill.plan.name;
-  } else {
-    const s = place('summary');
-    sheets.push(planSummarySheet(result, options.lang, s.name, s.replaces));
-    activate = s.name;
-  }
+  // Names (and the office summary's fill) first: they make the findings. The sheets themselves are built
+  // when the plan is first asked for; `validate` never asks, and skips building them.
+  const fill = options.officeSummary ? planOfficeSummary(result, snapshot, options.officeSummary) : undefined;
+  if (fill) findings.push(...fill.findings);
+  const summary = fill ? undefined : place('summary');
   const n = place('notification');
-  const notice = planNotificationSheet(notification, result.ruleset, options.date, n.name, n.replaces);
   const c = place('checks');
   const d = place('details');
-  const details = planDetailsSheet(result, options.lang, d.name, d.replaces);
-  // Built last so that it lists the findings made above too.
-  const checks: SheetPlan = planChecksSheet(mergeFindings(result.findings, findings), options.lang, c.name, c.replaces);
-  sheets.push(notice, checks, details);
-  return { plan: { sheets, activate }, findings };
+  const build = (): WorkbookPlan => {
+    const first = summary ? planSummarySheet(result, options.lang, summary.name, summary.replaces) : fill!.plan;
+    const notice = planNotificationSheet(notification, result.ruleset, options.date, n.name, n.replaces);
+    const details = planDetailsSheet(result, options.lang, d.name, d.replaces);
+    // Built last so that it lists the findings made above too.
+    const checks: SheetPlan = planChecksSheet(mergeFindings(result.findings, findings), options.lang, c.name, c.replaces);
+    return { sheets: [first, notice, checks, details], activate: first.name };
+  };
+  let plan: WorkbookPlan | undefined;
+  return {
+    findings,
+    get plan() {
+      return (plan ??= build());
+    },
+  };
 }
