@@ -78,11 +78,17 @@ export function tagEnd(xml: string, from: number): number {
   for (;;) {
     const gt = xml.indexOf('>', i);
     if (gt < 0) return -1;
-    // A '>' inside a quoted attribute value is legal XML: skip past the quotes before it.
-    const q1 = xml.indexOf('"', i);
-    const q2 = xml.indexOf("'", i);
-    const q = q1 < 0 ? q2 : q2 < 0 ? q1 : Math.min(q1, q2);
-    if (q < 0 || q > gt) return gt;
+    // A '>' inside a quoted attribute value is legal XML: skip past the quotes before it. Only the tag's own
+    // characters are searched: indexOf("'") would scan the rest of a sheet that holds no apostrophe, once per tag.
+    let q = -1;
+    for (let k = i; k < gt; k++) {
+      const ch = xml.charCodeAt(k);
+      if (ch === 34 || ch === 39) {
+        q = k;
+        break;
+      }
+    }
+    if (q < 0) return gt;
     const close = xml.indexOf(xml[q], q + 1);
     if (close < 0) return -1;
     i = close + 1;
