@@ -345,3 +345,16 @@ describe('tally: cases the forms/tally run asked about', () => {
     expect(r.ratingRanges).toEqual([{ sheet: '票数', range: 'D2:G3', kind: 'count' }]);
   });
 });
+
+describe('tally rows without an indicator', () => {
+  test('a row of vote numbers under a blank indicator cell is reported, not skipped', () => {
+    const rows: CellValue[][] = [
+      ['党支部：A支部'],
+      ['编号', '优秀', '较好', '一般', '差'],
+      ['1.1', 5, 1, 0, 0],
+      [null, 5, 1, 0, 0],
+    ];
+    const r = recognise(book(sheet('民主测评票数', rows)));
+    expect(only(r.input.findings, 'unmapped-column').map((f) => [f.cell, f.message.zh.includes('（空白）')])).toEqual([['A4', true]]);
+  });
+});
