@@ -88,3 +88,33 @@ describe('long: rows that are not ratings', () => {
     expect(r.ratingRanges).toEqual([{ sheet: 'Sheet1', range: 'D2:D3', kind: 'grade' }]);
   });
 });
+
+describe('long: roles in column A', () => {
+  test('an unknown code in column A is named there; an unknown text in column A too, when the code is blank', () => {
+    const codeFirst = recognise(book(sheet('组织考核', [['编号', '党支部', '考核内容', '等级'], ['8.8', 'A支部', '不在目录里的内容', '优秀']])));
+    expect(only(codeFirst.input.findings, 'unmapped-column').map((f) => f.cell)).toEqual(['A2']);
+    const textFirst = recognise(book(sheet('组织考核', [['考核内容', '编号', '党支部', '等级'], ['不在目录里的内容', null, 'A支部', '优秀']])));
+    expect(only(textFirst.input.findings, 'unmapped-column').map((f) => f.cell)).toEqual(['A2']);
+  });
+
+  test('a rater column in column A groups the rows by rater, wherever they stand', () => {
+    const rows: CellValue[][] = [
+      ['测评人', '党支部', '编号', '等级'],
+      ['张三', 'A支部', '1.1', '优秀'],
+      ['李四', 'A支部', '1.1', '较好'],
+      ['张三', 'A支部', '1.2', '一般'],
+    ];
+    const r = recognise(book(sheet('民主测评', rows)));
+    expect(r.input.forms.map((f) => `${f.rater}:${f.ratings.map((x) => x.indicator).join(',')}`)).toEqual(['张三:1.1,1.2', '李四:1.1']);
+  });
+
+  test("one rater's rows for two periods are two forms", () => {
+    const rows: CellValue[][] = [
+      ['党支部', '测评人', '期间', '编号', '等级'],
+      ['A支部', '张三', '上半年', '1.1', '优秀'],
+      ['A支部', '张三', '全年', '1.2', '较好'],
+    ];
+    const r = recognise(book(sheet('自评', rows)));
+    expect(r.input.forms.map((f) => `${f.period}:${f.ratings.map((x) => x.indicator).join(',')}`)).toEqual(['half-year:1.1', 'annual:1.2']);
+  });
+});
