@@ -35,8 +35,9 @@ const BRACKETED = /[(（【[]([^()（）【】[\]]+)[)）】\]]\s*$/;
 
 /** A header's question: its number and what follows, or null when it carries no question number. */
 function questionOf(text: string): { rest: string } | null {
+  // every alternative of QUESTION captures the number, so a match is a question
   const m = QUESTION.exec(text);
-  if (!m || (m[1] ?? m[2] ?? m[3]) === undefined) return null;
+  if (!m) return null;
   return { rest: m[4].replace(LEAD, '') };
 }
 
