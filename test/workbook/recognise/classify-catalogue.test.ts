@@ -5,6 +5,7 @@
  */
 import { recognise } from '../../../src/workbook/recognise';
 import type { CellValue } from '../../../src/core/types';
+import type { OutputKind } from '../../../src/workbook/snapshot';
 import { book, sheet } from './helpers';
 
 const HEADER: CellValue[] = ['编号', '考核内容', '分值'];
@@ -41,7 +42,9 @@ describe('office summary and output sheets', () => {
   });
 
   test('an empty product marker is no marker', () => {
-    const r = recognise(book(sheet('民主测评', [['党支部', '1.1'], ['A支部', '优秀']], [], { createdBy: '' })));
+    // a host reads the marker from the file as written: an empty one must not hide the office's sheet
+    const empty = '' as unknown as OutputKind;
+    const r = recognise(book(sheet('民主测评', [['党支部', '1.1'], ['A支部', '优秀']], [], { createdBy: empty })));
     expect(r.sheets[0].role).toBe('forms');
   });
 });
