@@ -86,6 +86,14 @@ class Package {
     if (part) part.data = utf8(t);
     else this.add({ name, data: utf8(t) });
   }
+  /** Replace (or create) a part with bytes made here (UTF-8 XML that says so); its text is read back only if asked. */
+  setBytes(name: string, data: Uint8Array): void {
+    const key = Package.key(name);
+    this.texts.delete(key);
+    const part = this.byKey.get(key);
+    if (part) part.data = data;
+    else this.add({ name, data });
+  }
   remove(name: string): void {
     const key = Package.key(name);
     const part = this.byKey.get(key);
@@ -347,10 +355,10 @@ export function writePackage(source: readonly SourcePart[] | null, plans: readon
       sheets = sheetEntries(wb);
     }
     const selected = building ? plan.name === activeName : position === activeIndex;
-    const { xml, names } = renderSheet(plan, book, selected, strict);
+    const { bytes, names } = renderSheet(plan, book, selected, strict);
     const part = freshSheetPart();
     newSheetParts.push(part);
-    pkg.setText(part, xml);
+    pkg.setBytes(part, bytes);
     const rid = freshRelId();
     rels = appendTo(rels, 'Relationships', `<${relP}Relationship Id="${rid}" Type="${worksheetType(rels)}" Target="${xmlAttr(part.slice(wbDir.length))}"/>`, () => rels);
     const idAttr = relIdAttr(wb!, sheets);

@@ -10,7 +10,7 @@ import { address, columnName, parseAddress, parseRange } from '../../workbook/sn
 import { escapeIllegal, escapeXstring } from './escape';
 import { quoteSheet } from './markers';
 import { argb, type StyleBook } from './styles';
-import { xmlAttr, xmlText } from './xml';
+import { Utf8Builder, xmlAttr, xmlText } from './xml';
 
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -20,7 +20,8 @@ const STRICT_REL_NS = 'http://purl.oclc.org/ooxml/officeDocument/relationships';
 const LINK_STYLE: CellStyle = { fontColor: '#0563C1', underline: true };
 
 export interface SheetXml {
-  xml: string;
+  /** the worksheet part, UTF-8 */
+  bytes: Uint8Array;
   /** sheet-scoped names the workbook must carry: _xlnm.Print_Titles, _xlnm.Print_Area */
   names: { name: string; value: string }[];
 }
@@ -127,7 +128,7 @@ export function renderSheet(plan: SheetPlan, book: StyleBook, selected = false, 
   let rowCount = 0;
   let maxR = 0;
   let maxC = 0;
-  const out: string[] = [];
+  const out = new Utf8Builder();
   const letters: string[] = [];
   for (let r = 0; r <= lastRow; r++) {
     const h = heights.get(r);
@@ -172,12 +173,13 @@ export function renderSheet(plan: SheetPlan, book: StyleBook, selected = false, 
   parts.push('<sheetFormatPr defaultRowHeight="15"/>');
   const cols = plan.columnWidths.map((w, i) => (w > 0 ? `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>` : '')).join('');
   if (cols) parts.push(`<cols>${cols}</cols>`);
-  parts.push('<sheetData>', out.join(''), '</sheetData>');
-  if (plan.merges.length) parts.push(`<mergeCells count="${plan.merges.length}">${plan.merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>`);
+  parts.push('<sheetData>');
+  const tail: string[] = ['</sheetData>'];
+  if (plan.merges.length) tail.push(`<mergeCells count="${plan.merges.length}">${plan.merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>`);
   const dvs = plan.validations.map((v) => validationXml(v.range, v.list)).filter((x) => x !== '');
-  if (dvs.length) parts.push(`<dataValidations count="${dvs.length}">${dvs.join('')}</dataValidations>`);
+  if (dvs.length) tail.push(`<dataValidations count="${dvs.length}">${dvs.join('')}</dataValidations>`);
   if (plan.print) {
-    parts.push(printXml(plan.print));
+    tail.push(printXml(plan.print));
     const sheet = quoteSheet(plan.name);
     if (plan.print.titleRows) {
       const [a, b = a] = plan.print.titleRows.split(':');
@@ -188,10 +190,10 @@ export function renderSheet(plan: SheetPlan, book: StyleBook, selected = false, 
       names.push({ name: '_xlnm.Print_Area', value: `${sheet}!$${columnName(c0)}$${r0 + 1}:$${columnName(c1)}$${r1 + 1}` });
     }
   } else {
-    parts.push('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
+    tail.push('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
   }
-  parts.push('</worksheet>');
-  return { xml: parts.join(''), names };
+  tail.push('</worksheet>');
+  return { bytes: out.finish(parts.join(''), tail.join('')), names };
 }
 
 /** A value the sheet shows: not blank, not a number Excel cannot hold (NaN, ±Infinity). */

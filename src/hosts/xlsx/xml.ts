@@ -108,6 +108,48 @@ export function prefixOfTag(tag: string): string {
 
 // fflate's UTF-8 codec: the same in Node, browsers and jsdom (which has no TextEncoder).
 export const utf8 = (s: string): Uint8Array => strToU8(s);
+/**
+ * A large part's text built from many small strings, kept as UTF-8 in pieces of a few dozen kilobytes and
+ * joined once at the end: never one giant string (a sheet of 100,000 cells was a 10 MB two-byte string,
+ * joined twice, then encoded), whose copies each landed in fresh memory (BENCHMARKS.md, "Writing").
+ */
+export class Utf8Builder {
+  private pending: string[] = [];
+  private chars = 0;
+  private readonly pieces: Uint8Array[] = [];
+  private size = 0;
+  push(s: string): void {
+    this.pending.push(s);
+    this.chars += s.length;
+    if (this.chars >= Utf8Builder.PIECE_CHARS) this.flush();
+  }
+  /** `head`, then everything pushed, then `tail`, as one array. */
+  finish(head: string, tail: string): Uint8Array {
+    this.flush();
+    const h = utf8(head);
+    const t = utf8(tail);
+    const out = new Uint8Array(h.length + this.size + t.length);
+    out.set(h, 0);
+    let at = h.length;
+    for (const p of this.pieces) {
+      out.set(p, at);
+      at += p.length;
+    }
+    out.set(t, at);
+    return out;
+  }
+  private flush(): void {
+    if (this.pending.length === 0) return;
+    const b = utf8(this.pending.join(''));
+    this.pieces.push(b);
+    this.size += b.length;
+    this.pending = [];
+    this.chars = 0;
+  }
+  /** Characters joined per piece: its string and bytes stay under V8's large-object size (128 KB). */
+  static readonly PIECE_CHARS = 16 * 1024;
+}
+
 /** Part bytes as text (a UTF-8 BOM dropped; UTF-16 parts decoded too). */
 export function decodePart(b: Uint8Array): string {
   if (b.length >= 2 && ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff))) {

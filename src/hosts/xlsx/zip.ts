@@ -7,7 +7,7 @@
  * bytes actually inflated over the archive's life may not either, and no entry may inflate to more than
  * it declared. Every failure is a PackageError with a code; errors.ts turns it into one bilingual line.
  */
-import { DecodeUTF8, Inflate, strFromU8 } from 'fflate';
+import { Inflate, strFromU8 } from 'fflate';
 
 /** SPEC §4: a package whose parts would unpack beyond this is refused. */
 export const UNPACKED_LIMIT = 1024 * 1024 * 1024;
@@ -57,7 +57,7 @@ export interface ZipEntry {
   bytes(): Uint8Array;
   /** the content as text (UTF-8, or UTF-16 with a byte order mark) */
   text(): string;
-  /** the uncompressed content in pieces of a few hundred kilobytes, within the limits */
+  /** the uncompressed content, within the limits: whole when a native inflater made it at once, else in pieces of a few hundred kilobytes */
   chunks(): Generator<Uint8Array, void, undefined>;
   /** the content as text in pieces (UTF-8 decoded across piece boundaries) */
   textChunks(): Generator<string, void, undefined>;
@@ -75,8 +75,6 @@ export interface ZipOptions {
  */
 const MIN_STEP = 4 * 1024;
 const MAX_STEP = 256 * 1024;
-/** Pieces handed on from a whole-entry inflate, so text decoding never makes one giant string. */
-const PIECE = 1024 * 1024;
 
 /**
  * A faster whole-entry inflater a host may install (Node: zlib; the browser: parts inflated ahead by
@@ -288,7 +286,8 @@ class Entry implements ZipEntry {
     }
     const whole = native && this.size <= NATIVE_MAX ? this.inflateWhole(native, raw) : undefined;
     if (whole) {
-      for (let at = 0; at < whole.length; at += PIECE) yield whole.subarray(at, at + PIECE);
+      // One chunk: textPieces cuts it without copying (it copies only where chunks meet).
+      if (whole.length > 0) yield whole;
       return;
     }
     const out: Uint8Array[] = [];
@@ -364,48 +363,131 @@ class Entry implements ZipEntry {
   }
 
   *textChunks(): Generator<string, void, undefined> {
-    const pending: string[] = [];
-    let decoder: DecodeUTF8 | undefined;
-    let first = true;
-    let utf16: Uint8Array[] | undefined;
-    for (let c of this.chunks()) {
-      if (first) {
-        first = false;
-        if (c.length >= 2 && ((c[0] === 0xff && c[1] === 0xfe) || (c[0] === 0xfe && c[1] === 0xff))) utf16 = [];
-        else {
-          if (c.length >= 3 && c[0] === 0xef && c[1] === 0xbb && c[2] === 0xbf) c = c.subarray(3);
-          decoder = new DecodeUTF8((s) => {
-            if (s) pending.push(s);
-          });
-        }
-      }
-      if (utf16) {
-        utf16.push(c);
-        continue;
-      }
-      try {
-        decoder!.push(c);
-      } catch {
-        throw new PackageError('corrupt', `${this.name} is not UTF-8 text`);
-      }
-      yield* pending;
-      pending.length = 0;
-    }
-    if (utf16) {
-      // UTF-16 parts are rare and small (hand-made files): decoded whole.
-      yield decodeText(concat(utf16));
-      return;
-    }
-    if (decoder) {
-      try {
-        decoder.push(new Uint8Array(0), true);
-      } catch {
-        throw new PackageError('corrupt', `${this.name} is not UTF-8 text`);
-      }
-      yield* pending;
-    }
+    yield* textPieces(this.chunks());
   }
 }
+
+/**
+ * UTF-8 (or UTF-16 with its byte order mark) bytes, in chunks of any size, as text pieces that each end
+ * where cutPoint says: whole rows for sheet XML, whole characters always.
+ */
+export function* textPieces(chunks: Iterable<Uint8Array>): Generator<string, void, undefined> {
+  let first = true;
+  let utf16: Uint8Array[] | undefined;
+  // Each piece is decoded on its own (no streaming state): it ends after a '>', which UTF-8 never
+  // uses inside a multi-byte character. ignoreBOM: a U+FEFF starting a later piece is text, kept.
+  const decoder = pieceDecoder();
+  let carry: Uint8Array | undefined;
+  for (let c of chunks) {
+    if (first) {
+      // The byte order mark is judged on the first three bytes, however the chunks fall.
+      if (carry) {
+        c = concat([carry, c]);
+        carry = undefined;
+      }
+      if (c.length < 3) {
+        carry = c;
+        continue;
+      }
+      first = false;
+      if ((c[0] === 0xff && c[1] === 0xfe) || (c[0] === 0xfe && c[1] === 0xff)) utf16 = [];
+      else if (c[0] === 0xef && c[1] === 0xbb && c[2] === 0xbf) c = c.subarray(3);
+    }
+    if (utf16) {
+      utf16.push(c);
+      continue;
+    }
+    let at = 0;
+    if (carry) {
+      // The tail of the previous chunk, completed from this one's head (a copy of a few kilobytes).
+      const head = c.subarray(0, TEXT_PIECE);
+      const piece = concat([carry, head]);
+      let cut = cutPoint(piece, carry.length);
+      if (cut === 0) {
+        // Only the middle of a character so far (a chunk of a byte or two): wait for the next chunk.
+        if (head.length === c.length) {
+          carry = piece;
+          continue;
+        }
+        cut = piece.length;
+      }
+      yield decoder.decode(piece.subarray(0, cut));
+      at = cut - carry.length;
+      carry = undefined;
+    }
+    // Within a chunk, each piece starts where the last one was cut: no bytes copied.
+    while (c.length - at > TEXT_PIECE) {
+      const piece = c.subarray(at, at + TEXT_PIECE);
+      const cut = cutPoint(piece, 0) || piece.length;
+      yield decoder.decode(piece.subarray(0, cut));
+      at += cut;
+    }
+    if (at < c.length) carry = carry ? concat([carry, c.subarray(at)]) : c.subarray(at);
+  }
+  if (utf16) {
+    // UTF-16 parts are rare and small (hand-made files): decoded whole.
+    yield decodeText(concat(utf16));
+    return;
+  }
+  // (Still `first`: a part of under three bytes, judged whole.)
+  if (carry) yield first ? decodeText(carry) : decoder.decode(carry);
+}
+
+/** UTF-8 → text for one piece: TextDecoder (native), or fflate's own decoder where there is none (jsdom). */
+function pieceDecoder(): { decode(b: Uint8Array): string } {
+  if (typeof TextDecoder === 'undefined') return { decode: (b) => strFromU8(b) };
+  return new TextDecoder('utf-8', { ignoreBOM: true });
+}
+
+/**
+ * Text is handed on in pieces of at most this many bytes (plus a carried tail): a piece's string then
+ * stays under V8's large-object size (128 KB), where it lives in the reused young generation instead of
+ * a fresh mapping of its own. Measured on a 15 MB sheet: 2.6 ms to decode in 64 KB pieces, 55-90 ms in
+ * 128 KB to 1 MB pieces (the difference is page faults; BENCHMARKS.md, "Reading").
+ */
+const TEXT_PIECE = 32 * 1024;
+
+/**
+ * Where to end a text piece, at `min` or later: after its last row (`</row>`, `</x:row>`), so the scanner
+ * gets whole rows and carries nothing over; else after its last '>'; else at its last UTF-8 character
+ * boundary (a long text without markup). 0 when there is no such place.
+ */
+function cutPoint(b: Uint8Array, min: number): number {
+  const n = b.length;
+  let lastGt = -1;
+  for (let i = n - 1; i >= min; i--) {
+    if (b[i] !== 0x3e /* > */) continue;
+    if (lastGt < 0) lastGt = i;
+    if (i >= 4 && b[i - 1] === 0x77 && b[i - 2] === 0x6f && b[i - 3] === 0x72 && closesRow(b, i - 4)) return i + 1;
+    if (n - i > ROW_SEARCH) break;
+  }
+  if (lastGt >= 0) return lastGt + 1;
+  // A lead byte (not 10xxxxxx) starts a character: cut before the last one, unless it is complete.
+  for (let i = n - 1; i >= Math.max(0, n - 4); i--) {
+    const x = b[i];
+    if ((x & 0xc0) !== 0x80) {
+      const len = x < 0x80 ? 1 : x >= 0xf0 ? 4 : x >= 0xe0 ? 3 : x >= 0xc0 ? 2 : 1;
+      if (i + len <= n) return n > min ? n : 0;
+      return i >= min && i > 0 ? i : 0;
+    }
+  }
+  // Four continuation bytes in a row: not UTF-8 (decoded as replacement characters).
+  return n > min ? n : 0;
+}
+
+/** Whether the "row>" whose preceding byte is at `k` closes a row: `</row>`, or `</x:row>` with any prefix. */
+function closesRow(b: Uint8Array, k: number): boolean {
+  if (b[k] === 0x2f /* / */) return k >= 1 && b[k - 1] === 0x3c;
+  if (b[k] !== 0x3a /* : */) return false;
+  for (let j = k - 1; j >= 1 && k - j <= 32; j--) {
+    if (b[j] === 0x3c /* < */) return false;
+    if (b[j] === 0x2f) return b[j - 1] === 0x3c && j < k - 1;
+  }
+  return false;
+}
+
+/** How far back from a piece's end a row's end is looked for before settling for any '>'. */
+const ROW_SEARCH = 16 * 1024;
 
 /** At most this many declared bytes are inflated ahead; the rest of a (huge) package is left to fflate. */
 const PREPARE_BUDGET = 256 * 1024 * 1024;

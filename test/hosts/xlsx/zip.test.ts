@@ -1,6 +1,8 @@
 /** The zip reader: entries by name, their stored bytes, their content, and the typed errors. */
+import fc from 'fast-check';
 import { inflateSync, strToU8, zipSync } from 'fflate';
-import { openZip, PackageError, prepareInflater, useInflater } from '../../../src/hosts/xlsx/zip';
+import { openZip, PackageError, prepareInflater, textPieces, useInflater } from '../../../src/hosts/xlsx/zip';
+import { runs } from '../../support/runs';
 
 const text = '党支部,优秀\n'.repeat(1000);
 const zip = () => zipSync({ 'xl/Workbook.xml': strToU8(text), 'docProps/app.xml': [strToU8('<a/>'), { level: 0 }] });
@@ -55,6 +57,94 @@ describe('openZip', () => {
     new DataView(bz.buffer).setUint16(central(bz) + 10, 12, true); // bzip2
     expect(code(() => openZip(bz).entries[0].text())).toBe('unsupported-method');
     expect(code(() => openZip(zip(), { unpackedLimit: 100 }))).toBe('unpacked-limit');
+  });
+});
+
+describe('textChunks: text in pieces the scanner can take whole', () => {
+  const one = (name: string, s: string | Uint8Array) => openZip(zipSync({ [name]: typeof s === 'string' ? strToU8(s) : s })).entries[0];
+
+  it('ends every piece after a whole row, so no element is carried from one piece into the next', () => {
+    const row = (r: number) => `<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>第${r}党支部 优秀</t></is></c><c r="B${r}"><v>${r}</v></c></row>`;
+    const xml = `<worksheet><sheetData>${Array.from({ length: 3000 }, (_, i) => row(i + 1)).join('')}</sheetData></worksheet>`;
+    const pieces = [...one('xl/worksheets/sheet1.xml', xml).textChunks()];
+    expect(pieces.join('')).toBe(xml);
+    expect(pieces.length).toBeGreaterThan(5);
+    for (const p of pieces.slice(0, -1)) expect(p.endsWith('</row>')).toBe(true);
+    // Each piece's string stays small (under V8's large-object size of 128 KB, two bytes a character).
+    for (const p of pieces) expect(p.length * 2).toBeLessThan(128 * 1024);
+  });
+
+  it('cuts prefixed rows (x:row) and, without rows, after any tag', () => {
+    const xml = `<x:sheetData>${'<x:row><x:c><x:v>1</x:v></x:c></x:row>'.repeat(5000)}</x:sheetData>`;
+    const pieces = [...one('xl/worksheets/sheet1.xml', xml).textChunks()];
+    expect(pieces.join('')).toBe(xml);
+    for (const p of pieces.slice(0, -1)) expect(p.endsWith('</x:row>')).toBe(true);
+    const sst = `<sst>${'<si><t>党员大会</t></si>'.repeat(5000)}</sst>`;
+    const parts = [...one('xl/sharedStrings.xml', sst).textChunks()];
+    expect(parts.join('')).toBe(sst);
+    for (const p of parts.slice(0, -1)) expect(p.endsWith('>')).toBe(true);
+  });
+
+  it('keeps multi-byte characters whole in a long text without any tag', () => {
+    const long = '支部建设𠀀'.repeat(20000); // 3- and 4-byte characters across every piece boundary
+    const pieces = [...one('docProps/custom.txt', long).textChunks()];
+    expect(pieces.length).toBeGreaterThan(5);
+    expect(pieces.join('')).toBe(long);
+    expect(pieces.join('')).not.toContain('\uFFFD');
+  });
+
+  it('drops the byte order mark at the start only: a U+FEFF after a cut is text', () => {
+    const head = '<a>' + 'x'.repeat(32 * 1024 - 3 - 6 - 10) + '</row>';
+    const xml = head + '\uFEFF' + 'y'.repeat(100) + '</a>';
+    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...strToU8(xml)]);
+    const pieces = [...one('xl/worksheets/sheet1.xml', bytes).textChunks()];
+    expect(pieces.join('')).toBe(xml);
+    expect(pieces[1].startsWith('\uFEFF')).toBe(true);
+  });
+
+  it('reads bytes that are not UTF-8 as replacement characters, as before', () => {
+    const bytes = new Uint8Array([...strToU8('<a>'), 0xff, 0xfe, 0x80, ...strToU8('</a>')]);
+    expect([...one('xl/worksheets/sheet1.xml', bytes).textChunks()].join('')).toBe('<a>\uFFFD\uFFFD\uFFFD</a>');
+  });
+});
+
+describe('textPieces: any chunking of the bytes gives the same text', () => {
+  /** `bytes` cut at the given positions (sorted, deduplicated). */
+  const chunked = (bytes: Uint8Array, cuts: number[]) => {
+    const at = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
+    const out: Uint8Array[] = [];
+    let from = 0;
+    for (const c of [...at, bytes.length]) {
+      out.push(bytes.subarray(from, c));
+      from = c;
+    }
+    return out;
+  };
+  const atoms = ['<row r="1">', '</row>', '</x:row>', '<c><v>1</v></c>', '党', '支部', '𠀀', '😀', 'a', ' ', '>', '<', '\uFEFF', 'x'.repeat(5000), '优'.repeat(4000)];
+  const texts = fc.array(fc.constantFrom(...atoms), { maxLength: 60 }).map((a) => a.join(''));
+
+  it('joins back to the text, with no character split and no piece over the size limit', () => {
+    fc.assert(
+      fc.property(texts, fc.array(fc.nat(), { maxLength: 12 }), fc.boolean(), (text, cuts, bom) => {
+        const bytes = strToU8(text);
+        const input = bom ? new Uint8Array([0xef, 0xbb, 0xbf, ...bytes]) : bytes;
+        const pieces = [...textPieces(chunked(input, cuts))];
+        // Without a mark of its own, a text starting with U+FEFF starts with the mark's bytes: dropped.
+        expect(pieces.join('')).toBe(bom ? text : text.replace(/^\uFEFF/, ''));
+        for (const p of pieces) expect(strToU8(p).length).toBeLessThanOrEqual(64 * 1024);
+      }),
+      { numRuns: runs(200) },
+    );
+  });
+
+  it('takes chunks of a byte or two, the byte order mark included', () => {
+    const text = '<row>党支部𠀀</row>\uFEFF';
+    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...strToU8(text)]);
+    const ones = Array.from(bytes, (b) => new Uint8Array([b]));
+    expect([...textPieces(ones)].join('')).toBe(text);
+    expect([...textPieces([bytes.subarray(0, 2), bytes.subarray(2)])].join('')).toBe(text);
+    expect([...textPieces([new Uint8Array([0x61, 0x62])])].join('')).toBe('ab');
+    expect([...textPieces([])].join('')).toBe('');
   });
 });
 
