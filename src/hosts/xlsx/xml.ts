@@ -111,7 +111,7 @@ export const utf8 = (s: string): Uint8Array => strToU8(s);
 /**
  * A large part's text built from many small strings, kept as UTF-8 in pieces of a few dozen kilobytes and
  * joined once at the end: never one giant string (a sheet of 100,000 cells was a 10 MB two-byte string,
- * joined twice, then encoded), whose copies each landed in fresh memory (BENCHMARKS.md, "Writing").
+ * joined twice, then encoded), whose copies each landed in fresh memory (BENCHMARKS.md, "Reading and writing without fresh memory").
  */
 export class Utf8Builder {
   private pending: string[] = [];
@@ -126,6 +126,12 @@ export class Utf8Builder {
   /** `head`, then everything pushed, then `tail`, as one array. */
   finish(head: string, tail: string): Uint8Array {
     this.flush();
+    // (A lone first half of a pair at the very end: encoded as UTF-8 does, as U+FFFD.)
+    if (this.pending.length) {
+      this.pieces.push(utf8(this.pending.join('')));
+      this.size += this.pieces[this.pieces.length - 1].length;
+      this.pending = [];
+    }
     const h = utf8(head);
     const t = utf8(tail);
     const out = new Uint8Array(h.length + this.size + t.length);
@@ -140,11 +146,16 @@ export class Utf8Builder {
   }
   private flush(): void {
     if (this.pending.length === 0) return;
-    const b = utf8(this.pending.join(''));
+    let text = this.pending.join('');
+    // A surrogate pair split between two pushes stays whole: its first half waits for the next piece.
+    const last = text.charCodeAt(text.length - 1);
+    const held = last >= 0xd800 && last <= 0xdbff ? text.slice(-1) : '';
+    if (held) text = text.slice(0, -1);
+    const b = utf8(text);
     this.pieces.push(b);
     this.size += b.length;
-    this.pending = [];
-    this.chars = 0;
+    this.pending = held ? [held] : [];
+    this.chars = held.length;
   }
   /** Characters joined per piece: its string and bytes stay under V8's large-object size (128 KB). */
   static readonly PIECE_CHARS = 16 * 1024;
