@@ -152,7 +152,7 @@ async function gradeRows(dir: string, branches: number, reps: number): Promise<R
 }
 
 /**
- * The V8 tiering scripts/cli.mjs sets (optimise later, inline less) against V8's defaults
+ * The V8 tiering scripts/cli.cjs sets (optimise later, inline less) against V8's defaults
  * (CLI_V8_DEFAULTS=1), alternating, `reps` runs each of `grade` at 300 branches and `validate` on the sample,
  * node started directly (npm's own time would only dilute the difference). CPU medians, every thread counted.
  */
@@ -169,18 +169,18 @@ async function tieringRows(dir: string, reps: number): Promise<Row[]> {
   ] as const) {
     const ours: number[] = [];
     const defaults: number[] = [];
-    // One run each first, left out: each setting's V8 code cache is written then (scripts/cli.mjs keeps one per setting).
+    // One run each first, left out: each setting's V8 code cache is written then (scripts/cli.cjs keeps one per setting).
     for (let i = 0; i <= reps; i++) {
-      const a = await runChild(process.execPath, ['scripts/cli.mjs', ...args], ROOT);
-      const b = await runChild(process.execPath, ['scripts/cli.mjs', ...args], ROOT, { CLI_V8_DEFAULTS: '1' });
+      const a = await runChild(process.execPath, ['scripts/cli.cjs', ...args], ROOT);
+      const b = await runChild(process.execPath, ['scripts/cli.cjs', ...args], ROOT, { CLI_V8_DEFAULTS: '1' });
       if (i === 0) continue;
       ours.push(a.cpuSeconds);
       defaults.push(b.cpuSeconds);
     }
     rows.push({
-      figure: `V8 tiering (scripts/cli.mjs: \`--interrupt-budget=1000000 --max-inlined-bytecode-size-cumulative=300\`) against V8's defaults, ${name}: CPU, median of ${reps}`,
+      figure: `V8 tiering (scripts/cli.cjs: \`--interrupt-budget=1000000 --max-inlined-bytecode-size-cumulative=300\`) against V8's defaults, ${name}: CPU, median of ${reps}`,
       value: `${fmt(median(ours))} s against ${fmt(median(defaults))} s: **${Math.round((1 - median(ours) / median(defaults)) * 100)} % less**`,
-      command: `node scripts/cli.mjs ${args[0]} … vs CLI_V8_DEFAULTS=1 node scripts/cli.mjs ${args[0]} …`,
+      command: `node scripts/cli.cjs ${args[0]} … vs CLI_V8_DEFAULTS=1 node scripts/cli.cjs ${args[0]} …`,
     });
   }
   return rows;
@@ -196,11 +196,11 @@ async function validateRows(dir: string): Promise<Row[]> {
   for (let i = 0; i < 5; i++) runs.push(await runChild('npm', ['run', '-s', 'cli', '--', 'validate', sample], ROOT));
   const walls = runs.map((r) => r.wallSeconds);
   const node: ChildRun[] = [];
-  for (let i = 0; i < 5; i++) node.push(await runChild(process.execPath, ['scripts/cli.mjs', 'validate', sample], ROOT));
+  for (let i = 0; i < 5; i++) node.push(await runChild(process.execPath, ['scripts/cli.cjs', 'validate', sample], ROOT));
   return [
     {
       figure: '`npm run cli -- validate` on the sample workbook (15 branches), wall time, median of 5 (min–max)',
-      value: `${fmt(median(walls))} s (${fmt(Math.min(...walls))}–${fmt(Math.max(...walls))}); ${fmt(median(runs.map((r) => r.cpuSeconds)))} s CPU; without npm (node scripts/cli.mjs) ${fmt(median(node.map((r) => r.wallSeconds)))} s`,
+      value: `${fmt(median(walls))} s (${fmt(Math.min(...walls))}–${fmt(Math.max(...walls))}); ${fmt(median(runs.map((r) => r.cpuSeconds)))} s CPU; without npm (node scripts/cli.cjs) ${fmt(median(node.map((r) => r.wallSeconds)))} s`,
       target: '< 0.5 s',
       command: 'npm run -s cli -- sample s.xlsx && time npm run -s cli -- validate s.xlsx',
     },

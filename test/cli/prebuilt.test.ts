@@ -1,5 +1,5 @@
 /**
- * The prebuilt command line (scripts/cli.mjs → dist-cli/): `npm run -s cli -- grade … --json -` prints the
+ * The prebuilt command line (scripts/cli.cjs → dist-cli/): `npm run -s cli -- grade … --json -` prints the
  * JSON report and nothing else on stdout, even on the run that rebuilds the bundle; the bundle is rebuilt
  * whenever a source changed (even to an older date, as a git checkout leaves it), and only then; V8 accepts
  * the code cache a run leaves behind.
@@ -50,7 +50,7 @@ it('grade --json - through npm: stdout is exactly the JSON report, after a rebui
 
 it('runs the bundle without rebuilding when nothing changed', async () => {
   const before = (await stat(BUNDLE)).mtimeMs;
-  const r = await sh(process.execPath, ['scripts/cli.mjs', '--help', '--lang', 'en']);
+  const r = await sh(process.execPath, ['scripts/cli.cjs', '--help', '--lang', 'en']);
   expect(r.code).toBe(0);
   expect(r.stderr).toBe('');
   expect(r.stdout).toMatch(/^Usage:/);
@@ -62,11 +62,11 @@ it('keeps the code cache a validate run left behind: V8 accepted it, so the next
   await utimes(SOURCE, now, now);
   const input = path.join(FIXTURES, 'office-2026.xlsx');
   // The first run rebuilds (the source's date changed) and leaves a fresh cache; the next ones use it.
-  await sh(process.execPath, ['scripts/cli.mjs', 'validate', input]);
+  await sh(process.execPath, ['scripts/cli.cjs', 'validate', input]);
   const written = (await stat(CACHE)).mtimeMs;
   // --help writes a cache of its own: it must not replace the one validate uses.
-  await sh(process.execPath, ['scripts/cli.mjs', '--help']);
-  const r = await sh(process.execPath, ['scripts/cli.mjs', 'validate', input]);
+  await sh(process.execPath, ['scripts/cli.cjs', '--help']);
+  const r = await sh(process.execPath, ['scripts/cli.cjs', 'validate', input]);
   expect([0, 1]).toContain(r.code);
   expect(r.stdout).toContain('党支部');
   expect((await stat(CACHE)).mtimeMs).toBe(written);
@@ -74,12 +74,12 @@ it('keeps the code cache a validate run left behind: V8 accepted it, so the next
 
 it("keeps V8's default tiering (CLI_V8_DEFAULTS=1, for the bench) apart: its own code cache, the usual one untouched, the same output", async () => {
   const input = path.join(FIXTURES, 'office-2026.xlsx');
-  const usual = await sh(process.execPath, ['scripts/cli.mjs', 'validate', input]);
+  const usual = await sh(process.execPath, ['scripts/cli.cjs', 'validate', input]);
   const written = (await stat(CACHE)).mtimeMs;
   const own = `${BUNDLE}.validate.v8defaults.v8cache`;
   await rm(own, { force: true });
   const defaults = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-    execFile(process.execPath, ['scripts/cli.mjs', 'validate', input], { cwd: ROOT, env: { ...process.env, BA_DATE: '2026-12-20', CLI_V8_DEFAULTS: '1' } }, (err, stdout, stderr) =>
+    execFile(process.execPath, ['scripts/cli.cjs', 'validate', input], { cwd: ROOT, env: { ...process.env, BA_DATE: '2026-12-20', CLI_V8_DEFAULTS: '1' } }, (err, stdout, stderr) =>
       resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );
   });

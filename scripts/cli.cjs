@@ -1,16 +1,17 @@
 /**
  * `npm run cli` / `npm run demo`: runs the prebuilt command line (dist-cli/, scripts/build-cli.mjs),
  * rebuilding it first only when an input changed since the bundle was built (a synchronous stat of each
- * source against dist-cli/inputs.stamp, a few milliseconds). The bundle runs in this same process,
+ * source against dist-cli/inputs.stamp, scripts/cli-inputs.cjs). The bundle runs in this same process,
  * so a run costs one node start; V8's code cache for it (dist-cli/*.<command>.v8cache, written after the
- * first run of each command with a new bundle) spares compiling it again at every start. Usage: node scripts/cli.mjs [--demo] <arguments…>
+ * first run of each command with a new bundle) spares compiling it again at every start. CommonJS: node's
+ * ES module loader took about 5 ms of every start. Usage: node scripts/cli.cjs [--demo] <arguments…>
  */
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import Module, { createRequire } from 'node:module';
-import * as path from 'node:path';
-import { setFlagsFromString } from 'node:v8';
-import { Script } from 'node:vm';
-import { build, bundlePath, isStale } from './build-cli.mjs';
+'use strict';
+const { existsSync, readFileSync, renameSync, rmSync, writeFileSync } = require('node:fs');
+const Module = require('node:module');
+const path = require('node:path');
+const { Script } = require('node:vm');
+const { bundlePath, isStale } = require('./cli-inputs.cjs');
 
 // A run lives a second or two, and V8's optimising compiler (TurboFan, on background threads) took about a
 // third of its CPU, mostly on functions hot only for a moment or compiled again after inlining too much.
@@ -20,6 +21,7 @@ import { build, bundlePath, isStale } from './build-cli.mjs';
 // (for `npm run bench -- tiering`, which measures the difference).
 const v8Defaults = process.env.CLI_V8_DEFAULTS === '1';
 if (Number(process.versions.v8.split('.')[0]) <= 13 && !v8Defaults) {
+  const { setFlagsFromString } = require('node:v8');
   setFlagsFromString('--interrupt-budget=1000000');
   setFlagsFromString('--max-inlined-bytecode-size-cumulative=300');
 }
@@ -27,19 +29,28 @@ if (Number(process.versions.v8.split('.')[0]) <= 13 && !v8Defaults) {
 const demo = process.argv[2] === '--demo';
 if (demo) process.argv.splice(2, 1);
 
-if (isStale()) {
-  // On stderr: stdout may be a JSON report (`--json -`).
-  process.stderr.write('正在构建命令行程序（源代码有更新）… / Building the command line (sources changed)…\n');
-  await build();
-}
-
 const COMMANDS = new Set(['grade', 'validate', 'template', 'sample', 'forms']);
 const file = bundlePath(demo ? 'demo' : 'main');
-run(file);
+
+if (isStale()) {
+  // On stderr: stdout may be a JSON report (`--json -`). esbuild and the build are loaded only now.
+  process.stderr.write('正在构建命令行程序（源代码有更新）… / Building the command line (sources changed)…\n');
+  import('./build-cli.mjs')
+    .then((m) => m.build())
+    .then(
+      () => run(file),
+      (e) => {
+        process.stderr.write(`构建命令行程序失败 / Building the command line failed: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}\n`);
+        process.exitCode = 2;
+      },
+    );
+} else {
+  run(file);
+}
 
 /** Runs the CommonJS bundle as require() would, compiled with V8's code cache when there is a good one. */
 function run(file) {
-  const req = createRequire(file);
+  const req = Module.createRequire(file);
   // One cache per command: V8 keeps in it the functions the run compiled, and a cache written by `sample`
   // would leave everything `validate` needs to be compiled again at every run.
   const command = process.argv.slice(2).find((a) => COMMANDS.has(a)) ?? 'other';
