@@ -34,6 +34,19 @@ describe('Utf8Builder', () => {
     expect(strFromU8(b.finish('', ''))).toBe(`${first}\uDE00b`);
   });
 
+  it('keeps the pairs at both ends of the high-surrogate range whole, and writes a lone one at the end as U+FFFD', () => {
+    for (const pair of ['\uD800\uDC00', '\uDBFF\uDFFF']) {
+      const b = new Utf8Builder();
+      const first = 'a'.repeat(Utf8Builder.PIECE_CHARS - 1) + pair[0];
+      b.push(first);
+      b.push(`${pair[1]}z`);
+      expect(strFromU8(b.finish('', ''))).toBe(`${first}${pair[1]}z`);
+    }
+    const lone = new Utf8Builder();
+    lone.push('abc\uD800');
+    expect(strFromU8(lone.finish('<', '>'))).toBe('<abc\uFFFD>');
+  });
+
   it('is empty between head and tail when nothing was pushed', () => {
     expect(strFromU8(new Utf8Builder().finish('<a/>', ''))).toBe('<a/>');
   });

@@ -137,6 +137,47 @@ describe('textPieces: any chunking of the bytes gives the same text', () => {
     );
   });
 
+  it('cuts after the last real row end, not after tags that merely end in "row>"', () => {
+    const unit = (n: number) => `<row r="${n}"><c><v>${n}</v></c></row><arrow>a</arrow><o>b</o><ow>c</ow><x:row s="1">`;
+    const xml = Array.from({ length: 4000 }, (_, i) => unit(i + 1)).join('');
+    const pieces = [...textPieces([strToU8(xml)])];
+    expect(pieces.join('')).toBe(xml);
+    expect(pieces.length).toBeGreaterThan(3);
+    for (const p of pieces.slice(0, -1)) expect(p.endsWith('</row>')).toBe(true);
+  });
+
+  it('settles for the last tag when the last row ended more than 16 KB back', () => {
+    const xml = `<sheetData><row r="1"><c><v>1</v></c></row></sheetData><mergeCells>${'<mergeCell ref="A1:B2"/>'.repeat(4000)}</mergeCells>`;
+    const pieces = [...textPieces([strToU8(xml)])];
+    expect(pieces.join('')).toBe(xml);
+    expect(pieces[0].endsWith('<mergeCell ref="A1:B2"/>')).toBe(true);
+    expect(pieces[0].length).toBeGreaterThan(16 * 1024);
+  });
+
+  it('keeps a first character that only looks like part of a byte order mark', () => {
+    // ﻀ is EF BB 80, 忿 is E5 BF BF, U+FFFF is EF BF BF: none is the mark EF BB BF.
+    for (const first of ['\uFEC0', '忿', '\uFFFF']) {
+      const text = `${first}<a>x</a>`;
+      expect([...textPieces([strToU8(text)])].join('')).toBe(text);
+    }
+  });
+
+  it('reads UTF-16 parts by their byte order mark, little- and big-endian', () => {
+    const text = '<sst><si><t>党支部 A</t></si></sst>';
+    const units = Array.from(text, (ch) => ch.charCodeAt(0));
+    const le = new Uint8Array([0xff, 0xfe, ...units.flatMap((u) => [u & 0xff, u >> 8])]);
+    const be = new Uint8Array([0xfe, 0xff, ...units.flatMap((u) => [u >> 8, u & 0xff])]);
+    expect([...textPieces([le.subarray(0, 5), le.subarray(5)])].join('')).toBe(text);
+    expect([...textPieces([be])].join('')).toBe(text);
+  });
+
+  it('keeps characters whose first byte is exactly a range boundary (E0, F0) whole across cuts', () => {
+    const long = 'กขค𐀀'.repeat(30000); // Thai: E0 B8 81…; U+10000: F0 90 80 80
+    const pieces = [...textPieces([strToU8(long)])];
+    expect(pieces.length).toBeGreaterThan(3);
+    expect(pieces.join('')).toBe(long);
+  });
+
   it('takes chunks of a byte or two, the byte order mark included', () => {
     const text = '<row>党支部𠀀</row>\uFEFF';
     const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...strToU8(text)]);
