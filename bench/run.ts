@@ -1,6 +1,7 @@
 /**
- * `npm run bench`: every figure of BENCHMARKS.md, measured in one run on this machine, and the file
- * rewritten with them. Speed and memory are measured here, never asserted in timed tests.
+ * `npm run bench`: every figure, measured in one run on this machine, written into BENCHMARKS.md between
+ * its `bench:begin` and `bench:end` markers (the rest of the file is written by hand and kept). Speed and
+ * memory are measured here, never asserted in timed tests.
  *
  *   engine       1,001,000 ratings through assess (checks + scores)             bench/engine.ts
  *   grade        491,400 ratings: `npm run cli -- grade` vs a plain openpyxl script bench/xlsx.ts, bench/openpyxl_grade.py
@@ -22,6 +23,7 @@ import { runAssessment } from '../src/workbook/pipeline';
 import { createFakeExcel, measureExcel, seedAssessmentWorkbook } from '../test/support/fake-excel';
 import { benchEngine } from './engine';
 import { benchStandalone } from './standalone';
+import { withLatestRun } from './doc';
 import { DEMOCRATIC_FORMS, generateWorkbook, ORG_FORMS, runChild, type ChildRun } from './xlsx';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -335,7 +337,10 @@ async function main(): Promise<void> {
     '',
   ].join('\n');
   console.log(body);
-  if (only.length === 0) writeFileSync(path.join(ROOT, 'BENCHMARKS.md'), body);
+  if (only.length === 0) {
+    const file = path.join(ROOT, 'BENCHMARKS.md');
+    writeFileSync(file, withLatestRun(existsSync(file) ? readFileSync(file, 'utf8') : '', body));
+  }
 }
 
 main().catch((e: unknown) => {
