@@ -125,13 +125,7 @@ export class Utf8Builder {
   }
   /** `head`, then everything pushed, then `tail`, as one array. */
   finish(head: string, tail: string): Uint8Array {
-    this.flush();
-    // (A lone first half of a pair at the very end: encoded as UTF-8 does, as U+FFFD.)
-    if (this.pending.length) {
-      this.pieces.push(utf8(this.pending.join('')));
-      this.size += this.pieces[this.pieces.length - 1].length;
-      this.pending = [];
-    }
+    this.flush(true);
     const h = utf8(head);
     const t = utf8(tail);
     const out = new Uint8Array(h.length + this.size + t.length);
@@ -144,12 +138,13 @@ export class Utf8Builder {
     out.set(t, at);
     return out;
   }
-  private flush(): void {
+  /** `last`: nothing more comes (a lone first half of a pair at the very end is encoded, as U+FFFD). */
+  private flush(last = false): void {
     if (this.pending.length === 0) return;
     let text = this.pending.join('');
     // A surrogate pair split between two pushes stays whole: its first half waits for the next piece.
-    const last = text.charCodeAt(text.length - 1);
-    const held = last >= 0xd800 && last <= 0xdbff ? text.slice(-1) : '';
+    const end = text.charCodeAt(text.length - 1);
+    const held = !last && end >= 0xd800 && end <= 0xdbff ? text.slice(-1) : '';
     if (held) text = text.slice(0, -1);
     const b = utf8(text);
     this.pieces.push(b);
