@@ -2,9 +2,9 @@
  * `npm run cli` / `npm run demo`: runs the prebuilt command line (dist-cli/, scripts/build-cli.mjs),
  * rebuilding it first only when an input changed since the bundle was built (a synchronous stat of each
  * source against dist-cli/inputs.stamp, scripts/cli-inputs.cjs). The bundle runs in this same process,
- * so a run costs one node start; V8's code cache for it (dist-cli/*.<command>.v8cache, written after the
- * first run of each command with a new bundle) spares compiling it again at every start. CommonJS: node's
- * ES module loader took about 5 ms of every start. Usage: node scripts/cli.cjs [--demo] <arguments…>
+ * so a run costs one node start; V8's code cache for it (dist-cli/*.<command>[.<flags>].v8cache, written
+ * after the first run of each command and set of node options with a new bundle) spares compiling it again
+ * at every start. CommonJS: node's ES module loader took about 5 ms of every start. Usage: node scripts/cli.cjs [--demo] <arguments…>
  */
 'use strict';
 const { existsSync, readFileSync, renameSync, rmSync, writeFileSync } = require('node:fs');
@@ -54,8 +54,10 @@ function run(file) {
   // One cache per command: V8 keeps in it the functions the run compiled, and a cache written by `sample`
   // would leave everything `validate` needs to be compiled again at every run.
   const command = process.argv.slice(2).find((a) => COMMANDS.has(a)) ?? 'other';
-  // V8 refuses a cache made under other flags, so each tiering keeps its own.
-  const cacheFile = `${file}.${command}${v8Defaults ? '.v8defaults' : ''}.v8cache`;
+  // V8 refuses a cache made under other flags (`npm run cli` passes --max-semi-space-size, node started by
+  // hand does not), and a refused cache is written anew: each set of flags keeps its own, or two ways of
+  // starting the command would keep replacing each other's.
+  const cacheFile = `${file}.${command}${v8Defaults ? '.v8defaults' : ''}${flagsKey()}.v8cache`;
   let script;
   try {
     const cachedData = existsSync(cacheFile) ? readFileSync(cacheFile) : undefined;
@@ -79,4 +81,13 @@ function run(file) {
   }
   const module = { exports: {}, filename: file, id: file, loaded: false };
   script.runInThisContext().call(module.exports, module.exports, req, module, file, path.dirname(file));
+}
+
+/** '' for node started without options, else a short key of its options (command line and NODE_OPTIONS). */
+function flagsKey() {
+  const flags = [...process.execArgv, process.env.NODE_OPTIONS ?? ''].join(' ').trim();
+  if (flags === '') return '';
+  let h = 0x811c9dc5; // FNV-1a, 32 bits: a file name, not a secret
+  for (let i = 0; i < flags.length; i++) h = Math.imul(h ^ flags.charCodeAt(i), 0x01000193);
+  return `.${(h >>> 0).toString(36)}`;
 }

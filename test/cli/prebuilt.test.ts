@@ -5,7 +5,7 @@
  * the code cache a run leaves behind.
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm, stat, utimes } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, stat, utimes } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { FIXTURES } from './helpers';
@@ -88,4 +88,22 @@ it("keeps V8's default tiering (CLI_V8_DEFAULTS=1, for the bench) apart: its own
   expect(defaults.stderr).toBe(usual.stderr);
   expect((await stat(own)).size).toBeGreaterThan(0);
   expect((await stat(CACHE)).mtimeMs).toBe(written);
+});
+
+it('keeps one code cache per way of starting node: `npm run cli` (with --max-semi-space-size) and node started by hand never replace each other', async () => {
+  const input = path.join(FIXTURES, 'office-2026.xlsx');
+  const flagged = ['--max-semi-space-size=2', 'scripts/cli.cjs', 'validate', input];
+  // Each kind runs once to leave its cache (V8 refuses a cache made under other flags, and a refused one is rewritten).
+  await sh(process.execPath, ['scripts/cli.cjs', 'validate', input]);
+  await sh(process.execPath, flagged);
+  const own = (await readdir(path.dirname(BUNDLE))).filter((n) => /^main\.cjs\.validate\.[0-9a-z]+\.v8cache$/.test(n) && !n.includes('v8defaults'));
+  expect(own).toHaveLength(1);
+  const flaggedCache = path.join(path.dirname(BUNDLE), own[0]);
+  const plainWritten = (await stat(CACHE)).mtimeMs;
+  const flaggedWritten = (await stat(flaggedCache)).mtimeMs;
+  const plain = await sh(process.execPath, ['scripts/cli.cjs', 'validate', input]);
+  const withFlag = await sh(process.execPath, flagged);
+  expect(withFlag.stdout).toBe(plain.stdout);
+  expect((await stat(CACHE)).mtimeMs).toBe(plainWritten);
+  expect((await stat(flaggedCache)).mtimeMs).toBe(flaggedWritten);
 });
