@@ -152,7 +152,7 @@ async function gradeRows(dir: string, branches: number, reps: number): Promise<R
       target: '≥ 3×',
       command: `/usr/bin/time -v /usr/bin/python3 bench/openpyxl_grade.py /tmp/bench-${branches}.xlsx alt.xlsx`,
     });
-    rows.push(floorRow(floor, npmAlone, sCpu, ratings));
+    rows.push(floorRow(floor, npmAlone, sCpu, ratings, branches));
   } else {
     rows.push({ figure: 'The plain Python + openpyxl script', value: 'not measured: install Debian’s python3-openpyxl', command: 'bash scripts/ensure-openpyxl.sh' });
   }
@@ -171,17 +171,17 @@ async function runNpmAlone(): Promise<ChildRun> {
  * started, every part inflated, every cell found, nothing else), measured in the same alternation. Shows what
  * ratio against the script the machine allows at all.
  */
-function floorRow(floor: ChildRun[], npmAlone: ChildRun[], scriptCpu: number, ratings: number): Row {
+function floorRow(floor: ChildRun[], npmAlone: ChildRun[], scriptCpu: number, ratings: number, branches: number): Row {
   const found = JSON.parse(floor[floor.length - 1].stdout) as { values: number };
   if (floor.some((r) => r.code !== 0) || found.values < ratings) throw new Error('bench/floor.cjs did not find every rating');
   const npmCpu = median(npmAlone.map((r) => r.cpuSeconds));
   const floorCpu = median(floor.map((r) => r.cpuSeconds));
   return {
     figure:
-      'The floor, same run: npm\'s own start with nothing to run (`npm run -s env`) + node inflating every part and finding every ' +
+      `The floor, ${branches} branches, same run: npm's own start with nothing to run (\`npm run -s env\`) + node inflating every part and finding every ` +
       'cell, nothing else (bench/floor.cjs: no decoding, no values, no checks, no output); CPU medians; **script CPU ÷ floor**',
     value: `${fmt(npmCpu)} + ${fmt(floorCpu)} = ${fmt(npmCpu + floorCpu)} s CPU; **${fmt(scriptCpu / (npmCpu + floorCpu), 1)}×** at most`,
-    command: 'npm run -s env && node bench/floor.cjs /tmp/bench-300.xlsx',
+    command: `npm run -s env && node bench/floor.cjs /tmp/bench-${branches}.xlsx`,
   };
 }
 
