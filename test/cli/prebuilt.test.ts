@@ -16,9 +16,10 @@ const CACHE = `${BUNDLE}.validate.v8cache`;
 // A source the bundle is built from; only its date is changed, its contents never.
 const SOURCE = path.join(ROOT, 'src', 'cli', 'summary.ts');
 
+// Without NODE_OPTIONS: the code cache's name depends on node's options (scripts/cli.cjs).
 function sh(cmd: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(cmd, args, { cwd: ROOT, env: { ...process.env, BA_DATE: '2026-12-20' }, maxBuffer: 64 * 2 ** 20 }, (err, stdout, stderr) => {
+    execFile(cmd, args, { cwd: ROOT, env: { ...process.env, BA_DATE: '2026-12-20', NODE_OPTIONS: undefined }, maxBuffer: 64 * 2 ** 20 }, (err, stdout, stderr) => {
       resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
     });
   });
@@ -79,7 +80,7 @@ it("keeps V8's default tiering (CLI_V8_DEFAULTS=1, for the bench) apart: its own
   const own = `${BUNDLE}.validate.v8defaults.v8cache`;
   await rm(own, { force: true });
   const defaults = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-    execFile(process.execPath, ['scripts/cli.cjs', 'validate', input], { cwd: ROOT, env: { ...process.env, BA_DATE: '2026-12-20', CLI_V8_DEFAULTS: '1' } }, (err, stdout, stderr) =>
+    execFile(process.execPath, ['scripts/cli.cjs', 'validate', input], { cwd: ROOT, env: { ...process.env, BA_DATE: '2026-12-20', CLI_V8_DEFAULTS: '1', NODE_OPTIONS: undefined } }, (err, stdout, stderr) =>
       resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );
   });
