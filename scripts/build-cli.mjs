@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import inputs from './cli-inputs.cjs';
 
-export const { ROOT, OUT_DIR, ENTRIES, STAMP, bundlePath, inputStamp, isStale } = inputs;
+const { ROOT, OUT_DIR, ENTRIES, STAMP, inputStamp } = inputs;
 
 export async function build() {
   // Taken before reading the sources: an edit made while building leaves a stamp that no longer matches.

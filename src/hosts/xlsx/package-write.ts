@@ -79,12 +79,9 @@ class Package {
   }
   /** Replace (or create) a part's text; the XML declaration then says UTF-8, as the bytes are. */
   setText(name: string, text: string): void {
-    const key = Package.key(name);
     const t = text.replace(/^(<\?xml[^>]*?encoding\s*=\s*["'])[^"']*/, '$1UTF-8');
-    this.texts.set(key, t);
-    const part = this.byKey.get(key);
-    if (part) part.data = utf8(t);
-    else this.add({ name, data: utf8(t) });
+    this.setBytes(name, utf8(t));
+    this.texts.set(Package.key(name), t);
   }
   /** Replace (or create) a part with bytes made here (UTF-8 XML that says so); its text is read back only if asked. */
   setBytes(name: string, data: Uint8Array): void {
