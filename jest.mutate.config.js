@@ -7,7 +7,7 @@
  * MUTATE_TESTS (comma-separated folders or test files, relative to the project) narrows the suites,
  * e.g. MUTATE_TESTS=test/core while the other area is mid-change, or one test file for a quick look.
  * The selected files run as one jest file (test/support/mutate-all.mutate.ts: one module registry per
- * mutant run, not one per test file); MUTATE_ONE_FILE=0 runs them as separate files (MUTATION.md).
+ * mutant run, not one per test file); MUTATE_ONE_FILE=0 runs them as separate files (docs/mutation.md).
  */
 const base = require('./jest.config.js');
 

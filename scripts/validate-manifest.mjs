@@ -3,8 +3,8 @@
 //
 //   node scripts/validate-manifest.mjs [manifest.xml] [--schema-dir DIR] [--assets DIR] [--production]
 //
-// 1. XML Schema: every .xsd of ../shared/manifest-schema (the repo's parent folder holds shared/), main
-//    schema OfficeAppManifestV1_1.xsd, checked with xmllint-wasm (no network: `office-addin-manifest
+// 1. XML Schema: every .xsd of vendor/manifest-schema (Microsoft's published schemas, see ORIGIN.md there),
+//    main schema OfficeAppManifestV1_1.xsd, checked with xmllint-wasm (no network: `office-addin-manifest
 //    validate` needs an online service).
 // 2. What the XSD cannot see: no http:// URL; all URLs on one origin (the production build rewrites one
 //    prefix); every icon URL names a PNG in assets/ of the declared size; every resid is defined, in the
@@ -22,7 +22,7 @@ const MAIN_SCHEMA = 'OfficeAppManifestV1_1.xsd';
 function parseArgs(argv) {
   const options = {
     manifest: 'manifest.xml',
-    schemaDir: process.env.MANIFEST_SCHEMA_DIR || join(REPO_ROOT, '..', 'shared', 'manifest-schema'),
+    schemaDir: process.env.MANIFEST_SCHEMA_DIR || join(REPO_ROOT, 'vendor', 'manifest-schema'),
     assetsDir: join(REPO_ROOT, 'assets'),
     production: false,
   };
@@ -217,7 +217,7 @@ async function main() {
   const options = parseArgs(process.argv.slice(2));
   const manifestPath = resolve(options.manifest);
   if (!existsSync(options.schemaDir) || !existsSync(join(options.schemaDir, MAIN_SCHEMA))) {
-    console.error(`Manifest schemas not found in ${options.schemaDir} (expected shared/manifest-schema beside the repo, or MANIFEST_SCHEMA_DIR).`);
+    console.error(`Manifest schemas not found in ${options.schemaDir} (expected vendor/manifest-schema in the repository, or MANIFEST_SCHEMA_DIR).`);
     process.exit(2);
   }
   const raw = readFileSync(manifestPath, 'utf8');

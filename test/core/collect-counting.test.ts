@@ -1,6 +1,6 @@
 /**
  * Counting forms and tallies (src/core/collect.ts), seen through assess(): what a user reads in the
- * branch results and the checks list. Inputs are built inside each test (see MUTATION.md).
+ * branch results and the checks list. Inputs are built inside each test (see docs/mutation.md).
  */
 import { assess } from '../../src/core/assess';
 import { InputBuilder, branch, only } from './fixtures';

@@ -1,6 +1,6 @@
 /**
  * The manifest and its offline validator (scripts/validate-manifest.mjs), run as `npm run validate` runs it.
- * Needs ../shared/manifest-schema beside the repo, as on every machine of the project and in CI.
+ * The schemas are the repository's own copy (vendor/manifest-schema), so a clone needs nothing beside it.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
