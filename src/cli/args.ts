@@ -5,16 +5,16 @@
  *   validate <in.xlsx> [--json <report.json | ->] [--lang zh|en] [--force]
  *   template <out.xlsx> [--year <YYYY>] [--lang zh|en] [--force]
  *   sample <out.xlsx> [--lang zh|en] [--force]
- *   forms <out.docx> [--in <workbook.xlsx>] [--year <YYYY>] [--lang zh|en] [--force]
+ *   forms <out.docx> [--in <workbook.xlsx>] [--year <YYYY>] [--source 组织考核|民主测评|自评] [--lang zh|en] [--force]
  */
-import type { Lang, Text } from '../core/types';
+import { SOURCES, type Lang, type Source, type Text } from '../core/types';
 
 export type Command =
   | { name: 'grade'; input: string; out?: string; json?: string; docx?: string; lang: Lang; force: boolean }
   | { name: 'validate'; input: string; json?: string; lang: Lang; force: boolean }
   | { name: 'template'; out: string; year?: number; lang: Lang; force: boolean }
   | { name: 'sample'; out: string; lang: Lang; force: boolean }
-  | { name: 'forms'; out: string; input?: string; year?: number; lang: Lang; force: boolean }
+  | { name: 'forms'; out: string; input?: string; year?: number; source?: Source; lang: Lang; force: boolean }
   | { name: 'help'; lang: Lang };
 
 export type Parsed = { ok: true; command: Command } | { ok: false; lang: Lang; error: Text };
@@ -24,7 +24,7 @@ const OPTIONS: Record<Exclude<Command['name'], 'help'>, readonly string[]> = {
   validate: ['--json', '--lang', '--force'],
   template: ['--year', '--lang', '--force'],
   sample: ['--lang', '--force'],
-  forms: ['--in', '--year', '--lang', '--force'],
+  forms: ['--in', '--year', '--source', '--lang', '--force'],
 };
 
 /** Options that take no value. */
@@ -37,10 +37,10 @@ export const USAGE: Text = {
     '  npm run cli -- validate <输入.xlsx> [--json <报告.json | ->] [--lang zh|en] [--force]',
     '  npm run cli -- template <输出.xlsx> [--year <年度>] [--lang zh|en] [--force]',
     '  npm run cli -- sample <输出.xlsx> [--lang zh|en] [--force]',
-    '  npm run cli -- forms <表格.docx> [--in <工作簿.xlsx>] [--year <年度>] [--lang zh|en] [--force]',
+    '  npm run cli -- forms <表格.docx> [--in <工作簿.xlsx>] [--year <年度>] [--source 组织考核|民主测评|自评] [--lang zh|en] [--force]',
     '输入文件从不改写：指向输入文件的输出路径（含符号链接、硬链接）会被拒绝，--json 也不能与 --out 相同。',
     '已存在的输出文件只有加 --force 才会被替换；文件先写入同一文件夹的临时文件，写完再改名，失败时不留下残缺文件。',
-    'forms 打印每个党支部的考评表和自评表（Word）。\n退出码：0 无错误；1 有错误（相关党支部暂不评定）；2 无法使用的输入或参数。',
+    'forms 打印每个党支部的考评表和自评表（Word）；--source 组织考核 只打印考核组用的考评表（测评人编号框，无身份勾选）。\n退出码：0 无错误；1 有错误（相关党支部暂不评定）；2 无法使用的输入或参数。',
     '环境变量 BA_DATE=yyyy-mm-dd 可指定通报日期（默认今天）。',
   ].join('\n'),
   en: [
@@ -49,10 +49,10 @@ export const USAGE: Text = {
     '  npm run cli -- validate <in.xlsx> [--json <report.json | ->] [--lang zh|en] [--force]',
     '  npm run cli -- template <out.xlsx> [--year <YYYY>] [--lang zh|en] [--force]',
     '  npm run cli -- sample <out.xlsx> [--lang zh|en] [--force]',
-    '  npm run cli -- forms <forms.docx> [--in <workbook.xlsx>] [--year <YYYY>] [--lang zh|en] [--force]',
+    '  npm run cli -- forms <forms.docx> [--in <workbook.xlsx>] [--year <YYYY>] [--source 组织考核|民主测评|自评] [--lang zh|en] [--force]',
     'The input is never written: an output path that is the input (through a symbolic or hard link too) is refused, and --json cannot be the --out file.',
     'An existing output file is replaced only with --force; files are written to a temporary file in the same folder and renamed when complete, so a failure leaves no broken file.',
-    'forms prints each branch\'s evaluation and self-assessment forms (Word).\nExit status: 0 no error; 1 errors found (the affected branches are not graded); 2 unusable input or arguments.',
+    'forms prints each branch\'s evaluation and self-assessment forms (Word); --source 组织考核 prints only the assessment group\'s form (a rater number box, no identity tick).\nExit status: 0 no error; 1 errors found (the affected branches are not graded); 2 unusable input or arguments.',
     'Environment: BA_DATE=yyyy-mm-dd sets the notification date (default: today).',
   ].join('\n'),
 };
@@ -142,7 +142,10 @@ export function parseArgs(argv: readonly string[]): Parsed {
       const year = y === undefined ? undefined : Number(y);
       if (cmd === 'forms') {
         if (opts.get('--in') === '-') return fail(lang, '--in 必须是工作簿文件路径', '--in must be a workbook file path');
-        return { ok: true, command: { name: 'forms', out: path, input: opts.get('--in'), year, lang, force } };
+        const src = opts.get('--source');
+        const source = SOURCES.find((x) => x === src);
+        if (src !== undefined && !source) return fail(lang, `--source 只能是 ${SOURCES.join('、')}，而不是 ${src}`, `--source must be one of ${SOURCES.join(', ')}, not ${src}`);
+        return { ok: true, command: { name: 'forms', out: path, input: opts.get('--in'), year, ...(source ? { source } : {}), lang, force } };
       }
       return { ok: true, command: { name: 'template', out: path, year, lang, force } };
     }

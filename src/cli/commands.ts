@@ -249,7 +249,7 @@ async function writeForms(cmd: Extract<Command, { name: 'forms' }>, io: CliIo): 
   const source = cmd.input === undefined ? { catalogue: defaultCatalogue(), branches: [], year: null } : formsInput(snapshotOf(await load(cmd.input, io)));
   if ('fatal' in source && source.fatal) throw new CliFailure(source.fatal);
   const year = cmd.year ?? source.year ?? Number(notificationDate(io).slice(0, 4));
-  const doc = buildFormsDocument(source.catalogue, source.branches, year);
+  const doc = buildFormsDocument(source.catalogue, source.branches, year, cmd.source);
   await writeOutput(cmd.out, await (await docxHost()).renderForms(doc), cmd.force, io);
   const n = source.branches.length;
   io.stdout(

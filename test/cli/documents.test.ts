@@ -63,6 +63,20 @@ describe('forms', () => {
     expect(text).toContain('支委会组织健全');
   });
 
+  test('--source 组织考核: one 组织考核 form per branch; an unknown source is refused', async () => {
+    const r = await run(['forms', 'org.docx', '--in', 'in.xlsx', '--source', '组织考核'], { 'in.xlsx': await smallWorkbook() });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('已写入：org.docx（2 个党支部，共 2 页）\n');
+    const text = await documentText(bytesOf(r, 'org.docx'));
+    expect(text).toContain('考评方式：组织考核');
+    expect(text).toContain('测评人编号：');
+    expect(text).not.toContain('党外群众');
+    expect(text).not.toContain('自评表');
+    const bad = await run(['forms', 'x.docx', '--source', '考核组']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe('--source 只能是 组织考核、民主测评、自评，而不是 考核组\n');
+  });
+
   test('an existing file is not overwritten; an invalid catalogue stops with the sheet and cell', async () => {
     const exists = await run(['forms', 'f.docx'], { 'f.docx': 'mine' });
     expect(exists.code).toBe(2);

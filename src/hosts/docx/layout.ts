@@ -75,6 +75,8 @@ export const BORDERS = { top: LINE, bottom: LINE, left: LINE, right: LINE };
 export interface CellText {
   /** top and bottom cell padding in twips (default 30) */
   pad?: number;
+  /** left and right cell padding in twips (default 60) */
+  hpad?: number;
   text: string;
   font: string;
   size: number;
@@ -90,7 +92,7 @@ export function cell(c: CellText, width: number): TableCell {
     width: { size: width, type: WidthType.DXA },
     verticalAlign: VerticalAlignTable.CENTER,
     borders: BORDERS,
-    margins: { top: c.pad ?? 30, bottom: c.pad ?? 30, left: 60, right: 60 },
+    margins: { top: c.pad ?? 30, bottom: c.pad ?? 30, left: c.hpad ?? 60, right: c.hpad ?? 60 },
     ...(c.span && c.span > 1 ? { columnSpan: c.span } : {}),
     children: [
       new Paragraph({

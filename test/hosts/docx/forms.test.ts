@@ -20,13 +20,29 @@ describe('renderForms', () => {
       expect(texts).toContain(`党支部：${b}`);
     }
     expect(texts).toContain('测评人身份：□党员　□党外群众　　　　考评方式：□民主测评　□组织考核');
-    expect(texts.some((t) => t.startsWith('自评期间：□半年　□全年'))).toBe(true);
+    expect(texts).toContain('自评期间：□半年　□全年');
     const rows = tableRowsOf(xml);
     expect(rows[0]).toEqual(['编号', '考核内容', '分值', '优秀', '较好', '一般', '差']);
     const indicatorRows = rows.filter((r) => r.length === 7 && r[0] !== '编号');
     expect(indicatorRows).toHaveLength(catalogue.indicators.length * doc.forms.length);
     expect(indicatorRows.slice(0, catalogue.indicators.length).map((r) => r[0])).toEqual(catalogue.indicators.map((i) => i.code));
     expect(indicatorRows.every((r) => r.slice(3).every((c) => c === ''))).toBe(true);
+  });
+
+  test('indicator text in 五号 (10.5 pt) or larger, nothing in the table smaller', async () => {
+    const xml = await partOf(await renderForms(buildFormsDocument(defaultCatalogue(), ['甲支部'], 2026)), 'word/document.xml');
+    const table = /<w:tbl>[\s\S]*<\/w:tbl>/.exec(xml)![0];
+    const sizes = [...table.matchAll(/<w:sz w:val="(\d+)"\/>/g)].map((m) => Number(m[1]));
+    expect(sizes.length).toBeGreaterThan(26);
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(21);
+  });
+
+  test('the 组织考核 form: a framed box for the 测评人 number, no identity tick', async () => {
+    const xml = await partOf(await renderForms(buildFormsDocument(defaultCatalogue(), ['甲支部'], 2026, '组织考核')), 'word/document.xml');
+    const texts = paragraphsOf(xml);
+    expect(texts).toContain('考评方式：组织考核　　　　测评人编号：　　　　');
+    expect(texts.join('')).not.toContain('党外群众');
+    expect(xml).toMatch(/<w:bdr [^>]*w:val="single"/);
   });
 
   test('without a roster the branch line is a blank to write on', async () => {

@@ -40,11 +40,13 @@ describe('documents rendered by LibreOffice', () => {
     const sample = bytesOf(await run(['sample', 'sample.xlsx']), 'sample.xlsx');
     notificationRun = await run(['grade', 'sample.xlsx', '--out', 'graded.xlsx', '--docx', '通报.docx'], { 'sample.xlsx': sample }, { BA_DATE: '2026-12-31' });
     const formsRun = await run(['forms', 'forms.docx', '--in', 'sample.xlsx'], { 'sample.xlsx': sample });
+    const orgRun = await run(['forms', 'org.docx', '--in', 'sample.xlsx', '--source', '组织考核'], { 'sample.xlsx': sample });
     writeFileSync(path.join(dir, '通报.docx'), bytesOf(notificationRun, '通报.docx'));
     writeFileSync(path.join(dir, 'forms.docx'), bytesOf(formsRun, 'forms.docx'));
+    writeFileSync(path.join(dir, 'org.docx'), bytesOf(orgRun, 'org.docx'));
     // a private profile: no clash with another LibreOffice running on the machine
     const profile = 'file://' + path.join(dir, 'profile');
-    await exec('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, path.join(dir, '通报.docx'), path.join(dir, 'forms.docx')]);
+    await exec('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, path.join(dir, '通报.docx'), path.join(dir, 'forms.docx'), path.join(dir, 'org.docx')]);
   }, 30 * 60 * 1000);
 
   afterAll(() => {
@@ -83,6 +85,18 @@ describe('documents rendered by LibreOffice', () => {
       expect(self).toContain('党支部目标管理考核自评表');
       expect(self).toContain(`党支部：${SAMPLE_BRANCHES[i].name}`);
       expect(self).toContain('党支部书记（签字）');
+      expect(self).toContain('填表日期');
     }
+  });
+
+  test('forms --source 组织考核: one A4 page per branch with the 测评人 number and no identity tick', async () => {
+    const info = await exec('pdfinfo', [pdf('org.docx')]);
+    expect(info).toMatch(/Page size:\s+595\.\d* x 841\.\d* pts \(A4\)/);
+    expect(Number(/Pages:\s+(\d+)/.exec(info)?.[1])).toBe(SAMPLE_BRANCHES.length);
+    const first = squeeze(await exec('pdftotext', ['-f', '1', '-l', '1', '-layout', pdf('org.docx'), '-']));
+    expect(first).toContain(`被考评党支部：${SAMPLE_BRANCHES[0].name}`);
+    expect(first).toContain('考评方式：组织考核测评人编号：');
+    expect(first).toContain('6.4做好创建精神文明先进单位的有关工作。');
+    expect(first).not.toContain('党外群众');
   });
 });

@@ -43,6 +43,31 @@ describe('buildFormsDocument (SPEC §8)', () => {
     expect(labels).not.toMatch(/姓名|签字|签名/);
     expect(evaluation.note).toContain('不记名');
     expect(self.lines.flat().find((l) => l.ticks)?.ticks).toEqual(['半年', '全年']);
+    expect(self.footer.flat().map((l) => l.label)).toEqual(['党支部书记（签字）', '填表日期']);
+  });
+
+  test('组织考核: one form per branch, the method printed, a 测评人 number box and no identity tick', () => {
+    const doc = buildFormsDocument(catalogue, ['甲支部', '乙支部'], 2026, '组织考核');
+    expect(doc.forms.map((f) => [f.kind, f.source, f.lines[0][0].value])).toEqual([
+      ['evaluation', '组织考核', '甲支部'],
+      ['evaluation', '组织考核', '乙支部'],
+    ]);
+    const fields = doc.forms[0].lines.flat();
+    expect(fields.some((l) => l.ticks)).toBe(false);
+    expect(fields.map((l) => l.label).join('')).not.toContain('身份');
+    expect(fields.find((l) => l.label === '考评方式')?.value).toBe('组织考核');
+    expect(fields.find((l) => l.label === '测评人编号')?.box).toBeGreaterThan(0);
+    expect(doc.forms[0].note).toContain('测评人');
+    expect(doc.forms[0].categories).toEqual(buildFormsDocument(catalogue, ['甲支部'], 2026).forms[0].categories);
+  });
+
+  test('民主测评 keeps the identity tick and names the method; 自评 gives the self-assessment forms only', () => {
+    const [democratic] = buildFormsDocument(catalogue, ['甲支部'], 2026, '民主测评').forms;
+    const fields = democratic.lines.flat();
+    expect(fields.find((l) => l.ticks)?.ticks).toEqual(['党员', '党外群众']);
+    expect(fields.find((l) => l.label === '考评方式')?.value).toBe('民主测评');
+    const self = buildFormsDocument(catalogue, ['甲支部', '乙支部'], 2026, '自评').forms;
+    expect(self.map((f) => f.title)).toEqual([SELF_TITLE, SELF_TITLE]);
   });
 
   test('without a roster: one blank pair whose branch line is written by hand; a catalogue of the workbook is used', () => {
