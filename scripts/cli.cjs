@@ -1,10 +1,12 @@
+#!/usr/bin/env node
 /**
  * `npm run cli` / `npm run demo`: runs the prebuilt command line (dist-cli/, scripts/build-cli.mjs),
  * rebuilding it first only when an input changed since the bundle was built (a synchronous stat of each
  * source against dist-cli/inputs.stamp, scripts/cli-inputs.cjs). The bundle runs in this same process,
  * so a run costs one node start; V8's code cache for it (dist-cli/*.<command>[.<flags>].v8cache, written
  * after the first run of each command and set of node options with a new bundle) spares compiling it again
- * at every start. CommonJS: node's ES module loader took about 5 ms of every start. Usage: node scripts/cli.cjs [--demo] <arguments…>
+ * at every start. CommonJS: node's ES module loader took about 5 ms of every start. Usage: node scripts/cli.cjs [--demo] <arguments…>;
+ * it is also package.json's `bin`, `branch-assessment` (npx branch-assessment …, or anywhere after npm install -g .).
  */
 'use strict';
 const { existsSync, readFileSync, renameSync, rmSync, writeFileSync } = require('node:fs');

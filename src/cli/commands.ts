@@ -9,6 +9,7 @@ import type { WorkbookPlan } from '../workbook/plan';
 import { planSample, planTemplate } from '../workbook/plans';
 import { runAssessment, type RunOutcome } from '../workbook/pipeline';
 import { defaultCatalogue } from '../core/catalogue';
+import { parseIsoDate } from '../core/dates';
 import { csvWorkbook } from '../hosts/csv';
 import { formsInput } from '../workbook/forms-input';
 import { buildFormsDocument, buildNotificationDocument } from '../workbook/plans/documents';
@@ -77,13 +78,14 @@ function failureText(e: unknown): Text {
   return { zh: `处理失败：${msg}`, en: `Failed: ${msg}` };
 }
 
-/** The notification date: BA_DATE (for reproducible runs) or today. */
+/**
+ * The day of the run, yyyy-mm-dd: today, or BA_DATE where tests need a fixed day. The documents' date is
+ * this unless the workbook's 成文日期 or the --date option says otherwise (runAssessment decides).
+ */
 export function notificationDate(io: CliIo): string {
   const d = io.env.BA_DATE;
   if (d === undefined || d === '') return io.today();
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(d);
-  const date = m ? new Date(Date.UTC(+m[1], +m[2] - 1, +m[3])) : null;
-  if (!m || !date || date.getUTCMonth() !== +m[2] - 1 || date.getUTCDate() !== +m[3]) {
+  if (parseIsoDate(d) === null) {
     throw new CliFailure({ zh: `环境变量 BA_DATE 应为 yyyy-mm-dd 格式的日期，而不是 ${d}`, en: `BA_DATE must be a date as yyyy-mm-dd, not ${d}` });
   }
   return d;
@@ -200,9 +202,10 @@ async function gradeOrValidate(cmd: GradeCommand, io: CliIo): Promise<number> {
   // Refuse before reading anything: the input file is never written.
   const docx = cmd.name === 'grade' ? cmd.docx : undefined;
   await checkOutputs(io, { input: cmd.input, out, json: cmd.json, docx, force: cmd.force });
-  const date = notificationDate(io);
+  const today = notificationDate(io);
   const wb = await load(cmd.input, io);
-  const outcome = runAssessment(snapshotOf(wb), { lang, date });
+  const outcome = runAssessment(snapshotOf(wb), { lang, date: today, ...(cmd.name === 'grade' && cmd.date ? { dateOverride: cmd.date } : {}) });
+  const unusable = outcome.exitCode === 2;
 
   // With the report on stdout, the human summary moves to stderr so the JSON stays clean.
   const human = cmd.json === '-' ? io.stderr : io.stdout;
@@ -212,18 +215,23 @@ async function gradeOrValidate(cmd: GradeCommand, io: CliIo): Promise<number> {
     else await writeOutput(cmd.json, json, cmd.force, io);
   }
 
+  if (unusable) {
+    // A refused input: the one-line reason and nothing else (no grade table of zeros, no warnings).
+    io.stderr(pick(outcome.fatal ?? { zh: '输入无法使用', en: 'Unusable input' }, lang) + '\n');
+    return 2;
+  }
+
   let written: string | undefined;
-  if (out !== undefined && outcome.exitCode !== 2) {
+  if (out !== undefined) {
     applyPlan(wb, outcome.plan);
     await writeOutput(out, await saveWorkbook(wb), cmd.force, io);
     written = out;
   }
-  if (docx !== undefined && outcome.exitCode !== 2) {
-    await writeOutput(docx, await (await docxHost()).renderNotification(buildNotificationDocument(outcome.notification, outcome.result.ruleset, date)), cmd.force, io);
+  if (docx !== undefined) {
+    await writeOutput(docx, await (await docxHost()).renderNotification(buildNotificationDocument(outcome.notification, outcome.result.ruleset, outcome.date)), cmd.force, io);
     human((lang === 'zh' ? `通报（Word）：${docx}` : `Notice (Word): ${docx}`) + '\n');
   }
   human(formatSummary(outcome.result, outcome.findings, lang, { command: cmd.name, output: written, report: cmd.json }) + '\n');
-  if (outcome.exitCode === 2 && outcome.fatal) io.stderr(pick(outcome.fatal, lang) + '\n');
   return outcome.exitCode;
 }
 
@@ -252,10 +260,13 @@ async function writeForms(cmd: Extract<Command, { name: 'forms' }>, io: CliIo): 
   const doc = buildFormsDocument(source.catalogue, source.branches, year, cmd.source);
   await writeOutput(cmd.out, await (await docxHost()).renderForms(doc), cmd.force, io);
   const n = source.branches.length;
+  const blank = cmd.input === undefined
+    ? { zh: '未指定工作簿，党支部名称留空待填，', en: 'no workbook given: the branch line is left blank, ' }
+    : { zh: `${cmd.input} 的支部名单是空的，打印一套空白表（党支部名称留空待填），`, en: `the roster of ${cmd.input} is empty: one blank pair (branch line left blank), ` };
   io.stdout(
     (cmd.lang === 'zh'
-      ? `已写入：${cmd.out}（${n ? `${n} 个党支部，` : '未指定工作簿，党支部名称留空待填，'}共 ${doc.forms.length} 页）`
-      : `Written: ${cmd.out} (${n ? `${n} branches, ` : 'no workbook given: the branch line is left blank, '}${doc.forms.length} pages)`) + '\n',
+      ? `已写入：${cmd.out}（${n ? `${n} 个党支部，` : blank.zh}共 ${doc.forms.length} 页）`
+      : `Written: ${cmd.out} (${n ? `${n} branches, ` : blank.en}${doc.forms.length} pages)`) + '\n',
   );
   return 0;
 }

@@ -8,6 +8,21 @@ import { nodeIo } from './node-io';
 useNodeZlib();
 useNodeDeflate();
 
+// npm runs a package script in the project folder and says in INIT_CWD where the user typed it: paths on the
+// command line are the user's, relative to that folder (`npm run cli -- template t.xlsx` from out/sub writes
+// out/sub/t.xlsx). Run any other way (npx, the installed `branch-assessment`, node by hand) the process is
+// already where the user is.
+const script = process.env.npm_lifecycle_event;
+const userFolder = process.env.INIT_CWD;
+if ((script === 'cli' || script === 'cli:dev') && userFolder) {
+  try {
+    process.chdir(userFolder);
+  } catch {
+    process.stderr.write(`无法进入运行命令时所在的文件夹：${userFolder} / Cannot enter the folder the command was run in: ${userFolder}\n`);
+    process.exit(2);
+  }
+}
+
 // A closed pipe (`… | head`) is not an error worth a stack trace.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   if (e.code !== 'EPIPE') throw e;

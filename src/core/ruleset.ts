@@ -3,6 +3,7 @@
  */
 import { add, compare, fromInt, fromNumber, ONE, rational, toNumber, ZERO, type Rational } from './decimal';
 import * as msg from './messages';
+import { MAX_YEAR, MIN_YEAR, readDateValue } from './dates';
 import { normalizeLoose } from './text';
 import { GRADES, type CellRef, type DateStyle, type Finding, type Grade, type Ruleset, type SettingKey, type SettingOrigin, type SettingRow, type Source, type Text } from './types';
 import { parseGrade } from './scale';
@@ -52,6 +53,7 @@ export const SETTING_KEYS: readonly SettingKey[] = [
   '发文单位',
   '公文字体',
   '日期格式',
+  '成文日期',
   '问卷选项顺序',
 ];
 
@@ -119,6 +121,10 @@ const THRESHOLD: Record<string, '优秀' | '较好' | '一般'> = { 优秀分数
 /** What each kind of value allows, for the message. */
 const ALLOWED = {
   year: { zh: '应为四位年份，如 2026 或 2026年', en: 'enter a four-digit year such as 2026' },
+  documentDate: {
+    zh: `应为 ${MIN_YEAR}–${MAX_YEAR} 年间的日期，如 2026-12-31 或 2026年12月31日；不填则为当天`,
+    en: `enter a date between ${MIN_YEAR} and ${MAX_YEAR} such as 2026-12-31 or 2026年12月31日; blank means today`,
+  },
   coefficient: { zh: '应为大于 0 且不大于 1 的小数，如 0.85 或 85%', en: 'enter a fraction above 0 and at most 1, such as 0.85 or 85%' },
   weight: { zh: '应为 0 到 100% 之间的比例，如 60%、0.6 或 60', en: 'enter a share between 0 and 100%, such as 60%, 0.6 or 60' },
   threshold: { zh: '应为 0 到 100 之间的分数', en: 'enter a score between 0 and 100' },
@@ -225,6 +231,10 @@ function apply(key: SettingKey, row: SettingRow, rs: Ruleset): Text | null {
     const o = readOptionOrder(row);
     if (o === null) return ALLOWED.optionOrder;
     rs.optionOrder = o;
+  } else if (key === '成文日期') {
+    const d = readDateValue(row.value);
+    if (d === null) return ALLOWED.documentDate;
+    rs.documentDate = d;
   } else if (key === '日期格式') {
     const d = readDateStyle(row);
     if (d === null) return ALLOWED.dateStyle;
@@ -262,6 +272,8 @@ export function displaySetting(key: SettingKey, rs: Ruleset): string {
       return rs.documentFont ?? DEFAULT_DOCUMENT_FONT;
     case '日期格式':
       return rs.dateStyle === 'chinese' ? '汉字' : '阿拉伯数字';
+    case '成文日期':
+      return rs.documentDate ?? '';
     case '问卷选项顺序':
       return rs.optionOrder ? rs.optionOrder.join(',') : '';
     default:

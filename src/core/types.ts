@@ -107,6 +107,8 @@ export interface Ruleset {
   optionOrder?: Grade[];
   /** 日期格式: the document's date, 2026年12月31日 (arabic, default) or 二〇二六年十二月三十一日 (chinese) */
   dateStyle?: DateStyle;
+  /** 成文日期: the documents' date, yyyy-mm-dd; unset: the day of the run (a --date option overrides both) */
+  documentDate?: string;
 }
 
 export type DateStyle = 'arabic' | 'chinese';
@@ -133,6 +135,7 @@ export type SettingKey =
   | '发文单位'
   | '公文字体'
   | '日期格式'
+  | '成文日期'
   | '问卷选项顺序';
 
 /** One key/value row of a settings sheet. */

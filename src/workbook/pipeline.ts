@@ -15,14 +15,18 @@ import type { WorkbookSnapshot } from './snapshot';
 
 export interface RunOptions {
   lang: Lang;
-  /** ISO date yyyy-mm-dd: the notification's date */
+  /** ISO date yyyy-mm-dd: the day of the run, the documents' date unless 成文日期 or `dateOverride` says otherwise */
   date: string;
+  /** ISO date yyyy-mm-dd chosen by the user for this run (the CLI's --date): over 成文日期 and the day of the run */
+  dateOverride?: string;
 }
 
 export interface RunOutcome {
   recognition: Recognition;
   result: AssessmentResult;
   notification: NotificationModel;
+  /** the documents' date, yyyy-mm-dd: --date, else 成文日期, else the day of the run */
+  date: string;
   /** the JSON report (SPEC §7); its issues include the findings made while planning */
   report: Report;
   plan: WorkbookPlan;
@@ -40,10 +44,11 @@ export function runAssessment(snapshot: WorkbookSnapshot, options: RunOptions): 
   const legacy = snapshot.format === 'xls' || snapshot.format === 'et' ? snapshot.format : undefined;
   const core = assess(recognition.input);
   const assessed = legacy ? { ...core, findings: [...core.findings, legacyFormat(legacy)] } : core;
-  const notification = buildNotification(assessed, options.date);
+  const date = options.dateOverride ?? assessed.ruleset.documentDate ?? options.date;
+  const notification = buildNotification(assessed, date);
   const planned = planOutputs(assessed, notification, legacy ? { sheets: [], format: legacy } : snapshot, {
     lang: options.lang,
-    date: options.date,
+    date,
     officeSummary: legacy ? undefined : recognition.officeSummary,
   });
   // The same order as the checks sheet: the core's sorted findings, planning's slotted in by severity.
@@ -55,6 +60,7 @@ export function runAssessment(snapshot: WorkbookSnapshot, options: RunOptions): 
     recognition,
     result,
     notification,
+    date,
     report,
     // built on first use (planOutputs): validate reports without building the output sheets
     get plan() {
@@ -80,11 +86,13 @@ export function verdict(nothingRecognised: boolean, findings: Finding[]): { exit
   const blocking = findings.find((f) => f.blocksAll && f.severity === 'error');
   if (blocking) {
     const where = blocking.sheet ? `${blocking.sheet}${blocking.cell ? '!' + blocking.cell : ''}: ` : '';
+    // The line names the first; the others are counted, since nothing else is printed (the JSON report lists all).
+    const more = findings.filter((f) => f.blocksAll && f.severity === 'error').length - 1;
     return {
       exitCode: 2,
       fatal: {
-        zh: `考核参数或指标目录有误，无法评定任何党支部（${where}${oneLine(blocking.message.zh)}）`,
-        en: `Invalid settings or catalogue, no branch can be graded (${where}${oneLine(blocking.message.en)})`,
+        zh: `考核参数或指标目录有误，无法评定任何党支部（${where}${oneLine(blocking.message.zh)}${more > 0 ? `；另有 ${more} 处同类错误` : ''}）`,
+        en: `Invalid settings or catalogue, no branch can be graded (${where}${oneLine(blocking.message.en)}${more > 0 ? `; ${more} more such error${more > 1 ? 's' : ''}` : ''})`,
       },
     };
   }

@@ -173,7 +173,12 @@ describe('exit 2: one line on stderr', () => {
     ['bad --lang', ['grade', 'x.xlsx', '--lang', 'fr'], {}, /^--lang 只能是 zh 或 en/],
     ['extra argument', ['grade', 'a.xlsx', 'b.xlsx'], {}, /^多余的参数/],
     ['missing input', ['grade'], {}, /^grade 命令缺少输入工作簿路径$/],
-    ['bad --year', ['template', 't.xlsx', '--year', '26'], {}, /^--year 应为四位年份/],
+    ['bad --year', ['template', 't.xlsx', '--year', '26'], {}, /^--year 应为 2000–2100 之间的四位年份，而不是 26$/],
+    ['a year before 2000', ['template', 't.xlsx', '--year', '1899'], {}, /^--year 应为 2000–2100 之间的四位年份，而不是 1899$/],
+    ['a year after 2100', ['forms', 'f.docx', '--year', '2101'], {}, /^--year 应为 2000–2100 之间的四位年份，而不是 2101$/],
+    ['a --date that is no day', ['grade', 'in.xlsx', '--date', '2026-02-30'], {}, /^--date 应为 2000–2100 年间的日期，写作 YYYY-MM-DD（如 2026-12-31），而不是 2026-02-30$/],
+    ['a --date in another form', ['grade', 'in.xlsx', '--date', '2026/12/31'], {}, /^--date 应为 2000–2100 年间的日期/],
+    ['a --date out of range', ['grade', 'in.xlsx', '--date', '1999-12-31'], {}, /^--date 应为 2000–2100 年间的日期/],
   ];
   it.each(cases)('%s', async (_name, argv, files, line) => {
     const r = await run(argv, files);
@@ -242,5 +247,30 @@ describe('arguments', () => {
     // A macro-enabled workbook stays one; a legacy file's results go to a new .xlsx.
     expect(defaultOutPath('/data/宏.xlsm')).toBe('/data/宏-考核结果.xlsm');
     expect(defaultOutPath('/data/old.xls')).toBe('/data/old-考核结果.xlsx');
+  });
+});
+
+describe('a refused input prints the one-line reason and nothing else', () => {
+  it('an empty workbook: exit 2, nothing on stdout, one line on stderr, no file written', async () => {
+    const r = await run(['grade', 'in.xlsx', '--docx', 'n.docx'], { 'in.xlsx': await workbook({ Sheet1: [] }) });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(oneLine(r.stderr)).toContain('没有可识别的评分表');
+    expect([...r.files.keys()]).toEqual(['in.xlsx']);
+  });
+
+  it('with --json, the report is still written, and only it reaches stdout', async () => {
+    const r = await run(['validate', 'in.xlsx', '--json', '-'], { 'in.xlsx': await workbook({ Sheet1: [['姓名', '电话']] }) });
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.stdout)).toMatchObject({ schemaVersion: 1, branches: [] });
+    expect(oneLine(r.stderr)).toContain('没有可识别的评分表');
+  });
+
+  it('invalid settings: the line names the first cell and counts the others', async () => {
+    const input = await smallWorkbook({ 考核参数: [['参数', '值'], ['优秀系数', '很高'], ['总分小数位', 7]] });
+    const r = await run(['grade', 'in.xlsx'], { 'in.xlsx': input });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(oneLine(r.stderr)).toMatch(/^考核参数或指标目录有误，无法评定任何党支部（考核参数!B2: .*；另有 1 处同类错误）$/);
   });
 });

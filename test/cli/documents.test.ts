@@ -91,6 +91,62 @@ describe('forms', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^指标目录!/);
     expect(r.files.has('f2.docx')).toBe(false);
-    expect((await run(['forms', 'x.docx', '--year', '26'])).stderr).toContain('--year 应为四位年份');
+    expect((await run(['forms', 'x.docx', '--year', '26'])).stderr).toContain('--year 应为 2000–2100 之间的四位年份');
+  });
+});
+
+describe('the documents\' date: --date over 成文日期 over the day of the run', () => {
+  /** The 考核结果通报 sheet's date line and the Word notice's text, from one grade run. */
+  async function dates(argv: string[], settings?: (string | number)[][]): Promise<{ sheet: string; word: string; code: number }> {
+    const input = await smallWorkbook(settings ? { 考核参数: [['参数', '值'], ...settings] } : {});
+    const r = await run(['grade', 'in.xlsx', '--out', 'out.xlsx', '--docx', 'n.docx', ...argv], { 'in.xlsx': input });
+    const { loadWorkbook, snapshotOf } = await import('../../src/hosts/xlsx');
+    const notice = snapshotOf(await loadWorkbook(bytesOf(r, 'out.xlsx'))).sheets.find((s) => s.name === '考核结果通报')!;
+    const sheetText = notice.values.flat().filter((v): v is string => typeof v === 'string').join('\n');
+    return { sheet: sheetText, word: await documentText(bytesOf(r, 'n.docx')), code: r.code };
+  }
+
+  test('--date 2026-12-31 dates the notification sheet and the Word notice', async () => {
+    const d = await dates(['--date', '2026-12-31']);
+    expect(d.code).toBe(0);
+    expect(d.sheet).toContain('2026年12月31日');
+    expect(d.sheet).not.toContain('2026年12月20日');
+    expect(d.word).toContain('2026年12月31日');
+    expect(d.word).not.toContain('2026年12月20日');
+  });
+
+  test('成文日期 in 考核参数 dates both, as typed text or as an Excel date serial', async () => {
+    const typed = await dates([], [['成文日期', '2026年12月28日']]);
+    expect(typed.word).toContain('2026年12月28日');
+    expect(typed.sheet).toContain('2026年12月28日');
+    const serial = await dates([], [['成文日期', 46386]]); // Excel's serial for 2026-12-30
+    expect(serial.word).toContain('2026年12月30日');
+  });
+
+  test('--date overrides 成文日期', async () => {
+    const d = await dates(['--date', '2027-01-05'], [['成文日期', '2026-12-28']]);
+    expect(d.word).toContain('2027年1月5日');
+    expect(d.word).not.toContain('2026年12月28日');
+  });
+
+  test('a 成文日期 that is no date stops grading with the cell named', async () => {
+    const input = await smallWorkbook({ 考核参数: [['参数', '值'], ['成文日期', '十二月底']] });
+    const r = await run(['grade', 'in.xlsx', '--docx', 'n.docx'], { 'in.xlsx': input });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^考核参数或指标目录有误，无法评定任何党支部（考核参数!B2: .*成文日期.*2000–2100 年间的日期/);
+    expect(r.files.has('n.docx')).toBe(false);
+  });
+});
+
+describe('forms --in a workbook whose roster is empty', () => {
+  test('says the roster is empty (not that no workbook was given) and prints one blank pair', async () => {
+    const input = await workbook({ 支部名单: [['党支部']], 民主测评: [['党支部', '1.1', '1.2']] });
+    const r = await run(['forms', 'f.docx', '--in', 'in.xlsx', '--year', '2026'], { 'in.xlsx': input });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('已写入：f.docx（/work/in.xlsx 的支部名单是空的，打印一套空白表（党支部名称留空待填），共 2 页）\n');
+    expect(r.stdout).not.toContain('未指定工作簿');
+    const en = await run(['forms', 'f.docx', '--in', 'in.xlsx', '--lang', 'en'], { 'in.xlsx': input });
+    expect(en.stdout).toContain('the roster of /work/in.xlsx is empty');
   });
 });

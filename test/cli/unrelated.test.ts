@@ -22,8 +22,16 @@ describe('unrelated public workbooks', () => {
     const lines = r.stderr.split('\n').filter((l) => l !== '');
     expect(lines).toHaveLength(1);
     expect(lines[0]).toContain('没有可识别的评分表');
-    // the summary lists no error and no "looks like an indicator" column
-    expect(r.stdout).toMatch(/问题：错误 0，/);
-    expect(r.stdout).not.toContain('像是指标');
+    // a refused input prints nothing else: no table of zeros, no warnings
+    expect(r.stdout).toBe('');
+  });
+
+  test.each(FILES.slice(0, 4))('%s: the JSON report asked for lists no invented error and no "looks like an indicator" column', async (name) => {
+    const r = await run(['validate', 'in.xlsx', '--json', '-'], { 'in.xlsx': new Uint8Array(readFileSync(path.join(PUBLIC, name))) });
+    expect(r.code).toBe(2);
+    expect(r.stderr.split('\n').filter((l) => l !== '')).toEqual([expect.stringContaining('没有可识别的评分表')]);
+    const report = JSON.parse(r.stdout) as { issues: { severity: string; code: string }[] };
+    expect(report.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    expect(report.issues.filter((i) => i.code === 'unmapped-column')).toEqual([]);
   });
 });

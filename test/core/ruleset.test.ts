@@ -1,4 +1,4 @@
-import { defaultRuleset, parseSettings } from '../../src/core/ruleset';
+import { defaultRuleset, parseSettings, SETTING_KEYS } from '../../src/core/ruleset';
 import type { CellValue, SettingRow } from '../../src/core/types';
 
 let line = 1;
@@ -39,7 +39,7 @@ describe('parseSettings', () => {
     const { ruleset, origins, findings } = parse();
     expect(ruleset).toEqual(defaultRuleset());
     expect(findings).toEqual([]);
-    expect(origins).toHaveLength(21);
+    expect(origins).toHaveLength(SETTING_KEYS.length);
     expect(origins.find((o) => o.key === '组织考核权重')).toEqual({ key: '组织考核权重', display: '60%' });
     expect(origins.find((o) => o.key === '排名方式')).toEqual({ key: '排名方式', display: '并列占位' });
     expect(origins.every((o) => o.ref === undefined)).toBe(true);

@@ -8,6 +8,7 @@ import type { Browser } from 'playwright-core';
 import { startStaticServer, type StaticServer } from './server';
 import { FIRST_MEANINGFUL, measureFirstRender, type FirstRender } from './first-render';
 import { BUILD_DIR, launchChromium, recordMetrics, requireBuild } from './support';
+import { reportTiming } from '../support/timing';
 
 const RUNS = 5;
 
@@ -49,7 +50,7 @@ async function measurePage(name: string, file: string): Promise<void> {
     samples: runs,
   };
   await recordMetrics({ [name]: summary });
-  console.log(
+  reportTiming(
     `${name}: first render (navigation start → ${FIRST_MEANINGFUL} painted) median ${summary.firstRenderMsMedian} ms ` +
       `[${summary.firstRenderMsMin}–${summary.firstRenderMsMax}] over ${RUNS} cold loads; FCP ${summary.fcpMsMedian} ms; ` +
       `${Math.round(summary.scriptBytesBeforeRender / 1024)} KiB of script before render`,

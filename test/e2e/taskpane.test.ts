@@ -20,6 +20,7 @@ import {
   shownGradeCounts,
   useSuite,
 } from './support';
+import { reportTiming } from '../support/timing';
 
 const zh = stringsFor('zh');
 const suite = useSuite('taskpane-e2e.html');
@@ -80,7 +81,7 @@ test.each(['1.17', '1.7'])('ExcelApi %s: grades the sample in the stand-in Excel
   await shot('22-taskpane-zh-checks');
 
   if (api === '1.17') await recordMetrics({ taskpaneGrade: { branches: report.branches.length, syncs, clickToResultsMs: gradeMs } });
-  console.log(`task pane (ExcelApi ${api}): grading the sample (${report.branches.length} branches) took ${gradeMs} ms click→results, ${syncs} syncs`);
+  reportTiming(`task pane (ExcelApi ${api}): grading the sample (${report.branches.length} branches) took ${gradeMs} ms click→results, ${syncs} syncs`);
   expect(problems).toEqual([]);
 });
 

@@ -12,6 +12,7 @@ import { runAssessment } from '../../src/workbook/pipeline';
 import { recognise } from '../../src/workbook/recognise';
 import type { WorkbookSnapshot } from '../../src/workbook/snapshot';
 import { CODES } from './arbitraries';
+import { reportTiming } from '../support/timing';
 
 const ROWS = 1_000_000;
 const BRANCHES = 60;
@@ -109,7 +110,7 @@ describe('1,000,000-row sheets', () => {
       expect(a.branches.every((b) => b.forms.民主测评 > 600)).toBe(true);
     });
     const wall = performance.now() - t;
-    console.log(`${show('long 1,000,000 rows', f)}; wall ${(wall / 1000).toFixed(1)} s`);
+    reportTiming(`${show('long 1,000,000 rows', f)}; wall ${(wall / 1000).toFixed(1)} s`);
     expect(f.totalMB * MB).toBeLessThan(BOUND);
   });
 
@@ -122,7 +123,7 @@ describe('1,000,000-row sheets', () => {
       expect(a.branches[0].forms.组织考核).toBe(Math.ceil(ROWS / BRANCHES));
     });
     const wall = performance.now() - t;
-    console.log(`${show('forms 1,000,000 × 4', f)}; wall ${(wall / 1000).toFixed(1)} s`);
+    reportTiming(`${show('forms 1,000,000 × 4', f)}; wall ${(wall / 1000).toFixed(1)} s`);
     expect(f.totalMB * MB).toBeLessThan(BOUND);
   });
 
@@ -133,7 +134,7 @@ describe('1,000,000-row sheets', () => {
     const outcome = runAssessment(snapshot, { lang: 'zh', date: '2026-12-20' });
     const ms = performance.now() - t;
     const grown = heap() - h0;
-    console.log(`runAssessment on 1,000,000 long rows: ${(ms / 1000).toFixed(1)} s, +${(grown / MB).toFixed(0)} MB retained`);
+    reportTiming(`runAssessment on 1,000,000 long rows: ${(ms / 1000).toFixed(1)} s, +${(grown / MB).toFixed(0)} MB retained`);
     expect(outcome.result.branches).toHaveLength(BRANCHES);
     expect(grown).toBeLessThan(BOUND);
   });

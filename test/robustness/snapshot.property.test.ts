@@ -12,6 +12,7 @@ import { recognise } from '../../src/workbook/recognise';
 import type { SheetSnapshot, WorkbookSnapshot } from '../../src/workbook/snapshot';
 import { chaosSheet, formsSheet, runs, sheetName, workbook, type Built } from './arbitraries';
 import { allProblems, findingPlaceProblems, resultProblems } from './invariants';
+import { reportTiming } from '../support/timing';
 
 const OPTIONS = { lang: 'zh' as const, date: '2026-12-20' };
 
@@ -152,6 +153,6 @@ describe('a huge sparse sheet', () => {
     ]);
     const bad = outcome.findings.find((f) => f.code === 'invalid-rating');
     expect(bad).toMatchObject({ sheet: '民主测评', cell: 'C150001', branch: '乙支部', indicator: '1.2' });
-    console.log(`huge sparse sheet (200,000 rows × 16,384 columns): runAssessment ${ms.toFixed(0)} ms`);
+    reportTiming(`huge sparse sheet (200,000 rows × 16,384 columns): runAssessment ${ms.toFixed(0)} ms`);
   });
 });

@@ -39,6 +39,7 @@ const SETTING_NOTES: Record<SettingKey, string> = {
   公文字体: '通报正文字体：仿宋_GB2312（默认）；电脑上没有该字体时可填 仿宋',
   问卷选项顺序: '在线问卷下载为选项序号时填写，如 优秀,较好,一般,差（序号 1 为优秀）；下载为选项文本时留空',
   日期格式: '通报落款日期：阿拉伯数字（2026年12月31日，默认）或 汉字（二〇二六年十二月三十一日）',
+  成文日期: '通报等文件的成文日期，如 2026-12-31；不填为计算当天（命令行 --date 优先）',
 };
 
 /** A settings value as written into the sheet: numbers as numbers, percentages and words as text. */

@@ -70,6 +70,7 @@ export const en: Terms = {
     发文单位: 'Issuer',
     公文字体: 'Document font',
     日期格式: 'Date style',
+    成文日期: 'Document date',
     问卷选项顺序: 'Questionnaire option order',
   },
   statusGraded: 'Graded',

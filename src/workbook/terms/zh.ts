@@ -82,6 +82,7 @@ export const zh = {
     发文单位: '发文单位',
     公文字体: '公文字体',
     日期格式: '日期格式',
+    成文日期: '成文日期',
     问卷选项顺序: '问卷选项顺序',
   } satisfies Record<SettingKey, string>,
   statusGraded: '已评定',

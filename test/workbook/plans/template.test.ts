@@ -37,7 +37,7 @@ describe('planTemplate', () => {
   test('考核参数: every key of SPEC §4.3 with its default; weights as percentages; the year', () => {
     const s = sheetOf(plan, '考核参数');
     expect(rowAt(s, 1)).toEqual(['参数', '值', '说明']);
-    expect(column(s, 0, 2, 22)).toEqual([...SETTING_KEYS]);
+    expect(column(s, 0, 2, 1 + SETTING_KEYS.length)).toEqual([...SETTING_KEYS]);
     const value = (k: string) => s.values.find((r) => r[0] === k)?.[1];
     expect(value('年度')).toBe(2027);
     expect(value('优秀系数')).toBe(1);

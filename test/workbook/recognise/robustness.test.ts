@@ -4,6 +4,7 @@ import type { CellValue } from '../../../src/core/types';
 import type { SheetSnapshot } from '../../../src/workbook/snapshot';
 import { book, CODES, sheet } from './helpers';
 import { runs } from '../../support/runs';
+import { reportTiming } from '../../support/timing';
 
 const GRADES: CellValue[] = ['优秀', '较好', '一般', '差', null];
 
@@ -84,7 +85,7 @@ describe('performance', () => {
     const ms = performance.now() - t;
     expect(r.input.forms).toHaveLength(n);
     expect(r.input.forms[n - 1].ratings[25].ref.cell).toBe(`AC${n + 2}`);
-    console.log(`recognised in ${ms.toFixed(0)} ms`); // measured by npm run bench, never asserted: the CI machine is shared
+    reportTiming(`recognised in ${ms.toFixed(0)} ms`); // measured by npm run bench, never asserted: the CI machine is shared
   });
 
   test('470,000 ratings on a long sheet', () => {
@@ -95,6 +96,6 @@ describe('performance', () => {
     const ms = performance.now() - t;
     expect(r.input.forms).toHaveLength(Math.ceil(470000 / 26));
     expect(r.input.forms[0].ratings).toHaveLength(26);
-    console.log(`recognised in ${ms.toFixed(0)} ms`); // measured by npm run bench, never asserted: the CI machine is shared
+    reportTiming(`recognised in ${ms.toFixed(0)} ms`); // measured by npm run bench, never asserted: the CI machine is shared
   });
 });

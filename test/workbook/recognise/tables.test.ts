@@ -1,6 +1,7 @@
 import { recognise } from '../../../src/workbook/recognise';
 import type { CellValue } from '../../../src/core/types';
 import { defaultCatalogue } from '../../../src/core/catalogue';
+import { SETTING_KEYS } from '../../../src/core/ruleset';
 import { Ctx } from '../../../src/workbook/recognise/context';
 import { Grid } from '../../../src/workbook/recognise/grid';
 import { readSettingRows } from '../../../src/workbook/recognise/tables';
@@ -131,7 +132,7 @@ describe('settings (考核参数)', () => {
   test('no settings sheet: the default ruleset and default origins', () => {
     const r = recognise(book(FORMS));
     expect(r.input.ruleset.weights).toEqual({ 组织考核: 0.6, 民主测评: 0.4, 自评: 0 });
-    expect(r.origins.length).toBe(21);
+    expect(r.origins.length).toBe(SETTING_KEYS.length);
     expect(r.origins.every((o) => o.ref === undefined)).toBe(true);
   });
 });
