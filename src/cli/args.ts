@@ -2,7 +2,8 @@
  * Command-line arguments (SPEC §7), parsed into a command or a one-line error. No I/O here: paths stay as
  * the user typed them, relative to the folder the command was run in (main.ts sees to that under npm).
  *
- *   grade <in.xlsx> [--out <out.xlsx>] [--json <report.json | ->] [--docx <通报.docx>] [--date YYYY-MM-DD] [--lang zh|en] [--force]
+ *   grade <in.xlsx> [--out <out.xlsx>] [--json <report.json | ->] [--docx <通报.docx>] [--previous <上年结果.xlsx | 上年报告.json>]
+ *         [--date YYYY-MM-DD] [--lang zh|en] [--force]
  *   validate <in.xlsx> [--json <report.json | ->] [--lang zh|en] [--force]
  *   template <out.xlsx> [--year <YYYY>] [--lang zh|en] [--force]
  *   sample <out.xlsx> [--lang zh|en] [--force]
@@ -12,7 +13,7 @@ import { MAX_YEAR, MIN_YEAR, parseIsoDate } from '../core/dates';
 import { SOURCES, type Lang, type Source, type Text } from '../core/types';
 
 export type Command =
-  | { name: 'grade'; input: string; out?: string; json?: string; docx?: string; date?: string; lang: Lang; force: boolean }
+  | { name: 'grade'; input: string; out?: string; json?: string; docx?: string; feedback?: string; previous?: string; date?: string; lang: Lang; force: boolean }
   | { name: 'validate'; input: string; json?: string; lang: Lang; force: boolean }
   | { name: 'template'; out: string; year?: number; lang: Lang; force: boolean }
   | { name: 'sample'; out: string; lang: Lang; force: boolean }
@@ -22,7 +23,7 @@ export type Command =
 export type Parsed = { ok: true; command: Command } | { ok: false; lang: Lang; error: Text };
 
 const OPTIONS: Record<Exclude<Command['name'], 'help'>, readonly string[]> = {
-  grade: ['--out', '--json', '--docx', '--date', '--lang', '--force'],
+  grade: ['--out', '--json', '--docx', '--previous', '--date', '--lang', '--force'],
   validate: ['--json', '--lang', '--force'],
   template: ['--year', '--lang', '--force'],
   sample: ['--lang', '--force'],
@@ -35,26 +36,28 @@ const FLAGS = new Set(['--force']);
 export const USAGE: Text = {
   zh: [
     '用法：',
-    '  npm run cli -- grade <输入.xlsx> [--out <输出.xlsx>] [--json <报告.json | ->] [--docx <通报.docx>] [--date YYYY-MM-DD] [--lang zh|en] [--force]',
+    '  npm run cli -- grade <输入.xlsx> [--out <输出.xlsx>] [--json <报告.json | ->] [--docx <通报.docx>] [--previous <上年结果.xlsx | 上年报告.json>] [--date YYYY-MM-DD] [--lang zh|en] [--force]',
     '  npm run cli -- validate <输入.xlsx> [--json <报告.json | ->] [--lang zh|en] [--force]',
     '  npm run cli -- template <输出.xlsx> [--year <年度>] [--lang zh|en] [--force]',
     '  npm run cli -- sample <输出.xlsx> [--lang zh|en] [--force]',
     '  npm run cli -- forms <表格.docx> [--in <工作簿.xlsx>] [--year <年度>] [--source 组织考核|民主测评|自评] [--lang zh|en] [--force]',
     '输入文件从不改写：指向输入文件的输出路径（含符号链接、硬链接）会被拒绝，--json 也不能与 --out 相同。',
     '已存在的输出文件只有加 --force 才会被替换；文件先写入同一文件夹的临时文件，写完再改名，失败时不留下残缺文件。',
+    '--previous 读取上年评定后的工作簿或 JSON 报告，列出上年总分、等级、名次和名次变化。',
     'forms 打印每个党支部的考评表和自评表（Word）；--source 组织考核 只打印考核组用的考评表（测评人编号框，无身份勾选）。\n退出码：0 无错误；1 有错误（相关党支部暂不评定）；2 无法使用的输入或参数。',
     '相对路径以运行命令时所在的文件夹为准（也可用 npx branch-assessment …）。',
     '--date 指定通报等文件的成文日期（优先于“考核参数”中的成文日期；默认今天）。',
   ].join('\n'),
   en: [
     'Usage:',
-    '  npm run cli -- grade <in.xlsx> [--out <out.xlsx>] [--json <report.json | ->] [--docx <notice.docx>] [--date YYYY-MM-DD] [--lang zh|en] [--force]',
+    '  npm run cli -- grade <in.xlsx> [--out <out.xlsx>] [--json <report.json | ->] [--docx <notice.docx>] [--previous <last-year.xlsx | last-year.json>] [--date YYYY-MM-DD] [--lang zh|en] [--force]',
     '  npm run cli -- validate <in.xlsx> [--json <report.json | ->] [--lang zh|en] [--force]',
     '  npm run cli -- template <out.xlsx> [--year <YYYY>] [--lang zh|en] [--force]',
     '  npm run cli -- sample <out.xlsx> [--lang zh|en] [--force]',
     '  npm run cli -- forms <forms.docx> [--in <workbook.xlsx>] [--year <YYYY>] [--source 组织考核|民主测评|自评] [--lang zh|en] [--force]',
     'The input is never written: an output path that is the input (through a symbolic or hard link too) is refused, and --json cannot be the --out file.',
     'An existing output file is replaced only with --force; files are written to a temporary file in the same folder and renamed when complete, so a failure leaves no broken file.',
+    '--previous reads last year\'s graded workbook or JSON report and adds last year\'s total, grade, rank and the change of rank.',
     'forms prints each branch\'s evaluation and self-assessment forms (Word); --source 组织考核 prints only the assessment group\'s form (a rater number box, no identity tick).\nExit status: 0 no error; 1 errors found (the affected branches are not graded); 2 unusable input or arguments.',
     'Relative paths are taken from the folder the command is run in (npx branch-assessment … works too).',
     '--date sets the documents\' date (over the 成文日期 setting; default: today).',
@@ -135,12 +138,28 @@ export function parseArgs(argv: readonly string[]): Parsed {
   switch (cmd) {
     case 'grade':
       if (opts.get('--out') === '-') return fail(lang, '--out 必须是文件路径（工作簿不能写到标准输出）', '--out must be a file path (a workbook cannot go to stdout)');
-      if (opts.get('--docx') === '-') return fail(lang, '--docx 必须是文件路径', '--docx must be a file path');
+      for (const key of ['--docx', '--feedback', '--previous']) {
+        if (opts.get(key) === '-') return fail(lang, `${key} 必须是文件路径`, `${key} must be a file path`);
+      }
       const d = opts.get('--date');
       if (d !== undefined && parseIsoDate(d) === null) {
         return fail(lang, `--date 应为 ${MIN_YEAR}–${MAX_YEAR} 年间的日期，写作 YYYY-MM-DD（如 2026-12-31），而不是 ${d}`, `--date must be a date between ${MIN_YEAR} and ${MAX_YEAR} written YYYY-MM-DD (such as 2026-12-31), not ${d}`);
       }
-      return { ok: true, command: { name: 'grade', input: path, out: opts.get('--out'), json: opts.get('--json'), docx: opts.get('--docx'), ...(d === undefined ? {} : { date: d }), lang, force } };
+      return {
+        ok: true,
+        command: {
+          name: 'grade',
+          input: path,
+          out: opts.get('--out'),
+          json: opts.get('--json'),
+          docx: opts.get('--docx'),
+          ...(opts.has('--feedback') ? { feedback: opts.get('--feedback') } : {}),
+          ...(opts.has('--previous') ? { previous: opts.get('--previous') } : {}),
+          ...(d === undefined ? {} : { date: d }),
+          lang,
+          force,
+        },
+      };
     case 'validate':
       return { ok: true, command: { name: 'validate', input: path, json: opts.get('--json'), lang, force } };
     case 'forms':

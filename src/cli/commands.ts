@@ -16,6 +16,8 @@ import { buildFormsDocument, buildNotificationDocument } from '../workbook/plans
 import { parseArgs, USAGE, type Command } from './args';
 import { sameTarget, type PathIdentity } from './files';
 import { formatSummary } from './summary';
+import { previousFromReport, previousFromSnapshot, type PreviousRead } from '../workbook/previous';
+import type { PreviousYear } from '../core/previous';
 
 export interface CliIo {
   stdout(text: string): void;
@@ -108,7 +110,10 @@ export function defaultOutPath(input: string): string {
  * (by file identity, so through any symbolic or hard link), the report is not the workbook, and an
  * existing output is replaced only with --force.
  */
-async function checkOutputs(io: CliIo, o: { input?: string; out?: string; json?: string; docx?: string; force: boolean }): Promise<void> {
+async function checkOutputs(
+  io: CliIo,
+  o: { input?: string; out?: string; json?: string; docx?: string; feedback?: string; previous?: string; force: boolean },
+): Promise<void> {
   if (o.out !== undefined) {
     const ext = workbookExtension(o.input);
     if (!o.out.toLowerCase().endsWith(ext)) {
@@ -136,11 +141,25 @@ async function checkOutputs(io: CliIo, o: { input?: string; out?: string; json?:
   if (docx && [input, out, report].some((other) => other && sameTarget(other, docx))) {
     throw new CliFailure({ zh: `Word 文件不能是输入文件、输出工作簿或报告：${o.docx}`, en: `The Word file cannot be the input, the output workbook or the report: ${o.docx}` });
   }
-  if (o.docx !== undefined && !o.docx.toLowerCase().endsWith('.docx')) {
-    throw new CliFailure({ zh: `Word 文件名必须以 .docx 结尾：${o.docx}`, en: `The Word file name must end in .docx: ${o.docx}` });
+  for (const file of [o.docx, o.feedback]) {
+    if (file !== undefined && !file.toLowerCase().endsWith('.docx')) {
+      throw new CliFailure({ zh: `Word 文件名必须以 .docx 结尾：${file}`, en: `The Word file name must end in .docx: ${file}` });
+    }
+  }
+  const feedback = o.feedback === undefined ? undefined : await io.identify(o.feedback);
+  if (feedback && [input, out, report, docx].some((other) => other && sameTarget(other, feedback))) {
+    throw new CliFailure({
+      zh: `反馈单文件不能是输入文件、输出工作簿、报告或通报：${o.feedback}`,
+      en: `The feedback file cannot be the input, the output workbook, the report or the notice: ${o.feedback}`,
+    });
+  }
+  // last year's results are an input too: nothing of this run may be written over them
+  const previous = o.previous === undefined ? undefined : await io.identify(o.previous);
+  if (previous && [out, report, docx, feedback].some((other) => other && sameTarget(other, previous))) {
+    throw new CliFailure({ zh: `输出文件不能是上年结果文件：${o.previous}`, en: `No output may be last year's results file: ${o.previous}` });
   }
   if (!o.force) {
-    for (const [file, id] of [[o.out, out], [json, report], [o.docx, docx]] as const) {
+    for (const [file, id] of [[o.out, out], [json, report], [o.docx, docx], [o.feedback, feedback]] as const) {
       if (file !== undefined && id?.exists) throw new CliFailure(alreadyExists(file));
     }
   }
@@ -201,10 +220,18 @@ async function gradeOrValidate(cmd: GradeCommand, io: CliIo): Promise<number> {
   const out = cmd.name === 'grade' ? (cmd.out ?? defaultOutPath(cmd.input)) : undefined;
   // Refuse before reading anything: the input file is never written.
   const docx = cmd.name === 'grade' ? cmd.docx : undefined;
-  await checkOutputs(io, { input: cmd.input, out, json: cmd.json, docx, force: cmd.force });
+  const feedback = cmd.name === 'grade' ? cmd.feedback : undefined;
+  const previousFile = cmd.name === 'grade' ? cmd.previous : undefined;
+  await checkOutputs(io, { input: cmd.input, out, json: cmd.json, docx, feedback, previous: previousFile, force: cmd.force });
   const today = notificationDate(io);
+  const previous = previousFile === undefined ? undefined : await loadPrevious(previousFile, io);
   const wb = await load(cmd.input, io);
-  const outcome = runAssessment(snapshotOf(wb), { lang, date: today, ...(cmd.name === 'grade' && cmd.date ? { dateOverride: cmd.date } : {}) });
+  const outcome = runAssessment(snapshotOf(wb), {
+    lang,
+    date: today,
+    ...(cmd.name === 'grade' && cmd.date ? { dateOverride: cmd.date } : {}),
+    ...(previous ? { previous } : {}),
+  });
   const unusable = outcome.exitCode === 2;
 
   // With the report on stdout, the human summary moves to stderr so the JSON stays clean.
@@ -233,6 +260,37 @@ async function gradeOrValidate(cmd: GradeCommand, io: CliIo): Promise<number> {
   }
   human(formatSummary(outcome.result, outcome.findings, lang, { command: cmd.name, output: written, report: cmd.json }) + '\n');
   return outcome.exitCode;
+}
+
+/** A JSON report larger than this is not one of ours (a report of 100,000 branches is about 60 MB). */
+const MAX_PREVIOUS_JSON = 128 * 1024 * 1024;
+
+/**
+ * --previous: last year's JSON report, or last year's graded workbook under the same limits as any input
+ * (size, zip bomb, cells). Anything unusable is exit 2 with one line naming the file.
+ */
+async function loadPrevious(file: string, io: CliIo): Promise<PreviousYear> {
+  const name = path.basename(file);
+  let read: PreviousRead;
+  if (/\.json$/i.test(file)) {
+    const bytes = await readInput(file, io);
+    if (bytes.length > MAX_PREVIOUS_JSON) {
+      throw new CliFailure({ zh: `上年报告 ${file} 超过 128 MB，不是本产品的报告`, en: `Last year's report ${file} is larger than 128 MB: not a report of this product` });
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, ''));
+    } catch {
+      throw new CliFailure({ zh: `上年报告 ${file} 不是有效的 JSON 文件`, en: `Last year's report ${file} is not a valid JSON file` });
+    }
+    read = previousFromReport(json, name);
+  } else if (/\.csv$/i.test(file)) {
+    throw new CliFailure({ zh: `上年结果应为评定后的工作簿（.xlsx）或 JSON 报告，而不是 CSV：${file}`, en: `Last year's results must be a graded workbook (.xlsx) or a JSON report, not a CSV: ${file}` });
+  } else {
+    read = previousFromSnapshot(snapshotOf(await load(file, io)), name);
+  }
+  if (!read.ok) throw new CliFailure({ zh: `上年结果：${read.error.zh}`, en: `Last year's results: ${read.error.en}` });
+  return read.previous;
 }
 
 /** The Word writer (and its library), loaded only by the commands that write a .docx: every other run starts without it. */

@@ -777,3 +777,26 @@ export function legacyFormat(format: 'xls' | 'et'): Finding {
     },
   );
 }
+
+/** SPEC §5 previous-unmatched: a branch of one year with no branch of the same name in the other. */
+export function previousUnmatched(branch: string, side: 'current' | 'previous', previous: { year: number | null; source: string }): Finding {
+  const last = previous.year === null ? { zh: '上年', en: "last year's" } : { zh: `${previous.year}年度`, en: `the ${previous.year}` };
+  return make(
+    'info',
+    'previous-unmatched',
+    side === 'current' ? { branch } : {},
+    side === 'current'
+      ? {
+          zh: `党支部“${branch}”在${last.zh}结果（${previous.source}）中没有同名党支部，不列上年总分、等级和名次。`,
+          en: `The branch "${branch}" has no branch of the same name in ${last.en} results (${previous.source}): no previous total, grade or rank is shown.`,
+        }
+      : {
+          zh: `${last.zh}结果（${previous.source}）中的党支部“${branch}”不在本年度的党支部中。`,
+          en: `The branch "${branch}" of ${last.en} results (${previous.source}) is not among this year's branches.`,
+        },
+    {
+      zh: '若党支部改了名称，请在上年结果或本年名单中统一写法后重新评定；新成立或已撤销的党支部无需处理。',
+      en: 'If the branch was renamed, write the name the same way in last year\'s results or this year\'s roster and grade again; a new or dissolved branch needs nothing.',
+    },
+  );
+}

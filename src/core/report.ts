@@ -32,6 +32,12 @@ export interface ReportBranch {
   categoryScores: Record<string, number | null>;
   adjustment: number;
   forms: Record<Source, number>;
+  /** last year's total, grade and rank (--previous; null without it or for a branch last year did not rank) */
+  previousTotal: number | null;
+  previousGrade: Grade | null;
+  previousRank: number | null;
+  /** last year's rank − this year's: positive = moved up */
+  rankChange: number | null;
 }
 
 export interface ReportIssue {
@@ -61,6 +67,8 @@ export interface Report {
   branches: ReportBranch[];
   gradeCounts: Record<Grade, number>;
   issues: ReportIssue[];
+  /** the year of the results given with --previous (null without them, or when they do not say) */
+  previousYear: number | null;
 }
 
 /** Two decimals, exact, half away from zero; null stays null. */
@@ -91,6 +99,10 @@ function reportBranch(b: BranchResult): ReportBranch {
     categoryScores,
     adjustment: b.adjustment,
     forms,
+    previousTotal: b.previous?.total ?? null,
+    previousGrade: b.previous?.grade ?? null,
+    previousRank: b.previous?.rank ?? null,
+    rankChange: b.previous?.rankChange ?? null,
   };
 }
 
@@ -128,5 +140,6 @@ export function buildReport(result: AssessmentResult, lang: Lang): Report {
     branches: result.branches.map(reportBranch),
     gradeCounts,
     issues: result.findings.map((f) => reportIssue(f, lang)),
+    previousYear: result.previous?.year ?? null,
   };
 }

@@ -293,6 +293,7 @@ export const FINDING_CODES = [
   'legacy-format',
   'self-gap',
   'ignored-sheet',
+  'previous-unmatched',
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
 
@@ -354,6 +355,17 @@ export interface BranchResult {
   indicators: IndicatorDetail[];
   /** short reasons for 备注 (why incomplete, clamped adjustment, …) */
   notes: Text[];
+  /** last year's figures (grade … --previous), when a branch of last year has this name */
+  previous?: PreviousStanding;
+}
+
+/** A branch's figures of last year and how its rank moved (SPEC §8 --previous). */
+export interface PreviousStanding {
+  total: number | null;
+  grade: Grade | null;
+  rank: number | null;
+  /** last year's rank − this year's: positive = moved up; null unless both years ranked the branch */
+  rankChange: number | null;
 }
 
 export interface AssessmentResult {
@@ -365,6 +377,8 @@ export interface AssessmentResult {
   gradeCounts: Record<Grade, number>;
   /** all findings, recognition's and the core's: errors first, then by sheet and cell */
   findings: Finding[];
+  /** set when last year's results were given (--previous): their year and where they came from */
+  previous?: { year: number | null; source: string };
 }
 
 /** 考核结果通报 model (SPEC §6). */

@@ -5,6 +5,7 @@
 import { assess } from '../core/assess';
 import { legacyFormat } from '../core/messages';
 import { buildNotification } from '../core/notification';
+import { compareWithPrevious, type PreviousYear } from '../core/previous';
 import { buildReport, type Report } from '../core/report';
 import type { AssessmentResult, Finding, Lang, NotificationModel, Text } from '../core/types';
 import type { WorkbookPlan } from './plan';
@@ -19,6 +20,8 @@ export interface RunOptions {
   date: string;
   /** ISO date yyyy-mm-dd chosen by the user for this run (the CLI's --date): over 成文日期 and the day of the run */
   dateOverride?: string;
+  /** last year's results (--previous), matched by branch name */
+  previous?: PreviousYear;
 }
 
 export interface RunOutcome {
@@ -42,7 +45,7 @@ export function runAssessment(snapshot: WorkbookSnapshot, options: RunOptions): 
   // A legacy file cannot be kept whole: the output is a new workbook holding the product's sheets only,
   // so names are resolved against an empty workbook and there is no office summary to fill.
   const legacy = snapshot.format === 'xls' || snapshot.format === 'et' ? snapshot.format : undefined;
-  const core = assess(recognition.input);
+  const core = withPrevious(assess(recognition.input), options.previous);
   const assessed = legacy ? { ...core, findings: [...core.findings, legacyFormat(legacy)] } : core;
   const date = options.dateOverride ?? assessed.ruleset.documentDate ?? options.date;
   const notification = buildNotification(assessed, date);
@@ -70,6 +73,13 @@ export function runAssessment(snapshot: WorkbookSnapshot, options: RunOptions): 
     exitCode,
     fatal,
   };
+}
+
+/** Last year's standing on each matched branch; the unmatched ones as info findings after the core's. */
+function withPrevious(result: AssessmentResult, previous: PreviousYear | undefined): AssessmentResult {
+  if (!previous) return result;
+  const { branches, findings } = compareWithPrevious(result, previous);
+  return { ...result, branches, findings: [...result.findings, ...findings], previous: { year: previous.year, source: previous.source } };
 }
 
 /** SPEC §7 exit status: 2 unusable input, 1 at least one error, else 0. */

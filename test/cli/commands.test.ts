@@ -102,7 +102,7 @@ describe('grade', () => {
     const r = await run(['grade', 'in.xlsx', '--json', 'report.json', '--lang', 'en'], { 'in.xlsx': await smallWorkbook() });
     expect(r.code).toBe(0);
     const report = JSON.parse(r.files.get('report.json') as string);
-    expect(Object.keys(report)).toEqual(['schemaVersion', 'year', 'ruleset', 'branches', 'gradeCounts', 'issues']);
+    expect(Object.keys(report)).toEqual(['schemaVersion', 'year', 'ruleset', 'branches', 'gradeCounts', 'issues', 'previousYear']);
     expect(r.stdout).toMatch(/^Grades: 优秀 1, 较好 1, 一般 0, 差 0, incomplete 0$/m);
     expect(r.stdout).toMatch(/^ {2}Branch +Total +Grade +Rank +Status$/m);
     expect(r.stdout).toContain('Written to: /work/in-考核结果.xlsx');

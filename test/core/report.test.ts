@@ -19,7 +19,8 @@ describe('buildReport', () => {
   });
 
   it('has the SPEC §7 shape and ruleset', () => {
-    expect(Object.keys(report)).toEqual(['schemaVersion', 'year', 'ruleset', 'branches', 'gradeCounts', 'issues']);
+    expect(Object.keys(report)).toEqual(['schemaVersion', 'year', 'ruleset', 'branches', 'gradeCounts', 'issues', 'previousYear']);
+    expect(report.previousYear).toBeNull();
     expect(report.schemaVersion).toBe(1);
     expect(report.year).toBe(2026);
     expect(report.ruleset).toEqual({
@@ -47,6 +48,11 @@ describe('buildReport', () => {
       categoryScores: { '1': 15.42, '2': 20.56, '3': 12.85, '4': 13.71, '5': 12.85, '6': 10.28 },
       adjustment: 0,
       forms: { 组织考核: 1, 民主测评: 3, 自评: 1 },
+      // no --previous: last year's fields are there, null
+      previousTotal: null,
+      previousGrade: null,
+      previousRank: null,
+      rankChange: null,
     });
     expect(report.branches[1]).toMatchObject({ name: '研究室党支部', group: null, status: 'incomplete', total: null, grade: null, rank: null });
     expect(report.gradeCounts).toEqual({ 优秀: 0, 较好: 1, 一般: 0, 差: 0 });

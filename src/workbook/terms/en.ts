@@ -48,6 +48,7 @@ export const en: Terms = {
     'advanced-tie': 'Tie at the advanced cap',
     'no-ratings': 'No ratings yet',
     'derived-tally': 'Tally computed from forms',
+    'previous-unmatched': 'Not matched with last year',
   },
   settingKeys: {
     年度: 'Year',

@@ -60,6 +60,7 @@ export const zh = {
     'advanced-tie': '先进名额处并列',
     'no-ratings': '尚无评分',
     'derived-tally': '由公式汇总的票数表',
+    'previous-unmatched': '与上年结果未对应',
   } satisfies Record<FindingCode, string>,
   settingKeys: {
     年度: '年度',

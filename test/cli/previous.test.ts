@@ -1,0 +1,87 @@
+/** grade --previous (SPEC §8): last year's graded sample beside a changed sample; unusable files refused. */
+import ExcelJS from 'exceljs';
+import { bytesOf, run, smallWorkbook } from './helpers';
+
+/** The sample with one spot check changed: 基建处 gains 10 points instead of losing 3, so ranks move. */
+async function changedSample(sample: Uint8Array): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(sample as unknown as ArrayBuffer);
+  const sheet = wb.worksheets.find((s) => s.name.includes('抽检'))!;
+  let changed = 0;
+  sheet.eachRow((row) => {
+    const values = row.values as unknown[];
+    const at = values.indexOf(-3);
+    if (values.includes('基建处党支部') && at > 0) {
+      row.getCell(at).value = 10;
+      changed++;
+    }
+  });
+  expect(changed).toBe(1);
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+type Branch = { name: string; total: number | null; rank: number | null; previousTotal: number | null; previousGrade: string | null; previousRank: number | null; rankChange: number | null };
+
+describe('grade --previous', () => {
+  let sample: Uint8Array;
+  let graded: Uint8Array;
+  let lastReport: string;
+  beforeAll(async () => {
+    sample = bytesOf(await run(['sample', 'sample.xlsx']), 'sample.xlsx');
+    const last = await run(['grade', 'sample.xlsx', '--out', 'graded.xlsx', '--json', 'last.json'], { 'sample.xlsx': sample }, { BA_DATE: '2025-12-30' });
+    graded = bytesOf(last, 'graded.xlsx');
+    lastReport = last.files.get('last.json') as string;
+  }, 60_000);
+
+  test('last year\'s graded workbook: 上年名次 and 名次变化 in the JSON report for a changed year', async () => {
+    const r = await run(['grade', 'now.xlsx', '--out', 'out.xlsx', '--json', 'now.json', '--previous', 'graded.xlsx'], { 'now.xlsx': await changedSample(sample), 'graded.xlsx': graded });
+    expect(r.code).toBe(1); // the sample's two incomplete branches, by design
+    const report = JSON.parse(r.files.get('now.json') as string) as { previousYear: number; branches: Branch[]; issues: { code: string }[] };
+    const before = new Map((JSON.parse(lastReport) as { branches: Branch[] }).branches.map((b) => [b.name, b]));
+    expect(report.previousYear).toBe(2026); // the sample's own year, read from the graded title
+    for (const b of report.branches) {
+      const p = before.get(b.name)!;
+      expect([b.previousTotal, b.previousRank]).toEqual([p.total, p.rank]);
+      expect(b.rankChange).toBe(p.rank !== null && b.rank !== null ? p.rank - b.rank : null);
+    }
+    const moved = report.branches.find((b) => b.name === '基建处党支部')!;
+    expect(moved.rankChange).toBeGreaterThan(0);
+    expect(report.branches.some((b) => b.rankChange !== null && b.rankChange < 0)).toBe(true);
+    expect(report.issues.some((i) => i.code === 'previous-unmatched')).toBe(false);
+  });
+
+  test('last year\'s JSON report works the same; a renamed branch is previous-unmatched both ways', async () => {
+    const renamed = lastReport.replace(/"基建处党支部"/g, '"基建党支部"');
+    const r = await run(['grade', 'sample.xlsx', '--out', 'out.xlsx', '--json', 'now.json', '--previous', 'last.json'], { 'sample.xlsx': sample, 'last.json': renamed });
+    const report = JSON.parse(r.files.get('now.json') as string) as { branches: Branch[]; issues: { code: string; severity: string; message: string }[] };
+    const unmatched = report.issues.filter((i) => i.code === 'previous-unmatched');
+    expect(unmatched.map((i) => i.severity)).toEqual(['info', 'info']);
+    expect(unmatched.map((i) => i.message).join('\n')).toMatch(/“基建处党支部”[\s\S]*“基建党支部”/);
+    expect(report.branches.find((b) => b.name === '基建处党支部')!.previousRank).toBeNull();
+    expect(report.branches.filter((b) => b.previousRank !== null && b.rankChange === 0).length).toBeGreaterThan(5);
+  });
+
+  test('unusable previous files: exit 2, one line naming the file, nothing written', async () => {
+    const cases: [Record<string, string | Uint8Array>, string, RegExp][] = [
+      [{ 'p.json': '{"schemaVersion": 1, "branches": [' }, 'p.json', /^上年报告 \/work\/p\.json 不是有效的 JSON 文件\n$/],
+      [{ 'p.json': '{"branches": []}' }, 'p.json', /^上年结果：p\.json 不是本产品的 JSON 报告/],
+      [{}, 'missing.xlsx', /^找不到文件：\/work\/missing\.xlsx\n$/],
+      [{ 'p.xlsx': 'not a zip' }, 'p.xlsx', /^\/work\/p\.xlsx：/],
+      [{ 'p.xlsx': await smallWorkbook() }, 'p.xlsx', /^上年结果：p\.xlsx 中没有本产品写入的“考核汇总”表/],
+    ];
+    for (const [files, previous, line] of cases) {
+      const r = await run(['grade', 'sample.xlsx', '--out', 'out.xlsx', '--previous', previous], { 'sample.xlsx': sample, ...files });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(line);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.files.has('out.xlsx')).toBe(false);
+    }
+  });
+
+  test('no output may be written over last year\'s results', async () => {
+    const r = await run(['grade', 'sample.xlsx', '--out', 'graded.xlsx', '--force', '--previous', 'graded.xlsx'], { 'sample.xlsx': sample, 'graded.xlsx': graded });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('输出文件不能是上年结果文件：/work/graded.xlsx\n');
+    expect(r.files.get('graded.xlsx')).toBe(graded);
+  });
+});
