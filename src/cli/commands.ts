@@ -4,7 +4,7 @@
  */
 import * as path from 'node:path';
 import type { AssessmentResult, Finding, Lang, Text } from '../core/types';
-import { applyPlan, createWorkbook, loadWorkbook, saveWorkbook, snapshotOf, XlsxError, type XlsxWorkbook } from '../hosts/xlsx';
+import { applyPlan, createWorkbook, InternalError, loadWorkbook, saveWorkbook, snapshotOf, XlsxError, type XlsxWorkbook } from '../hosts/xlsx';
 import type { WorkbookPlan } from '../workbook/plan';
 import { planSample, planTemplate } from '../workbook/plans';
 import { runAssessment, type RunOutcome } from '../workbook/pipeline';
@@ -18,6 +18,7 @@ import { sameTarget, type PathIdentity } from './files';
 import { formatSummary } from './summary';
 import { previousFromReport, previousFromSnapshot, type PreviousRead } from '../workbook/previous';
 import type { PreviousYear } from '../core/previous';
+import { bilingual } from '../workbook/terms';
 
 export interface CliIo {
   stdout(text: string): void;
@@ -68,16 +69,38 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return await writeForms(cmd, io);
     }
   } catch (e) {
-    io.stderr(pick(failureText(e), cmd.lang) + '\n');
-    return 2;
+    if (e instanceof CliFailure || e instanceof XlsxError) {
+      io.stderr(pick(e.text, cmd.lang) + '\n');
+      return 2;
+    }
+    // Anything else is ours (SPEC §7, exit 3): one line naming the part, asking for the file; never "damaged".
+    io.stderr(pick(internalText(e), cmd.lang) + '\n');
+    if (io.env.BA_DEBUG === '1') io.stderr(debugText(e) + '\n');
+    return 3;
   }
 }
 
-/** Any thrown thing → one line. Unexpected errors keep their message but never print a stack. */
-function failureText(e: unknown): Text {
-  if (e instanceof CliFailure || e instanceof XlsxError) return e.text;
-  const msg = (e instanceof Error ? e.message : String(e)).split(/\r?\n/)[0];
-  return { zh: `处理失败：${msg}`, en: `Failed: ${msg}` };
+/** The internal error's one line: the file and the part when known. */
+function internalText(e: unknown): Text {
+  const text = e instanceof InternalError ? e.text : bilingual((t) => t.internalError());
+  const file = e instanceof FileInternalError ? e.file : undefined;
+  return file === undefined ? text : { zh: `${file}：${text.zh}`, en: `${file}: ${text.en}` };
+}
+
+/** BA_DEBUG=1: the original error's stack (the cause of an InternalError). */
+function debugText(e: unknown): string {
+  const inner = e instanceof InternalError ? e.cause : e;
+  return inner instanceof Error ? (inner.stack ?? inner.message) : String(inner);
+}
+
+/** An InternalError met while reading a named file. */
+class FileInternalError extends InternalError {
+  constructor(
+    public readonly file: string,
+    e: InternalError,
+  ) {
+    super(e.part, e.cause);
+  }
 }
 
 /**
@@ -209,6 +232,7 @@ async function load(file: string, io: CliIo): Promise<XlsxWorkbook> {
     return await loadWorkbook(bytes, { fileName: path.basename(file) });
   } catch (e) {
     if (e instanceof XlsxError) throw new CliFailure({ zh: `${file}：${e.text.zh}`, en: `${file}: ${e.text.en}` });
+    if (e instanceof InternalError) throw new FileInternalError(file, e);
     throw e;
   }
 }

@@ -33,8 +33,9 @@ runCli(process.argv.slice(2), nodeIo).then(
     process.exitCode = code;
   },
   (e: unknown) => {
-    // runCli turns every failure into one line; this is the last guard against a stack trace.
+    // runCli turns every failure into one line; this is the last guard against a stack trace: ours, exit 3.
     process.stderr.write(`${e instanceof Error ? e.message.split('\n')[0] : String(e)}\n`);
-    process.exitCode = 2;
+    if (process.env.BA_DEBUG === '1' && e instanceof Error) process.stderr.write(`${e.stack ?? ''}\n`);
+    process.exitCode = 3;
   },
 );

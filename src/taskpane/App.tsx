@@ -42,8 +42,9 @@ export const TABS: readonly TabId[] = ['grade', 'checks', 'export', 'settings'];
 function describeError(host: AppHost, error: unknown): (lang: Lang) => string {
   const text = host.describeError?.(error) ?? textOfError(error);
   if (text) return (lang) => text[lang];
-  const detail = error instanceof Error ? error.message : String(error);
-  return (lang) => stringsFor(lang).genericError(detail);
+  // Not a known input or platform problem: ours (SPEC §7), said as such, never "the file is damaged".
+  console.error(error);
+  return (lang) => stringsFor(lang).internalError();
 }
 
 /** The standalone page uses a desktop window's room from this width on (the pane stays narrow). */

@@ -4,6 +4,7 @@
  * old .xls or a password-protected file is named as such instead of failing as "corrupt".
  */
 import type { Text } from '../../core/types';
+import { bilingual } from '../../workbook/terms';
 import { PackageError, UNPACKED_LIMIT } from './zip';
 
 /** SPEC §4: sheets holding more cells than this are refused while they are read. */
@@ -18,6 +19,23 @@ export class XlsxError extends Error {
   ) {
     super(text.en);
     this.name = 'XlsxError';
+  }
+}
+
+/**
+ * Our own failure on a structure we did not foresee (SPEC §7, exit 3): it names the part being read and
+ * asks for the file, never calls it damaged. `cause` keeps the original error for BA_DEBUG=1.
+ */
+export class InternalError extends Error {
+  readonly text: Text;
+  constructor(
+    public readonly part: string | undefined,
+    public override readonly cause: unknown,
+  ) {
+    const text = bilingual((t) => t.internalError(part));
+    super(text.en);
+    this.name = 'InternalError';
+    this.text = text;
   }
 }
 

@@ -6,6 +6,7 @@
 import type { PlanValue } from '../../workbook/plan';
 import { address, parseAddress } from '../../workbook/snapshot';
 import { inlineText } from './sheet-xml';
+import { fit, Scope, type Own } from './ns';
 import { attrs, closeTag, elementSpan, findTags, openTag } from './xml';
 
 interface Span {
@@ -58,12 +59,13 @@ const cellRef = (a: Map<string, string>) => {
   }
 };
 
-function valueXml(p: string, ref: string, s: string | undefined, v: PlanValue): string {
+/** A cell in our own prefixes (the default namespace is the sheet's): `fit` places it. */
+function valueXml(ref: string, s: string | undefined, v: PlanValue): string {
   const sAttr = s !== undefined ? ` s="${s}"` : '';
-  if (v === null || (typeof v === 'number' && !Number.isFinite(v))) return `<${p}c r="${ref}"${sAttr}/>`;
-  if (typeof v === 'number') return `<${p}c r="${ref}"${sAttr}><${p}v>${v}</${p}v></${p}c>`;
-  if (typeof v === 'boolean') return `<${p}c r="${ref}"${sAttr} t="b"><${p}v>${v ? 1 : 0}</${p}v></${p}c>`;
-  return `<${p}c r="${ref}"${sAttr} t="inlineStr"><${p}is>${inlineText(v).replace(/^<t/, `<${p}t`).replace(/<\/t>$/, `</${p}t>`)}</${p}is></${p}c>`;
+  if (v === null || (typeof v === 'number' && !Number.isFinite(v))) return `<c r="${ref}"${sAttr}/>`;
+  if (typeof v === 'number') return `<c r="${ref}"${sAttr}><v>${v}</v></c>`;
+  if (typeof v === 'boolean') return `<c r="${ref}"${sAttr} t="b"><v>${v ? 1 : 0}</v></c>`;
+  return `<c r="${ref}"${sAttr} t="inlineStr"><is>${inlineText(v)}</is></c>`;
 }
 
 /** An explicit r="…" on a start tag that has none. */
@@ -76,7 +78,11 @@ export function patchCells(xml: string, cells: readonly { cell: string; value: P
   if (cells.length === 0) return xml;
   const data = elementSpan(xml, 'sheetData');
   if (!data) return xml;
-  const p = /^<([\w.-]+:)?/.exec(xml.slice(data.start))?.[1] ?? '';
+  // What we insert is fitted to the namespaces in scope inside <sheetData> (and inside each row we extend).
+  const dataTag = xml.slice(data.start, data.innerStart);
+  const dataName = /^<([\w.:-]+)/.exec(dataTag)![1];
+  const inData = Scope.at(xml, data.start).enter(dataTag);
+  const own: Own = { '': inData.uriOfName(dataName) ?? '' };
   const byRow = new Map<number, Map<number, PlanValue>>();
   for (const { cell, value } of cells) {
     const { r, c } = parseAddress(cell);
@@ -93,8 +99,8 @@ export function patchCells(xml: string, cells: readonly { cell: string; value: P
       if (r >= upTo) break;
       const cellsOf = byRow.get(r)!;
       byRow.delete(r);
-      const inner = [...cellsOf.keys()].sort((a, b) => a - b).map((c) => valueXml(p, address(r, c), colStyles(c), cellsOf.get(c)!));
-      pieces.push(`<${p}row r="${r + 1}">${inner.join('')}</${p}row>`);
+      const inner = [...cellsOf.keys()].sort((a, b) => a - b).map((c) => valueXml(address(r, c), colStyles(c), cellsOf.get(c)!));
+      pieces.push(fit(`<row r="${r + 1}">${inner.join('')}</row>`, inData, own));
     }
   };
   for (const row of rows) {
@@ -113,6 +119,7 @@ export function patchCells(xml: string, cells: readonly { cell: string; value: P
     const ra = attrs(rowTag);
     const rowStyle = ra.get('customFormat') === '1' || ra.get('customFormat') === 'true' ? ra.get('s') : undefined;
     const open = row.selfClosing ? tag.replace(/\s*\/>$/, '>') : tag;
+    const inRow = inData.enter(rowTag);
     const innerEnd = row.selfClosing ? row.open : xml.lastIndexOf('</', row.end - 1);
     const cellSpans = children(xml, 'c', row.open, innerEnd, cellRef);
     const inner: string[] = [];
@@ -120,7 +127,7 @@ export function patchCells(xml: string, cells: readonly { cell: string; value: P
     const emitNewCells = (upTo: number) => {
       for (const c of [...want.keys()].sort((a, b) => a - b)) {
         if (c >= upTo) break;
-        inner.push(valueXml(p, address(row.n, c), rowStyle ?? colStyles(c), want.get(c)!));
+        inner.push(fit(valueXml(address(row.n, c), rowStyle ?? colStyles(c), want.get(c)!), inRow, own));
         want.delete(c);
       }
     };
@@ -131,7 +138,7 @@ export function patchCells(xml: string, cells: readonly { cell: string; value: P
       const ref = address(row.n, c.n);
       const body = c.selfClosing ? '' : xml.slice(c.open, c.end);
       if (want.has(c.n) && !new RegExp(openTag('f')).test(body)) {
-        inner.push(valueXml(p, ref, attrs(cTag).get('s'), want.get(c.n)!));
+        inner.push(fit(valueXml(ref, attrs(cTag).get('s'), want.get(c.n)!), inRow, own));
       } else {
         inner.push(c.explicit ? cTag : withRef(cTag, ref), body);
       }
@@ -140,7 +147,7 @@ export function patchCells(xml: string, cells: readonly { cell: string; value: P
     }
     emitNewCells(Infinity);
     inner.push(xml.slice(cAt, innerEnd));
-    pieces.push(open, inner.join(''), row.selfClosing ? `</${p}row>` : xml.slice(innerEnd, row.end));
+    pieces.push(open, inner.join(''), row.selfClosing ? `</${/^<([\w.:-]+)/.exec(rowTag)![1]}>` : xml.slice(innerEnd, row.end));
     at = row.end;
   }
   pieces.push(xml.slice(at, data.innerEnd));
@@ -148,7 +155,7 @@ export function patchCells(xml: string, cells: readonly { cell: string; value: P
   let out: string;
   if (data.innerStart === data.innerEnd && /\/>$/.test(xml.slice(data.start, data.innerStart))) {
     // <sheetData/>: opened up to hold the new rows.
-    out = xml.slice(0, data.start) + `<${p}sheetData>` + pieces.join('') + `</${p}sheetData>` + xml.slice(data.end);
+    out = xml.slice(0, data.start) + dataTag.replace(/\s*\/>$/, '>') + pieces.join('') + `</${dataName}>` + xml.slice(data.end);
   } else {
     out = xml.slice(0, data.innerStart) + pieces.join('') + xml.slice(data.innerEnd);
   }

@@ -9,7 +9,7 @@ import type { WorkbookSnapshot } from '../../workbook/snapshot';
 import { snapshotOf, type XlsxWorkbook } from './read';
 import { applyPlan, saveWorkbook } from './write';
 
-export { XlsxError, type XlsxErrorReason } from './errors';
+export { InternalError, XlsxError, type XlsxErrorReason } from './errors';
 export { createWorkbook, loadWorkbook, readWorkbook, snapshotOf, type LoadOptions, type XlsxWorkbook } from './read';
 export { applyPlan, buildWorkbook, PlanConflict, saveWorkbook } from './write';
 

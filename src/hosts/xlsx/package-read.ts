@@ -7,7 +7,7 @@
  */
 import { kindOfMarker } from '../../workbook/host';
 import type { ObjectFormula, OutputKind, SheetSnapshot, SourceFormat, WorkbookSnapshot } from '../../workbook/snapshot';
-import { CELL_LIMIT } from './errors';
+import { CELL_LIMIT, InternalError } from './errors';
 import { sheetOfRange } from './sheet-ref';
 import { scanSharedStrings, scanSheet, type ScanContext } from './sheet-scan';
 import { attributes, elementText, parseRels, relsPartOf, tags, type Relationship } from './xml-read';
@@ -21,11 +21,19 @@ export interface ReadOptions {
 /** Thrown when the zip holds no workbook part (a .docx, a zipped folder). */
 export class NotAWorkbook extends Error {}
 
-/** Read a package; throws PackageError (limits, damage) or NotAWorkbook. */
+/**
+ * Read a package; throws PackageError (limits, damage) or NotAWorkbook for the input's problems, and
+ * InternalError, naming the part being read, for anything else: a structure this reader did not foresee.
+ */
 export function readPackage(data: Uint8Array, options: ReadOptions = {}): { snapshot: WorkbookSnapshot; archive: ZipArchive } {
   const archive = openZip(data, { unpackedLimit: options.unpackedLimit });
   const reader = new PackageReader(archive, options.cellLimit ?? CELL_LIMIT);
-  return { snapshot: reader.read(), archive };
+  try {
+    return { snapshot: reader.read(), archive };
+  } catch (e) {
+    if (e instanceof PackageError || e instanceof NotAWorkbook) throw e;
+    throw new InternalError(reader.part, e);
+  }
 }
 
 interface SheetEntry {
@@ -45,6 +53,8 @@ const WORKSHEET = 'worksheet';
 
 class PackageReader {
   private readonly ctx: ScanContext;
+  /** the part being read, for an internal error's message */
+  part: string | undefined;
 
   constructor(
     private readonly zip: ZipArchive,
@@ -54,7 +64,9 @@ class PackageReader {
   }
 
   private text(part: string): string | undefined {
-    return this.zip.find(part)?.text();
+    const entry = this.zip.find(part);
+    if (entry) this.part = entry.name;
+    return entry?.text();
   }
 
   private rels(part: string): Relationship[] {
@@ -91,7 +103,10 @@ class PackageReader {
 
     const sst = rels.find((r) => r.kind === 'sharedstrings' && !r.external)?.target ?? 'xl/sharedStrings.xml';
     const sstEntry = this.zip.find(sst);
-    if (sstEntry) this.ctx.sharedStrings = scanSharedStrings(sstEntry.textChunks(), this.ctx);
+    if (sstEntry) {
+      this.part = sstEntry.name;
+      this.ctx.sharedStrings = scanSharedStrings(sstEntry.textChunks(), this.ctx);
+    }
     const styles = rels.find((r) => r.kind === 'styles' && !r.external)?.target ?? 'xl/styles.xml';
     const stylesXml = this.text(styles);
     if (stylesXml !== undefined) this.ctx.dateStyles = dateStyles(stylesXml);
@@ -119,6 +134,7 @@ class PackageReader {
       const rel = entry.rel;
       const part = rel && !rel.external ? this.zip.find(rel.target) : undefined;
       if (rel && part && rel.kind === WORKSHEET) {
+        this.part = part.name;
         const scanned = scanSheet(part.textChunks(), this.ctx, entry.name);
         sheet.values = scanned.values;
         if (scanned.formulas) sheet.formulas = scanned.formulas;

@@ -14,7 +14,8 @@ import { patchCells } from './fill';
 import { quoteSheet, sheetOfRange } from './markers';
 import { renderSheet } from './sheet-xml';
 import { StyleBook } from './styles';
-import { attrLocal, attrs, closeTag, decodePart, elementSpan, findTags, openTag, rootPrefix, utf8, xmlAttr, xmlText } from './xml';
+import { fit, NS, rootNamespace, Scope, type Own } from './ns';
+import { attrLocal, attrs, closeTag, decodePart, elementSpan, findTags, openTag, utf8, xmlAttr, xmlText } from './xml';
 import { deflateEntry, writeZip, type ZipEntryOut } from './zip-write';
 
 /** One part of the input package as the zip reader gives it. */
@@ -37,6 +38,7 @@ const DOC_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relations
 const WORKSHEET_TYPE = `${DOC_REL}/worksheet`;
 const STYLES_TYPE = `${DOC_REL}/styles`;
 const WORKSHEET_CT = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
+const VT_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes';
 const STYLES_CT = 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml';
 
 /** A plan the package cannot take (a user's sheet in the way): the host throws it before writing anything. */
@@ -211,31 +213,35 @@ function cut(xml: string, spans: { index: number; end: number }[]): string {
   return out + xml.slice(at);
 }
 
-/** Insert `block` just before the close tag of the first `local` element (creating it where `create` says when absent). */
-function appendTo(xml: string, local: string, block: string, create: () => string): string {
+/**
+ * Insert our fragment (written with the prefixes of `own`) just before the close tag of the first `local`
+ * element, fitted to the namespaces in scope there (ns.ts); `create` says what to do when there is none.
+ */
+function appendTo(xml: string, local: string, fragment: string, own: Own, create: () => string): string {
   const span = elementSpan(xml, local);
   if (!span) return create();
-  const openEnd = span.innerStart;
   if (span.innerStart === span.end) {
     // An empty element <x/>: open it up.
-    const tag = xml.slice(span.start, openEnd);
+    const tag = xml.slice(span.start, span.innerStart);
     const name = /^<([\w.:-]+)/.exec(tag)![1];
+    const block = fit(fragment, Scope.at(xml, span.start).enter(tag), own);
     return xml.slice(0, span.start) + tag.replace(/\s*\/>$/, '>') + block + `</${name}>` + xml.slice(span.end);
   }
-  return xml.slice(0, span.innerEnd) + block + xml.slice(span.innerEnd);
+  return xml.slice(0, span.innerEnd) + fit(fragment, Scope.at(xml, span.innerEnd), own) + xml.slice(span.innerEnd);
 }
 
 /** Workbook children that come after <definedNames> (CT_Workbook order). */
 const AFTER_NAMES = ['calcPr', 'oleSize', 'customWorkbookViews', 'pivotCaches', 'smartTagPr', 'smartTagTypes', 'webPublishing', 'fileRecoveryPr', 'webPublishObjects', 'extLst'];
 
-function insertBeforeFirst(xml: string, locals: string[], block: string, rootLocal: string): string {
+/** Insert our fragment before the first of `locals` present (or before the root's close), fitted there. */
+function insertBeforeFirst(xml: string, locals: string[], fragment: string, own: Own, rootLocal: string): string {
   let at = -1;
   for (const l of locals) {
     const m = new RegExp(openTag(l)).exec(xml);
     if (m && (at < 0 || m.index < at)) at = m.index;
   }
   if (at < 0) at = new RegExp(closeTag(rootLocal)).exec(xml)?.index ?? xml.length;
-  return xml.slice(0, at) + block + xml.slice(at);
+  return xml.slice(0, at) + fit(fragment, Scope.at(xml, at), own) + xml.slice(at);
 }
 
 /** The workbook part's name, found through the package relationships (any part name). */
@@ -272,10 +278,12 @@ export function writePackage(source: readonly SourcePart[] | null, plans: readon
   if (wb === undefined) throw new PlanConflict('the package has no workbook part');
   let rels = pkg.text(wbRelsPart) ?? `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
   let types = pkg.text('[Content_Types].xml') ?? '';
-  const wp = rootPrefix(wb);
-  const strict = /purl\.oclc\.org\/ooxml\/spreadsheetml\/main/.test(/<[\w.:-]+[^>]*>/.exec(wb.replace(/<\?[\s\S]*?\?>/g, ''))?.[0] ?? '');
-  const relP = rootPrefix(rels);
-  const typesP = rootPrefix(types);
+  // Our fragments are written in these prefixes; fit (ns.ts) renames or declares them where they land.
+  const mainNs = rootNamespace(wb) ?? NS.main;
+  const strict = mainNs === NS.strictMain;
+  const wbOwn: Own = { '': mainNs, r: relIdNamespace(wb, strict) };
+  const relsOwn: Own = { '': rootNamespace(rels) ?? NS.pkgRel };
+  const typesOwn: Own = { '': rootNamespace(types) ?? NS.types };
 
   // Styles: the workbook's own part, or a new one when it has none.
   let stylesPart = relationships(rels)
@@ -357,21 +365,20 @@ export function writePackage(source: readonly SourcePart[] | null, plans: readon
     newSheetParts.push(part);
     pkg.setBytes(part, bytes);
     const rid = freshRelId();
-    rels = appendTo(rels, 'Relationships', `<${relP}Relationship Id="${rid}" Type="${worksheetType(rels)}" Target="${xmlAttr(part.slice(wbDir.length))}"/>`, () => rels);
-    const idAttr = relIdAttr(wb!, sheets);
-    const tag = `<${wp}sheet name="${xmlAttr(plan.name)}" sheetId="${maxId + 1}" ${idAttr}="${rid}"/>`;
+    rels = appendTo(rels, 'Relationships', `<Relationship Id="${rid}" Type="${worksheetType(rels)}" Target="${xmlAttr(part.slice(wbDir.length))}"/>`, relsOwn, () => rels);
+    const tag = `<sheet name="${xmlAttr(plan.name)}" sheetId="${maxId + 1}" r:id="${rid}"/>`;
     if (replaced) {
       const at = sheets[position];
-      wb = wb!.slice(0, at.index) + tag + wb!.slice(at.end);
+      wb = wb!.slice(0, at.index) + fit(tag, Scope.at(wb!, at.index), wbOwn) + wb!.slice(at.end);
     } else {
-      wb = appendTo(wb!, 'sheets', tag, () => insertBeforeFirst(wb!, ['functionGroups', 'externalReferences', 'definedNames', ...AFTER_NAMES], `<${wp}sheets>${tag}</${wp}sheets>`, 'workbook'));
+      wb = appendTo(wb!, 'sheets', tag, wbOwn, () => insertBeforeFirst(wb!, ['functionGroups', 'externalReferences', 'definedNames', ...AFTER_NAMES], `<sheets>${tag}</sheets>`, wbOwn, 'workbook'));
     }
     const scoped: { name: string; value: string }[] = [];
     if ((OUTPUT_KINDS as readonly string[]).includes(plan.kind)) scoped.push({ name: markerName(plan.kind as OutputKind), value: `${quoteSheet(plan.name)}!$A$1` });
     scoped.push(...names);
     if (scoped.length) {
-      const block = scoped.map((n) => `<${wp}definedName name="${xmlAttr(n.name)}" localSheetId="${position}">${xmlText(n.value).replace(/'/g, '&apos;')}</${wp}definedName>`).join('');
-      wb = appendTo(wb, 'definedNames', block, () => insertBeforeFirst(wb!, AFTER_NAMES, `<${wp}definedNames>${block}</${wp}definedNames>`, 'workbook'));
+      const block = scoped.map((n) => `<definedName name="${xmlAttr(n.name)}" localSheetId="${position}">${xmlText(n.value).replace(/'/g, '&apos;')}</definedName>`).join('');
+      wb = appendTo(wb, 'definedNames', block, wbOwn, () => insertBeforeFirst(wb!, AFTER_NAMES, `<definedNames>${block}</definedNames>`, wbOwn, 'workbook'));
     }
     appTitles.push({ old: replaced?.name, name: plan.name });
   }
@@ -399,7 +406,7 @@ export function writePackage(source: readonly SourcePart[] | null, plans: readon
   }
   if (!stylesPart && !book.unchanged) {
     stylesPart = `${wbDir}styles.xml`;
-    rels = appendTo(rels, 'Relationships', `<${relP}Relationship Id="${freshRelId()}" Type="${STYLES_TYPE}" Target="styles.xml"/>`, () => rels);
+    rels = appendTo(rels, 'Relationships', `<Relationship Id="${freshRelId()}" Type="${strict ? `${NS.strictRel}/styles` : STYLES_TYPE}" Target="styles.xml"/>`, relsOwn, () => rels);
     newSheetParts.push(stylesPart);
   }
   if (stylesPart && !book.unchanged) pkg.setText(stylesPart, book.toXml());
@@ -423,9 +430,9 @@ export function writePackage(source: readonly SourcePart[] | null, plans: readon
     findTags(types, 'Override').filter(({ tag }) => gone.has((attrs(tag).get('PartName') ?? '').toLowerCase())),
   );
   const overrides = newSheetParts
-    .map((p) => `<${typesP}Override PartName="/${xmlAttr(p)}" ContentType="${p === stylesPart ? STYLES_CT : WORKSHEET_CT}"/>`)
+    .map((p) => `<Override PartName="/${xmlAttr(p)}" ContentType="${p === stylesPart ? STYLES_CT : WORKSHEET_CT}"/>`)
     .join('');
-  types = appendTo(types, 'Types', overrides, () => types);
+  types = appendTo(types, 'Types', overrides, typesOwn, () => types);
   pkg.setText('[Content_Types].xml', types);
 
   updateAppProps(pkg, root, appTitles);
@@ -446,16 +453,17 @@ function worksheetType(rels: string): string {
   return relationships(rels).find((r) => /\/worksheet$/.test(r.type))?.type ?? WORKSHEET_TYPE;
 }
 
-/** The qualified name of the relationship id on <sheet> ("r:id"), declaring the namespace when the part never did. */
-function relIdAttr(wb: string, sheets: SheetEntry[]): string {
-  for (const s of sheets) {
+/**
+ * The namespace of the relationship id on <sheet>: the one an existing sheet's id is in (resolved in
+ * that tag's own scope: openpyxl 3.0 declares it on each <sheet>), else the flavour's own.
+ */
+function relIdNamespace(wb: string, strict: boolean): string {
+  for (const s of sheetEntries(wb)) {
     const q = [...attrs(s.tag).keys()].find((k) => k.endsWith(':id'));
-    if (q) return q;
+    const uri = q ? Scope.at(wb, s.index).enter(s.tag).uriOfName(q, true) : undefined;
+    if (uri) return uri;
   }
-  for (const [k, v] of attrs(/<[\w.:-]+[^>]*>/.exec(wb.replace(/<\?[\s\S]*?\?>/g, ''))?.[0] ?? '')) {
-    if (k.startsWith('xmlns:') && /officeDocument\/2006\/relationships$|officeDocument\/relationships$/.test(v)) return k.slice(6) + ':id';
-  }
-  return `xmlns:r="${DOC_REL}" r:id`;
+  return strict ? NS.strictRel : NS.rel;
 }
 
 function activeTabOf(wb: string): number {
@@ -539,13 +547,16 @@ function withTitles(xml: string, titles: { old?: string; name: string }[]): stri
         else added.push(xmlText(t.name));
       }
       if (added.length === 0 && group.every((g, k) => g === names[offset + k])) return xml;
-      const tp0 = findTags(xml, 'lpstr', tv.innerStart, tv.innerEnd)[0];
-      const lp = tp0 ? /^<([\w.-]+:)?/.exec(tp0.tag)?.[1] ?? '' : /^<([\w.-]+:)?/.exec(xml.slice(tv.start))?.[1] ?? '';
+      // The titles are rewritten inside the vector, in its namespace (vt:), declared there or not.
+      const openVector = xml.slice(tv.start, tv.innerStart);
+      const inVector = Scope.at(xml, tv.start).enter(openVector);
+      const vectorName = /^<([\w.:-]+)/.exec(openVector)![1];
+      const vt = inVector.uriOfName(vectorName) ?? VT_NS;
       const all = [...names.slice(0, offset), ...group, ...added, ...names.slice(offset + count)];
       const newCount = countXml.replace(/>(\d+)</, `>${count + added.length}<`);
-      const vectorTag = xml.slice(tv.start, tv.innerStart).replace(/(\ssize\s*=\s*)["'][^"']*["']/, `$1"${all.length}"`).replace(/\/>$/, '>');
-      const body = all.map((n) => `<${lp}lpstr>${n}</${lp}lpstr>`).join('');
-      const vectorClose = tv.innerStart === tv.end ? `</${lp}vector>` : xml.slice(tv.innerEnd, tv.end);
+      const vectorTag = openVector.replace(/(\ssize\s*=\s*)["'][^"']*["']/, `$1"${all.length}"`).replace(/\s*\/>$/, '>');
+      const body = fit(all.map((n) => `<vt:lpstr>${n}</vt:lpstr>`).join(''), inVector, { vt });
+      const vectorClose = tv.innerStart === tv.end ? `</${vectorName}>` : xml.slice(tv.innerEnd, tv.end);
       // Later span first, so the earlier one's positions hold.
       let out = xml.slice(0, tv.start) + vectorTag + body + vectorClose + xml.slice(tv.end);
       out = out.slice(0, countSpan.innerStart) + newCount + out.slice(countSpan.innerEnd);

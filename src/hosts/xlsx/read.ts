@@ -8,7 +8,7 @@
  * .xlsx, the file's bytes, whose package the writer (write.ts) keeps and adds the product's sheets to.
  */
 import type { SourceFormat, WorkbookSnapshot } from '../../workbook/snapshot';
-import { classifyBytes, corrupt, fromPackageError, isLegacyContainer, notAWorkbook, XlsxError } from './errors';
+import { classifyBytes, fromPackageError, InternalError, isLegacyContainer, notAWorkbook, XlsxError } from './errors';
 import { NotAWorkbook, readPackage, type ReadOptions } from './package-read';
 import { PackageError } from './zip';
 
@@ -56,12 +56,12 @@ async function guarded(read: () => Promise<WorkbookSnapshot>): Promise<WorkbookS
   }
 }
 
-function asXlsxError(e: unknown): XlsxError {
-  if (e instanceof XlsxError) return e;
+/** A known input problem as its XlsxError; anything else is ours (InternalError, exit 3), never "damaged". */
+function asXlsxError(e: unknown): XlsxError | InternalError {
+  if (e instanceof XlsxError || e instanceof InternalError) return e;
   if (e instanceof PackageError) return fromPackageError(e);
   if (e instanceof NotAWorkbook) return notAWorkbook();
-  // Our own bug or an unforeseen shape: one line, never a stack or a library's words.
-  return corrupt();
+  return new InternalError(undefined, e);
 }
 
 function legacyFormat(fileName: string | undefined): SourceFormat {
@@ -73,4 +73,4 @@ export function snapshotOf(wb: XlsxWorkbook): WorkbookSnapshot {
   return wb.snapshot;
 }
 
-export { XlsxError };
+export { InternalError, XlsxError };

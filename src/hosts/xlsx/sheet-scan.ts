@@ -450,7 +450,8 @@ class SheetScanner {
     const values = fill(this.values);
     if (this.merges.length > 0 && clearCovered(values, this.formulas, this.merges)) {
       trim(values);
-      if (this.formulas) trim(this.formulas);
+      // The formula grid has holes where no row held a formula (POI's stress002.xlsx): filled first.
+      if (this.formulas) trim(fill(this.formulas));
     }
     const out: ScannedSheet = {
       values,

@@ -4,6 +4,7 @@
  * so every cell of the office's sheets looks exactly as before.
  */
 import type { CellStyle } from '../../workbook/plan';
+import { fit, NS, rootNamespace, Scope, type Own } from './ns';
 import { closeTag, elementSpan, findTags, attrs, openTag, xmlAttr } from './xml';
 
 /** Number formats Excel knows by id (ECMA-376 18.8.30), the ones a plan may ask for. */
@@ -28,7 +29,8 @@ interface Section {
 }
 
 export class StyleBook {
-  private readonly p: string;
+  /** the prefixes our records are written in: the default for the styles namespace, plus the base font's own */
+  private readonly own: Own;
   private readonly sections = new Map<string, Section>();
   private readonly numFmts = new Map<string, number>();
   private readonly addedNumFmts: { id: number; code: string }[] = [];
@@ -39,8 +41,6 @@ export class StyleBook {
 
   /** `xml` is the workbook's styles part as text. */
   constructor(private readonly xml: string) {
-    const root = /<([\w.-]+:)?styleSheet[\s>]/.exec(xml);
-    this.p = root?.[1] ?? '';
     for (const [section, child] of [
       ['fonts', 'font'],
       ['fills', 'fill'],
@@ -70,16 +70,19 @@ export class StyleBook {
     this.baseFont =
       first && first.end <= (fonts?.innerEnd ?? 0)
         ? xml.slice(first.innerStart, first.innerEnd).replace(new RegExp(`${openTag('(?:b|i|u|sz|color|strike)')}[^>]*?(?:/>|>[\\s\\S]*?${closeTag('(?:b|i|u|sz|color|strike)')})`, 'g'), '')
-        : `<${this.p}name val="Calibri"/>`;
+        : `<name val="Calibri"/>`;
+    // The base font is the workbook's own text: its prefixes are read in the scope it came from.
+    const main = rootNamespace(xml) ?? NS.main;
+    this.own = { ...(first ? Scope.at(xml, first.start).bindings() : {}), '': main };
     const csx = elementSpan(xml, 'cellStyleXfs');
     this.hasStyleXf = !!csx && findTags(xml, 'xf', csx.innerStart, csx.innerEnd).length > 0;
     // Excel reserves fills 0 and 1 (none, gray125): a part with fewer gets them first.
     const fills = this.sections.get('fills')!;
-    for (const pattern of ['none', 'gray125'].slice(fills.count)) this.add('fills', `reserved-${pattern}`, `<${this.p}fill><${this.p}patternFill patternType="${pattern}"/></${this.p}fill>`);
+    for (const pattern of ['none', 'gray125'].slice(fills.count)) this.add('fills', `reserved-${pattern}`, `<fill><patternFill patternType="${pattern}"/></fill>`);
     const fontsSection = this.sections.get('fonts')!;
-    if (fontsSection.count === 0) this.add('fonts', 'default', `<${this.p}font><${this.p}sz val="11"/>${this.baseFont}</${this.p}font>`);
+    if (fontsSection.count === 0) this.add('fonts', 'default', `<font><sz val="11"/>${this.baseFont}</font>`);
     const cellXfs = this.sections.get('cellXfs')!;
-    if (cellXfs.count === 0) this.add('cellXfs', 'default', `<${this.p}xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>`);
+    if (cellXfs.count === 0) this.add('cellXfs', 'default', `<xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>`);
   }
 
   private add(section: string, key: string, record: string): number {
@@ -101,28 +104,27 @@ export class StyleBook {
       this.xfs.set(key, 0);
       return 0;
     }
-    const p = this.p;
     let fontId = 0;
     if (style.bold || style.italic || style.underline || style.fontSize !== undefined || style.fontColor || style.fontName) {
       const parts = [
-        style.bold ? `<${p}b/>` : '',
-        style.italic ? `<${p}i/>` : '',
-        style.underline ? `<${p}u/>` : '',
-        `<${p}sz val="${style.fontSize ?? this.baseSize()}"/>`,
-        style.fontColor ? `<${p}color rgb="${argb(style.fontColor)}"/>` : '',
+        style.bold ? `<b/>` : '',
+        style.italic ? `<i/>` : '',
+        style.underline ? `<u/>` : '',
+        `<sz val="${style.fontSize ?? this.baseSize()}"/>`,
+        style.fontColor ? `<color rgb="${argb(style.fontColor)}"/>` : '',
       ].join('');
       const face = style.fontName ? this.face(style.fontName) : this.baseFont;
-      fontId = this.add('fonts', parts + face, `<${p}font>${parts}${face}</${p}font>`);
+      fontId = this.add('fonts', parts + face, `<font>${parts}${face}</font>`);
     }
     let fillId = 0;
     if (style.fill) {
       const rgb = argb(style.fill);
-      fillId = this.add('fills', rgb, `<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="${rgb}"/><${p}bgColor indexed="64"/></${p}patternFill></${p}fill>`);
+      fillId = this.add('fills', rgb, `<fill><patternFill patternType="solid"><fgColor rgb="${rgb}"/><bgColor indexed="64"/></patternFill></fill>`);
     }
     let borderId = 0;
     if (style.border) {
-      const edge = (e: string) => `<${p}${e} style="thin"><${p}color rgb="${LINE_COLOR}"/></${p}${e}>`;
-      borderId = this.add('borders', 'thin', `<${p}border>${edge('left')}${edge('right')}${edge('top')}${edge('bottom')}<${p}diagonal/></${p}border>`);
+      const edge = (e: string) => `<${e} style="thin"><color rgb="${LINE_COLOR}"/></${e}>`;
+      borderId = this.add('borders', 'thin', `<border>${edge('left')}${edge('right')}${edge('top')}${edge('bottom')}<diagonal/></border>`);
     }
     const numFmtId = style.numberFormat ? this.numFmt(style.numberFormat) : 0;
     const align = [
@@ -137,8 +139,8 @@ export class StyleBook {
       borderId ? ' applyBorder="1"' : '',
       align ? ' applyAlignment="1"' : '',
     ].join('');
-    const head = `<${p}xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}"${this.hasStyleXf ? ' xfId="0"' : ''}${applied}`;
-    const record = align ? `${head}><${p}alignment${align}/></${p}xf>` : `${head}/>`;
+    const head = `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}"${this.hasStyleXf ? ' xfId="0"' : ''}${applied}`;
+    const record = align ? `${head}><alignment${align}/></xf>` : `${head}/>`;
     const index = this.add('cellXfs', record, record);
     this.xfs.set(key, index);
     return index;
@@ -149,9 +151,8 @@ export class StyleBook {
    * Chinese name the GB2312 charset Excel itself writes with 宋体 or 仿宋, so it picks a Chinese face.
    */
   private face(name: string): string {
-    const p = this.p;
     const cjk = /[\u3400-\u9fff]/.test(name);
-    return `<${p}name val="${xmlAttr(name)}"/>` + (cjk ? `<${p}family val="3"/><${p}charset val="134"/>` : `<${p}family val="2"/>`);
+    return `<name val="${xmlAttr(name)}"/>` + (cjk ? `<family val="3"/><charset val="134"/>` : `<family val="2"/>`);
   }
 
   private baseSize(): string {
@@ -179,9 +180,9 @@ export class StyleBook {
   toXml(): string {
     if (this.unchanged) return this.xml;
     let xml = this.xml;
-    const p = this.p;
+    const own = this.own;
     const appended = new Map<string, { records: string[]; child: string }>([
-      ['numFmts', { records: this.addedNumFmts.map((f) => `<${p}numFmt numFmtId="${f.id}" formatCode="${xmlAttr(f.code)}"/>`), child: 'numFmt' }],
+      ['numFmts', { records: this.addedNumFmts.map((f) => `<numFmt numFmtId="${f.id}" formatCode="${xmlAttr(f.code)}"/>`), child: 'numFmt' }],
       ['fonts', { records: this.sections.get('fonts')!.added, child: 'font' }],
       ['fills', { records: this.sections.get('fills')!.added, child: 'fill' }],
       ['borders', { records: this.sections.get('borders')!.added, child: 'border' }],
@@ -196,27 +197,33 @@ export class StyleBook {
         open = /\scount\s*=\s*["'][^"']*["']/.test(open) ? open.replace(/(\scount\s*=\s*)["'][^"']*["']/, `$1"${total}"`) : open.replace(/\s*(\/?>)$/, ` count="${total}"$1`);
         if (open.endsWith('/>')) {
           const name = /^<([\w.:-]+)/.exec(open)![1];
-          xml = xml.slice(0, span.start) + open.slice(0, -2) + '>' + records.join('') + `</${name}>` + xml.slice(span.end);
+          const inner = fit(records.join(''), Scope.at(xml, span.start).enter(open), own);
+          xml = xml.slice(0, span.start) + open.slice(0, -2) + '>' + inner + `</${name}>` + xml.slice(span.end);
         } else {
-          xml = xml.slice(0, span.start) + open + xml.slice(span.innerStart, span.innerEnd) + records.join('') + xml.slice(span.innerEnd);
+          const inner = fit(records.join(''), Scope.at(xml, span.innerEnd), own);
+          xml = xml.slice(0, span.start) + open + xml.slice(span.innerStart, span.innerEnd) + inner + xml.slice(span.innerEnd);
         }
       } else {
-        const block = `<${p}${section} count="${records.length}">${records.join('')}</${p}${section}>`;
-        xml = insertSection(xml, section, block, p);
+        const block = `<${section} count="${records.length}">${records.join('')}</${section}>`;
+        xml = insertSection(xml, section, block, own);
       }
     }
     return xml;
   }
 }
 
-/** Insert a missing section before the first later section present, or before the root's close. */
-function insertSection(xml: string, section: string, block: string, p: string): string {
+/** Insert a missing section before the first later section present, or before the root's close, fitted there. */
+function insertSection(xml: string, section: string, block: string, own: Own): string {
   for (const later of ORDER.slice(ORDER.indexOf(section) + 1)) {
     const m = new RegExp(openTag(later)).exec(xml);
-    if (m) return xml.slice(0, m.index) + block + xml.slice(m.index);
+    if (m) return xml.slice(0, m.index) + fit(block, Scope.at(xml, m.index), own) + xml.slice(m.index);
   }
-  const close = xml.lastIndexOf(`</${p}styleSheet`);
-  if (close >= 0) return xml.slice(0, close) + block + xml.slice(close);
+  const close = new RegExp(closeTag('styleSheet')).exec(xml);
+  if (close) return xml.slice(0, close.index) + fit(block, Scope.at(xml, close.index), own) + xml.slice(close.index);
   // An empty root element <styleSheet …/>.
-  return xml.replace(/<([\w.-]+:)?styleSheet([^>]*?)\/>/, (_, q = '', a: string) => `<${q}styleSheet${a}>${block}</${q}styleSheet>`);
+  const root = new RegExp(`${openTag('styleSheet')}[^>]*?/>`).exec(xml);
+  if (!root) return xml;
+  const name = /^<([\w.:-]+)/.exec(root[0])![1];
+  const inner = fit(block, Scope.at(xml, root.index).enter(root[0]), own);
+  return xml.slice(0, root.index) + root[0].replace(/\s*\/>$/, '>') + inner + `</${name}>` + xml.slice(root.index + root[0].length);
 }

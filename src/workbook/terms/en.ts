@@ -237,4 +237,6 @@ export const en: Terms = {
   printNotice: 'Print the notification',
 
   genericError: (detail) => `The operation failed: ${detail}`,
+  internalError: (part) =>
+    `This tool could not handle a structure in ${part ? `the part ${part}` : 'this workbook'} (a fault of the tool, not a damaged file). Please report the file to the maintainers (BA_DEBUG=1 shows the details)`,
 };

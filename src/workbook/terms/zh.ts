@@ -249,6 +249,9 @@ export const zh = {
   printNotice: '打印通报',
 
   genericError: (detail: string) => `操作失败：${detail}`,
+  /** SPEC §7 exit 3: our own failure, never called a damaged file. */
+  internalError: (part?: string) =>
+    `本工具无法处理${part ? `部件 ${part} 中的` : '该工作簿中的'}某种结构（这是本工具的问题，不是文件损坏）。请将该文件反馈给维护人员（设置环境变量 BA_DEBUG=1 可显示详细信息）`,
 };
 
 export type Terms = typeof zh;

@@ -1,0 +1,43 @@
+/**
+ * The strictness check every file we write goes through in the tests: each XML part of a package
+ * (.xlsx, .xlsm, .docx) parsed by libxml2 (xmllint-wasm, no network, no system package), namespace-aware.
+ * Any message fails it: an unbound prefix ("Namespace prefix r for id on sheet is not defined"), a tag
+ * left open, a bad character. Excel's parser is this strict and "repairs" (drops sheets from) what
+ * openpyxl and LibreOffice forgive; `xmllint` itself exits 0 on namespace errors, so its words count.
+ */
+import { validateXML } from 'xmllint-wasm';
+import { openZip } from '../../src/hosts/xlsx/zip';
+
+/** Parts parsed as XML: everything OPC says is XML, by extension (binary parts are left alone). */
+const XML_PART = /\.(xml|rels|vml)$/i;
+
+/** Every problem libxml2 reports in the package's XML parts, as "part: message" lines (empty when clean). */
+export async function strictProblems(bytes: Uint8Array): Promise<string[]> {
+  const files = [...openZip(bytes)]
+    .filter((e) => XML_PART.test(e.name) && !e.name.endsWith('/'))
+    .map((e, i) => ({ fileName: `p${i}.xml`, name: e.name, contents: e.bytes() }));
+  if (files.length === 0) return ['the package has no XML part'];
+  const byFile = new Map(files.map((f) => [f.fileName, f.name]));
+  let output: string;
+  try {
+    const result = await validateXML({
+      xml: files.map(({ fileName, contents }) => ({ fileName, contents })),
+      normalization: 'format',
+      // Parse only: --noout, every part in one run. Generated sheets can be large.
+      modifyArguments: (args) => ['--noout', ...args.filter((a) => !a.startsWith('--'))],
+      maxMemoryPages: 32768,
+    });
+    output = result.rawOutput;
+  } catch (e) {
+    output = e instanceof Error ? e.message : String(e);
+  }
+  return output
+    .split('\n')
+    .filter((line) => /^p\d+\.xml:\d+:/.test(line))
+    .map((line) => line.replace(/^(p\d+\.xml)(:\d+:)/, (_, f: string, at: string) => `${byFile.get(f) ?? f}${at}`));
+}
+
+/** Fails the test, naming each part and message, when any XML part of the package is not strictly well-formed. */
+export async function expectStrictPackage(bytes: Uint8Array): Promise<void> {
+  expect(await strictProblems(bytes)).toEqual([]);
+}
