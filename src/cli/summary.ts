@@ -3,6 +3,7 @@
  * first few findings, and where the output went. Plain text, CJK-aware column alignment.
  */
 import { GRADES, type AssessmentResult, type Finding, type Lang, type Severity } from '../core/types';
+import { buildSummary, shownColumns, type SummaryModel } from '../workbook/plans/summary-model';
 
 export const SHOWN_FINDINGS = 10;
 
@@ -10,9 +11,6 @@ const L = {
   zh: {
     grades: '等级分布',
     incomplete: '待补充',
-    head: ['党支部', '总分', '等级', '排名', '状态'],
-    graded: '已评定',
-    tied: '并列',
     none: '（没有党支部）',
     findings: '问题',
     sev: { error: '错误', warning: '警告', info: '提示' } as Record<Severity, string>,
@@ -26,9 +24,6 @@ const L = {
   en: {
     grades: 'Grades',
     incomplete: 'incomplete',
-    head: ['Branch', 'Total', 'Grade', 'Rank', 'Status'],
-    graded: 'graded',
-    tied: 'tied',
     none: '(no branches)',
     findings: 'Findings',
     sev: { error: 'error', warning: 'warning', info: 'info' } as Record<Severity, string>,
@@ -61,6 +56,13 @@ export function table(rows: string[][]): string[] {
   return rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : pad(cell, widths[i]))).join('  ').trimEnd());
 }
 
+/** The published summary's compact columns as aligned text; a blank cell shows "-". */
+export function summaryTable(model: SummaryModel): string[] {
+  const cols = shownColumns(model, 'compact');
+  const rows = [cols.map((j) => model.columns[j].label), ...model.rows.map((r) => cols.map((j) => r.cells[j].text || '-'))];
+  return table(rows);
+}
+
 export function formatSummary(
   result: AssessmentResult,
   findings: Finding[],
@@ -73,20 +75,7 @@ export function formatSummary(
   lines.push(t.grades + t.colon + GRADES.map((g) => `${g} ${result.gradeCounts[g]}`).join(t.sep) + `${t.sep}${t.incomplete} ${incomplete}`);
 
   if (result.branches.length === 0) lines.push(t.none);
-  else {
-    const dp = result.ruleset.decimals;
-    const rows = [t.head];
-    for (const b of result.branches) {
-      rows.push([
-        b.name,
-        b.total === null ? '-' : b.total.toFixed(dp),
-        b.grade ?? '-',
-        b.rank === null ? '-' : b.tied ? `${b.rank} (${t.tied})` : String(b.rank),
-        b.status === 'graded' ? t.graded : t.incomplete,
-      ]);
-    }
-    lines.push(...table(rows).map((l) => '  ' + l));
-  }
+  else lines.push(...summaryTable(buildSummary(result, lang)).map((l) => '  ' + l));
 
   const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
   lines.push(t.findings + t.colon + (['error', 'warning', 'info'] as Severity[]).map((s) => `${t.sev[s]} ${count(s)}`).join(t.sep));

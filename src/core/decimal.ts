@@ -138,6 +138,15 @@ export function roundHalfAwayFromZero(r: Rational, decimals: number): number {
   return Number(scaledToString(roundScaled(r, decimals), decimals));
 }
 
+/**
+ * r rounded half away from zero to `decimals` places, as text with exactly that many places:
+ * 76.55 → "76.6", 94.45 → "94.5" (never through a binary float), -0.04 → "0.0".
+ */
+export function toFixedText(r: Rational, decimals: number): string {
+  if (!Number.isInteger(decimals) || decimals < 0) throw new RangeError(`bad decimals: ${decimals}`);
+  return scaledToString(roundScaled(r, decimals), decimals);
+}
+
 /** Denominator of the form 2^a·5^b: the rational has a finite decimal expansion. */
 function decimalPlaces(d: bigint): number | null {
   let twos = 0;

@@ -1,12 +1,20 @@
 /**
  * The grading result: branches per grade as a small bar chart (plain elements with text labels), and the
- * branch table. In the pane the table has the five columns that fit 320 px; on the desktop page it has
- * every column of 考核汇总 and sorts by any of them. Workbook text is React text marked data-wb.
+ * branch table, rendered from the published summary model. Workbook text is React text marked data-wb.
  */
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useId, useMemo, useState } from 'react';
-import { GRADES, type AssessmentResult, type BranchResult, type Grade } from '../core/types';
-import { chineseQuotes, type Strings } from './i18n';
+import { GRADES, type AssessmentResult, type Grade } from '../core/types';
+import {
+  buildSummary,
+  columnIndex,
+  shownColumns,
+  type SummaryCell,
+  type SummaryColumn,
+  type SummaryColumnKind,
+  type SummaryRow,
+} from '../workbook/plans/summary-model';
+import { chineseQuotes } from './i18n';
 import { PlaceLabel } from './FindingItem';
 import { usePane } from './pane';
 import { GRADE_COLOR, ON_GRADE_COLOR, useCommonStyles } from './styles';
@@ -111,57 +119,27 @@ const useTableStyles = makeStyles({
   },
 });
 
-/** Why a branch has no grade: its errors' kinds and the first cell, else the core's note. */
-function WhyIncomplete({ b, result }: { b: BranchResult; result: AssessmentResult }) {
+/** Why a 待补充 branch has no grade, as the summary model decided: its errors' kinds and the first cell. */
+function WhyIncomplete({ blocked }: { blocked: NonNullable<SummaryRow['blocked']> }) {
   const { s, lang } = usePane();
-  const errors = result.findings.filter((f) => f.severity === 'error' && f.branch === b.name);
-  // the notes are the core's messages: workbook names inside quotes (marked so the language checks know)
-  if (errors.length === 0) return <span data-text="message">{chineseQuotes(b.notes.map((n) => n[lang]).join(s.listSep), lang)}</span>;
-  const kinds = [...new Set(errors.map((f) => s.findingCodes[f.code]))].join(s.listSep);
-  const at = errors.find((f) => f.sheet && f.cell);
   return (
     <>
-      {kinds}
-      {at?.sheet && (
+      <span data-text="message">{chineseQuotes(blocked.reason, lang)}</span>
+      {blocked.at && (
         <>
           {s.colon}
-          <PlaceLabel sheet={at.sheet} cell={at.cell} />
+          <PlaceLabel sheet={blocked.at.sheet} cell={blocked.at.cell} />
         </>
       )}
     </>
   );
 }
 
-function fixed(n: number | null | undefined, decimals: number): string {
-  return n === null || n === undefined ? '—' : n.toFixed(Math.max(0, Math.min(2, decimals)));
+function isGrade(v: unknown): v is Grade {
+  return typeof v === 'string' && (GRADES as readonly string[]).includes(v);
 }
 
-type ColId = 'index' | 'group' | 'branch' | 'org' | 'dem' | 'self' | 'adjustment' | 'total' | 'grade' | 'rank' | 'status' | 'notes';
-
-interface Col {
-  id: ColId;
-  label: (s: Strings) => string;
-  num?: boolean;
-  /** sort key; null sorts last */
-  key: (b: BranchResult, i: number) => number | string | null;
-}
-
-const COLS: readonly Col[] = [
-  { id: 'index', label: (s) => s.colIndex, num: true, key: (_b, i) => i },
-  { id: 'group', label: (s) => s.colGroup, key: (b) => b.group ?? null },
-  { id: 'branch', label: (s) => s.colBranch, key: (b) => b.name },
-  { id: 'org', label: (s) => s.sources.组织考核, num: true, key: (b) => b.sourceScores.组织考核 },
-  { id: 'dem', label: (s) => s.sources.民主测评, num: true, key: (b) => b.sourceScores.民主测评 },
-  { id: 'self', label: (s) => s.sources.自评, num: true, key: (b) => b.sourceScores.自评 },
-  { id: 'adjustment', label: (s) => s.colAdjustment, num: true, key: (b) => b.adjustment },
-  { id: 'total', label: (s) => s.colTotal, num: true, key: (b) => b.total },
-  { id: 'grade', label: (s) => s.colGrade, key: (b) => (b.grade ? GRADES.indexOf(b.grade) : null) },
-  { id: 'rank', label: (s) => s.colRank, num: true, key: (b) => b.rank },
-  { id: 'status', label: (s) => s.colStatus, key: (b) => (b.status === 'graded' ? 0 : 1) },
-  { id: 'notes', label: (s) => s.colNotes, key: () => null },
-];
-
-const PANE_COLS: readonly ColId[] = ['branch', 'total', 'grade', 'rank', 'status'];
+const NUMERIC: ReadonlySet<SummaryColumnKind> = new Set(['index', 'score', 'total', 'rank']);
 
 function compareKeys(a: number | string | null, b: number | string | null): number {
   if (a === null) return b === null ? 0 : 1;
@@ -170,61 +148,60 @@ function compareKeys(a: number | string | null, b: number | string | null): numb
   return String(a).localeCompare(String(b), 'zh-CN');
 }
 
+const orderOf = (c: SummaryCell): number | string | null => (c.order !== undefined ? c.order : c.value);
+
+/**
+ * The published summary (summary-model.ts) as a table: the pane shows its compact columns, the desktop
+ * page its wide ones and sorts by any of them. Figures, rounding, ranks and 并列 are the model's.
+ */
 export function BranchTable({ result, full = false }: { result: AssessmentResult; full?: boolean }) {
   const { s, lang } = usePane();
   const styles = useTableStyles();
-  const decimals = result.ruleset.decimals;
-  const cols = full ? COLS.filter((c) => c.id !== 'self' || result.ruleset.weights.自评 > 0 || result.branches.some((b) => b.sourceScores.自评 !== null)) : COLS.filter((c) => PANE_COLS.includes(c.id));
-  const [sort, setSort] = useState<{ col: ColId; dir: 1 | -1 } | null>(null);
+  const model = useMemo(() => buildSummary(result, lang), [result, lang]);
+  const cols = shownColumns(model, full ? 'wide' : 'compact');
+  const [sort, setSort] = useState<{ col: string; dir: 1 | -1 } | null>(null);
   const rows = useMemo(() => {
-    const indexed = result.branches.map((b, i) => ({ b, i }));
-    if (!sort) return indexed;
-    const col = COLS.find((c) => c.id === sort.col)!;
+    const indexed = model.rows.map((row, i) => ({ row, i }));
+    const j = sort ? columnIndex(model, sort.col) : -1;
+    if (!sort || j < 0) return indexed;
     return [...indexed].sort((x, y) => {
-      const kx = col.key(x.b, x.i);
-      const ky = col.key(y.b, y.i);
+      const kx = orderOf(x.row.cells[j]);
+      const ky = orderOf(y.row.cells[j]);
       if (kx === null || ky === null) return compareKeys(kx, ky);
       return compareKeys(kx, ky) * sort.dir || x.i - y.i;
     });
-  }, [result, sort]);
+  }, [model, sort]);
 
-  const cell = (c: Col, b: BranchResult, i: number) => {
-    switch (c.id) {
-      case 'index':
-        return String(i + 1);
-      case 'group':
-        return <span data-wb="">{b.group ?? ''}</span>;
-      case 'org':
-        return fixed(b.sourceScores.组织考核, decimals);
-      case 'dem':
-        return fixed(b.sourceScores.民主测评, decimals);
-      case 'self':
-        return fixed(b.sourceScores.自评, decimals);
-      case 'adjustment':
-        return b.adjustment === 0 ? '' : fixed(b.adjustment, decimals);
-      case 'total':
-        return fixed(b.total, decimals);
+  const cell = (c: SummaryColumn, row: SummaryRow, v: SummaryCell) => {
+    switch (c.kind) {
+      case 'workbook':
+        return <span data-wb="">{v.text}</span>;
       case 'grade':
-        return b.grade ? <GradeBadge grade={b.grade} /> : '—';
-      case 'rank':
-        return b.rank === null ? '—' : s.rankValue(b.rank, b.tied);
+        return isGrade(v.value) ? <GradeBadge grade={v.value} /> : v.text || '—';
       case 'status':
-        return b.status === 'graded' ? (
-          s.statusGraded
-        ) : (
+        return (
           <>
-            {s.statusIncomplete}
-            {!full && (
+            {v.text}
+            {!full && row.blocked && (
               <span className={styles.why} data-testid="incomplete-why">
-                <WhyIncomplete b={b} result={result} />
+                <WhyIncomplete blocked={row.blocked} />
               </span>
             )}
           </>
         );
       case 'notes':
-        return b.status === 'graded' ? <span data-text="message">{chineseQuotes(b.notes.map((n) => n[lang]).join(s.listSep), lang)}</span> : <WhyIncomplete b={b} result={result} />;
+        return (
+          <>
+            <span data-text="message">{chineseQuotes(v.text, lang)}</span>
+            {row.blocked?.at && (
+              <span className={styles.why}>
+                <PlaceLabel sheet={row.blocked.at.sheet} cell={row.blocked.at.cell} />
+              </span>
+            )}
+          </>
+        );
       default:
-        return null;
+        return v.text || '—';
     }
   };
 
@@ -234,26 +211,23 @@ export function BranchTable({ result, full = false }: { result: AssessmentResult
         <caption className={styles.caption}>{s.branchesTitle}</caption>
         <thead>
           <tr>
-            {cols.map((c) => {
+            {cols.map((j) => {
+              const c = model.columns[j];
               const dir = sort?.col === c.id ? sort.dir : 0;
               return (
                 <th
                   key={c.id}
                   scope="col"
-                  {...(c.num ? { 'data-num': '' } : {})}
-                  {...(full ? { 'aria-sort': dir === 1 ? 'ascending' : dir === -1 ? 'descending' : 'none' } : {})}
+                  {...(NUMERIC.has(c.kind) ? { 'data-num': '' } : {})}
+                  {...(full && c.sortable ? { 'aria-sort': dir === 1 ? 'ascending' : dir === -1 ? 'descending' : 'none' } : {})}
                 >
-                  {full && c.id !== 'notes' ? (
-                    <button
-                      type="button"
-                      className={styles.sort}
-                      onClick={() => setSort({ col: c.id, dir: dir === 1 ? -1 : 1 })}
-                    >
-                      {c.label(s)}
+                  {full && c.sortable ? (
+                    <button type="button" className={styles.sort} onClick={() => setSort({ col: c.id, dir: dir === 1 ? -1 : 1 })}>
+                      {c.label}
                       <span aria-hidden="true">{dir === 1 ? ' ▲' : dir === -1 ? ' ▼' : ''}</span>
                     </button>
                   ) : (
-                    c.label(s)
+                    c.label
                   )}
                 </th>
               );
@@ -261,19 +235,20 @@ export function BranchTable({ result, full = false }: { result: AssessmentResult
           </tr>
         </thead>
         <tbody>
-          {rows.map(({ b, i }) => (
-            <tr key={`${i}:${b.name}`} data-testid="branch-row" data-status={b.status} className={b.status === 'graded' ? undefined : styles.incomplete}>
-              {cols.map((c) =>
-                c.id === 'branch' ? (
+          {rows.map(({ row, i }) => (
+            <tr key={`${i}:${row.name}`} data-testid="branch-row" data-status={row.status} className={row.status === 'graded' ? undefined : styles.incomplete}>
+              {cols.map((j) => {
+                const c = model.columns[j];
+                return c.id === 'branch' ? (
                   <th key={c.id} scope="row" className={styles.name}>
-                    <span data-wb="">{b.name}</span>
+                    <span data-wb="">{row.name}</span>
                   </th>
                 ) : (
-                  <td key={c.id} {...(c.num ? { 'data-num': '' } : {})} className={mergeClasses(c.id === 'notes' && styles.name)}>
-                    {cell(c, b, i)}
+                  <td key={c.id} {...(NUMERIC.has(c.kind) ? { 'data-num': '' } : {})} className={mergeClasses(c.kind === 'notes' && styles.name)}>
+                    {cell(c, row, row.cells[j])}
                   </td>
-                ),
-              )}
+                );
+              })}
             </tr>
           ))}
         </tbody>

@@ -6,16 +6,8 @@
  * Numbers are written as numbers, so a negative adjustment stays -2, not '-2.
  */
 import { termsFor } from './terms';
-import { fromNumber, roundHalfAwayFromZero } from '../core/decimal';
-import {
-  SOURCES,
-  type AssessmentResult,
-  type Grade,
-  type Lang,
-  type NotificationModel,
-  type Source,
-  type Text,
-} from '../core/types';
+import type { AssessmentResult, Grade, Lang, NotificationModel, Text } from '../core/types';
+import { buildSummary, type SummaryModel } from './plans/summary-model';
 
 export type CsvValue = string | number | boolean | null | undefined;
 
@@ -54,12 +46,6 @@ export function csvBytes(csv: string): Uint8Array {
 // ---------------------------------------------------------------------------------------------
 // Tables
 
-const SOURCE_EN: Record<Source, string> = {
-  组织考核: 'Organisational assessment',
-  民主测评: 'Democratic evaluation',
-  自评: 'Self-assessment (reference)',
-};
-
 function pick(lang: Lang, t: Text): string {
   return t[lang];
 }
@@ -69,55 +55,23 @@ function gradeLabel(g: Grade | null, lang: Lang): string {
   return termsFor(lang).grades[g];
 }
 
-/** Exact half-away-from-zero rounding for display; null stays empty. */
-function round(n: number | null | undefined, decimals: number): number | null {
-  if (n === null || n === undefined || !Number.isFinite(n)) return null;
-  return roundHalfAwayFromZero(fromNumber(n), decimals);
-}
-
 function rankLabel(rank: number | null, tied: boolean, lang: Lang): CsvValue {
   if (rank === null) return null;
   if (!tied) return rank;
-  return lang === 'zh' ? `${rank}（并列）` : `${rank} (tied)`;
+  return termsFor(lang).rankValue(rank, true);
 }
 
 /**
- * The summary (考核汇总) as a flat table: one row per branch in roster order, scores rounded to 2
- * decimals (the total to the ruleset's decimals, as banded).
+ * The summary (考核汇总) as a flat table: the published summary model's columns and cells, as the sheet
+ * holds them (numbers rounded by the model, blocked branches blank); a tied rank, which the sheet marks by
+ * number format, is written as its text ("2（并列）").
  */
 export function summaryRows(result: AssessmentResult, lang: Lang): CsvValue[][] {
-  const cats = result.catalogue.categories;
-  const header: CsvValue[] = [
-    pick(lang, { zh: '序号', en: 'No.' }),
-    pick(lang, { zh: '所属总支', en: 'General branch' }),
-    pick(lang, { zh: '党支部', en: 'Branch' }),
-    ...cats.map((c) => c.name),
-    ...SOURCES.map((s) => (lang === 'zh' ? (s === '自评' ? '自评(参考)' : s) : SOURCE_EN[s])),
-    pick(lang, { zh: '加减分', en: 'Adjustment' }),
-    pick(lang, { zh: '总分', en: 'Total' }),
-    pick(lang, { zh: '等级', en: 'Grade' }),
-    pick(lang, { zh: '排名', en: 'Rank' }),
-    pick(lang, { zh: '状态', en: 'Status' }),
-    pick(lang, { zh: '备注', en: 'Notes' }),
-  ];
-  const rows: CsvValue[][] = [header];
-  result.branches.forEach((b, i) => {
-    const graded = b.status === 'graded';
-    rows.push([
-      i + 1,
-      b.group ?? null,
-      b.name,
-      ...cats.map((c) => round(b.categoryScores[c.code], 2)),
-      ...SOURCES.map((s) => round(b.sourceScores[s], 2)),
-      b.adjustment,
-      graded ? b.total : null,
-      graded ? gradeLabel(b.grade, lang) : null,
-      graded ? rankLabel(b.rank, b.tied, lang) : null,
-      graded ? pick(lang, { zh: '已评定', en: 'Graded' }) : pick(lang, { zh: '待补充', en: 'Incomplete' }),
-      b.notes.map((n) => n[lang]).join(lang === 'zh' ? '；' : '; '),
-    ]);
-  });
-  return rows;
+  return renderSummaryCsv(buildSummary(result, lang));
+}
+
+export function renderSummaryCsv(model: SummaryModel): CsvValue[][] {
+  return [model.columns.map((c) => c.label), ...model.rows.map((r) => r.cells.map((c) => (c.tied ? c.text : c.value)))];
 }
 
 /**

@@ -62,10 +62,10 @@ describe('grading the LibreOffice fixture', () => {
 
   it('prints the hand-computed totals, grades and ranks', () => {
     expect(stdout).toMatch(/^等级分布：优秀 2，较好 1，一般 0，差 0，待补充 1$/m);
-    expect(stdout).toMatch(/^ {2}机关第一党支部 +95\.8 +优秀 +1 \(并列\) +已评定$/m);
+    expect(stdout).toMatch(/^ {2}机关第一党支部 +95\.8 +优秀 +1（并列） +已评定$/m);
     expect(stdout).toMatch(/^ {2}机关第二党支部 +89\.6 +较好 +3 +已评定$/m);
     expect(stdout).toMatch(/^ {2}研究所第一党支部 +- +- +- +待补充$/m);
-    expect(stdout).toMatch(/^ {2}研究所第二党支部 +95\.8 +优秀 +1 \(并列\) +已评定$/m);
+    expect(stdout).toMatch(/^ {2}研究所第二党支部 +95\.8 +优秀 +1（并列） +已评定$/m);
     expect(stdout).toMatch(/^ {2}\[错误\] 民主测评!O14 /m);
     expect(stdout).toMatch(/^ {2}\[警告\] 民主测评!R15 /m);
   });

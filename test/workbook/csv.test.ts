@@ -98,12 +98,15 @@ describe('summaryRows', () => {
     const rows = summaryRows(result, 'zh');
     expect(rows[0]).toEqual([
       '序号', '所属总支', '党支部',
-      '一、党支部班子自身建设', '二、党员教育管理监督', '三、发展党员工作', '四、思想政治工作', '五、党政配合', '六、其它工作',
+      '党支部班子自身建设(18分)', '党员教育管理监督(24分)', '发展党员工作(15分)', '思想政治工作(16分)', '党政配合(15分)', '其它工作(12分)',
       '组织考核', '民主测评', '自评(参考)', '加减分', '总分', '等级', '排名', '状态', '备注',
     ]);
-    expect(rows[1]).toEqual([1, '机关党总支', '=机关第一党支部', 17.13, 22.4, 14, 15.2, 13.9, 10.7, 92.16, 90.03, 95, -2, 91.3, '优秀', '1（并列）', '已评定', '']);
+    // scores with one decimal as in 考核汇总, rounded exactly: 17.125 → 17.1, 92.155 → 92.2, 90.03 → 90.0
+    expect(rows[1]).toEqual([1, '机关党总支', '=机关第一党支部', 17.1, 22.4, 14, 15.2, 13.9, 10.7, 92.2, 90, 95, -2, 91.3, '优秀', '1（并列）', '已评定', '并列第1名']);
     expect(rows[2].slice(0, 3)).toEqual([2, null, '二支部']);
-    expect(rows[2].slice(-6)).toEqual([0, null, null, null, '待补充', '缺少民主测评']);
+    // SPEC §3: a blocked branch publishes no figure, its adjustment included
+    expect(rows[2].slice(3, -2).every((v) => v === null)).toBe(true);
+    expect(rows[2].slice(-2)).toEqual(['待补充', '缺少民主测评；数据不全，不列分项得分（部分数据见计算明细）']);
   });
 
   it('neutralises hostile names in the CSV but keeps the negative adjustment numeric', () => {
@@ -116,8 +119,9 @@ describe('summaryRows', () => {
   it('labels columns and values in English', () => {
     const rows = summaryRows(result, 'en');
     expect(rows[0].slice(0, 3)).toEqual(['No.', 'General branch', 'Branch']);
-    expect(rows[1].slice(-5)).toEqual([91.3, 'Excellent', '1 (tied)', 'Graded', '']);
-    expect(rows[2].slice(-2)).toEqual(['Incomplete', 'no democratic evaluation']);
+    // grades stay the scale's words, as in 考核汇总
+    expect(rows[1].slice(-5)).toEqual([91.3, '优秀', '1 (tied)', 'Graded', 'tied at rank 1']);
+    expect(rows[2].slice(-2)).toEqual(['Needs data', 'no democratic evaluation; incomplete data: no subtotals shown (partial figures in the calculation details)']);
   });
 });
 

@@ -98,7 +98,7 @@ describe('考核汇总 sheet', () => {
     expect(at(en, 'D3')).toBe('党支部班子自身建设 (60 pts)');
     expect(at(en, 'K4')).toBe('优秀');
     expect(at(en, 'M4')).toBe('Graded');
-    expect(at(en, 'M7')).toBe('Incomplete');
+    expect(at(en, 'M7')).toBe('Needs data');
     expect(at(en, 'N5')).toBe('tied at rank 2');
     expect(at(en, 'N7')).toBe('1 invalid rating in democratic evaluation; incomplete data: no subtotals shown (partial figures in the calculation details)');
     expect(styleAt(en, 'L5').numberFormat).toBe('0" (tied)"');
