@@ -8,6 +8,7 @@
 import type { CellRef, Text } from '../../core/types';
 import type { WorkbookHost } from '../../workbook/host';
 import type { WorkbookPlan } from '../../workbook/plan';
+import { dropDownAlert } from '../../workbook/plans/sheet';
 import { address, parseRange, type WorkbookSnapshot } from '../../workbook/snapshot';
 import { cosmeticIssue, type CosmeticIssue, ExcelHostError, officeCode, protectionError, toHostError, toUserMessage, unsupportedError } from './errors';
 import {
@@ -349,12 +350,16 @@ export class ExcelHost implements WorkbookHost {
           .map((r) => {
             const dv = (usable.get(r.sheet) as Excel.Worksheet).getRange(r.range).dataValidation;
             dv.load('type');
-            return { dv, source: literalList(r.list) as string };
+            return { dv, source: literalList(r.list) as string, alert: dropDownAlert(r.list) };
           });
         await context.sync();
 
         const fresh = candidates.filter((c) => c.dv.type === 'None');
-        for (const c of fresh) c.dv.rule = { list: { inCellDropDown: true, source: c.source } };
+        for (const c of fresh) {
+          c.dv.rule = { list: { inCellDropDown: true, source: c.source } };
+          // a warning, not a stop: other spellings on the scale are read and checked by the product
+          c.dv.errorAlert = { showAlert: true, style: 'Warning' as Excel.DataValidationAlertStyle.warning, ...c.alert };
+        }
         if (fresh.length > 0) await context.sync();
         return { added: fresh.length, unsupported: false };
       });

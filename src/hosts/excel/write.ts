@@ -23,6 +23,7 @@
  */
 import { markerName } from '../../workbook/host';
 import type { CellStyle, FillPlan, SheetPlan, StyleRange, WorkbookPlan } from '../../workbook/plan';
+import { dropDownAlert } from '../../workbook/plans/sheet';
 import { address, parseRange } from '../../workbook/snapshot';
 import { jsonBytes, quoteSheet, toExcelInput, widthToPoints } from './cells';
 import type { Bounds, Features } from './options';
@@ -309,6 +310,9 @@ function sheetSteps(
     for (const v of p.validations) {
       const rule = { list: { inCellDropDown: true, source: v.list.join(',') } };
       steps.push(step(rule, () => (ws().getRange(v.range).dataValidation.rule = rule)));
+      // a warning, not a stop: other spellings may stay and are checked by the product (dropDownAlert)
+      const alert = { showAlert: true, style: 'Warning' as Excel.DataValidationAlertStyle.warning, ...dropDownAlert(v.list) };
+      steps.push(step(alert, () => (ws().getRange(v.range).dataValidation.errorAlert = alert)));
     }
   }
   if (parts.marker && p.kind !== 'template') {

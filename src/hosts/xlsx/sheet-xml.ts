@@ -5,7 +5,7 @@
  * names: returned for the workbook part.
  */
 import type { CellStyle, PlanValue, PrintSetup, SheetPlan } from '../../workbook/plan';
-import { MAX_CELL_TEXT } from '../../workbook/plans/sheet';
+import { dropDownAlert, MAX_CELL_TEXT } from '../../workbook/plans/sheet';
 import { address, columnName, parseAddress, parseRange } from '../../workbook/snapshot';
 import { escapeIllegal, escapeXstring } from './escape';
 import { quoteSheet } from './markers';
@@ -216,16 +216,19 @@ function paneXml(freeze: SheetPlan['freeze']): string {
   return `<pane${split} topLeftCell="${address(rows, columns)}" activePane="${pane}" state="frozen"/><selection pane="${pane}"/>`;
 }
 
-/** A drop-down list on a range, one rule. Excel caps an inline list at 255 characters: a longer one is left out. */
+/**
+ * A drop-down list on a range, one rule, in warning style (dropDownAlert: another entry may stay, the product
+ * checks it). Excel caps an inline list at 255 characters: a longer one is left out.
+ */
 function validationXml(range: string, list: string[]): string {
   const items = list.map((x) => x.replace(/"/g, '""').replace(/,/g, '，'));
   const formula = `"${items.join(',')}"`;
   if (formula.length > 257) return '';
   const { r0, c0, r1, c1 } = parseRange(range);
   const sqref = r0 === r1 && c0 === c1 ? address(r0, c0) : `${address(r0, c0)}:${address(r1, c1)}`;
-  const error = `请从下拉列表中选择：${list.join('、')} / Choose from the list`;
+  const alert = dropDownAlert(list);
   return (
-    `<dataValidation type="list" allowBlank="1" showErrorMessage="1" errorTitle="${xmlAttr('无效的值 / Invalid value')}" error="${xmlAttr(escapeIllegal(error.slice(0, 255)))}" sqref="${sqref}">` +
+    `<dataValidation type="list" errorStyle="warning" allowBlank="1" showErrorMessage="1" errorTitle="${xmlAttr(escapeIllegal(alert.title))}" error="${xmlAttr(escapeIllegal(alert.message))}" sqref="${sqref}">` +
     `<formula1>${xmlText(escapeIllegal(formula)).replace(/"/g, '&quot;')}</formula1></dataValidation>`
   );
 }

@@ -54,9 +54,39 @@ export function wrappedLines(text: string, width: number): number {
   return lines;
 }
 
-/** Row height in points for that many lines of 11-point text, within Excel's 409-point limit. */
+/** Text cut to `max` UTF-16 units with an ellipsis, never inside a surrogate pair. */
+function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let end = max - 1;
+  const code = text.charCodeAt(end - 1);
+  if (code >= 0xd800 && code <= 0xdbff) end--;
+  return text.slice(0, end) + '…';
+}
+
+/**
+ * What a drop-down says to a value outside its list. Always a warning that lets the value stay, never a stop:
+ * the product reads other spellings too (优, 良, A … for a grade, SPEC §3) and checks every value itself,
+ * naming the cell of any it cannot read. Excel caps the title at 32 characters and the message at 255.
+ */
+export function dropDownAlert(list: readonly string[]): { title: string; message: string } {
+  const shown = clip(list.join('、'), 60);
+  return {
+    title: '不在下拉列表中 / Not in the list',
+    message: clip(
+      `建议从下拉列表中选择（${shown}）。其他写法也可以保留：计算时会检查，无法识别的列入“校验问题”。\n` +
+        'You may keep another entry: grading checks every value and lists what it cannot read.',
+      255,
+    ),
+  };
+}
+
+/**
+ * Row height in points for that many lines of 11-point text, within Excel's 409-point limit. 16 points a
+ * line: Excel sets 宋体 11 at about 14.3, LibreOffice's CJK fallback (Noto Sans CJK) at 16, and neither
+ * grows a row of a generated file by itself, so the taller one decides.
+ */
 export function linesHeight(lines: number): number {
-  return Math.min(409, lines * 15 + 3);
+  return Math.min(409, lines * 16 + 4);
 }
 
 export class SheetBuilder {

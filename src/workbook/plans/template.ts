@@ -7,7 +7,7 @@ import { defaultCatalogue } from '../../core/catalogue';
 import { SETTING_KEYS, defaultRuleset, displaySetting } from '../../core/ruleset';
 import { GRADES, type Catalogue, type RosterEntry, type Ruleset, type SettingKey, type Source } from '../../core/types';
 import type { PlanValue, SheetPlan, WorkbookPlan } from '../plan';
-import { BORDER, HEADER, SheetBuilder } from './sheet';
+import { BORDER, HEADER, SheetBuilder, linesHeight, wrappedLines } from './sheet';
 
 /** Rows prepared with borders and drop-downs below each header. */
 export const TEMPLATE_ROWS = 200;
@@ -84,13 +84,15 @@ export function rosterSheet(roster: RosterEntry[], blankRows = 0): SheetPlan {
 }
 
 /**
- * Indicator column header: its code (what recognition reads) then a reminder of the text: the first
- * clause, at most 14 characters ("1.1 支委会组织健全").
+ * Indicator column header: its code (what recognition reads) then the indicator's whole text, so the
+ * person typing the forms in sees what each column rates; the header row wraps and is made tall enough.
  */
 export function indicatorHeader(code: string, text: string): string {
-  const clause = text.split(/[,，;；。、:：(（“"]/)[0] || text;
-  return `${code} ${clause.slice(0, 14)}`;
+  return `${code} ${text}`;
 }
+
+/** Width of an indicator column: about 9 Chinese characters a line of its header. */
+const INDICATOR_WIDTH = 18;
 
 export interface FormsSheetSpec {
   name: string;
@@ -111,8 +113,13 @@ export function formsSheet(catalogue: Catalogue, spec: FormsSheetSpec): SheetPla
   const h = 1;
   const first = 1 + spec.extra.length;
   const last = first + catalogue.indicators.length - 1;
-  sb.row(h, 0, ['党支部', ...spec.extra.map((e) => e.header), ...catalogue.indicators.map((i) => indicatorHeader(i.code, i.text))]);
-  sb.style(h, 0, h, last, HEADER).height(h, 66);
+  const headers = ['党支部', ...spec.extra.map((e) => e.header), ...catalogue.indicators.map((i) => indicatorHeader(i.code, i.text))];
+  const widths = [22, ...spec.extra.map((e) => e.width ?? 10), ...catalogue.indicators.map(() => INDICATOR_WIDTH)];
+  sb.row(h, 0, headers);
+  // Explicit: neither Excel nor LibreOffice grows a generated row to its wrapped text. One unit of width
+  // kept back for the cell's padding.
+  const lines = Math.max(...headers.map((text, c) => wrappedLines(text, widths[c] - 1)));
+  sb.style(h, 0, h, last, HEADER).height(h, Math.max(48, linesHeight(lines)));
   spec.rows.forEach((row, i) => sb.row(h + 1 + i, 0, row));
   const end = h + Math.max(TEMPLATE_ROWS, spec.rows.length);
   sb.style(h + 1, 0, end, last, BORDER);
@@ -124,7 +131,7 @@ export function formsSheet(catalogue: Catalogue, spec: FormsSheetSpec): SheetPla
   return sb.build({
     kind: 'template',
     name: spec.name,
-    columnWidths: [22, ...spec.extra.map((e) => e.width ?? 10), ...catalogue.indicators.map(() => 11)],
+    columnWidths: widths,
     freeze: { rows: h + 1, columns: first },
   });
 }

@@ -191,6 +191,9 @@ describe('applyPlan', () => {
     expect(s.freeze).toEqual({ rows: 2, columns: 0 });
     expect(fake.cell('考核汇总', 'B3')?.hyperlink).toEqual({ documentReference: "'民主测评'!A3", textToDisplay: '机关第一党支部' });
     expect(fake.cell('考核汇总', 'E4')?.validation).toEqual({ list: { inCellDropDown: true, source: '优秀,较好,一般,差' } });
+    // a warning that lets another spelling stay (the product checks it), never a stop
+    expect(fake.cell('考核汇总', 'E4')?.validationAlert).toMatchObject({ showAlert: true, style: 'Warning', title: '不在下拉列表中 / Not in the list' });
+    expect(fake.cell('考核汇总', 'E4')?.validationAlert?.message).toMatch(/^建议从下拉列表中选择（优秀、较好、一般、差）。其他写法也可以保留/);
     expect(s.pageLayout).toEqual({
       paperSize: 'A4',
       orientation: 'Portrait',
@@ -465,7 +468,9 @@ describe('task-pane actions', () => {
     ]);
     expect(r).toEqual({ added: 1, unsupported: false });
     expect(fake.cell('民主测评', 'B20')?.validation).toEqual({ list: { inCellDropDown: true, source: '优秀,较好,一般,差' } });
+    expect(fake.cell('民主测评', 'B20')?.validationAlert).toMatchObject({ showAlert: true, style: 'Warning' });
     expect(fake.cell('民主测评', 'C3')?.validation).toEqual({ list: { inCellDropDown: true, source: '是,否' } });
+    expect(fake.cell('民主测评', 'C3')?.validationAlert).toBeUndefined();
     expect(fake.cell('民主测评', 'C4')?.validation).toBeUndefined();
   });
 

@@ -188,9 +188,12 @@ describe('applyPlan → save → reload', () => {
   it('writes the drop-down list as one rule over the range', async () => {
     const xml = await partText(bytes, 'xl/worksheets/sheet2.xml');
     expect(xml).toContain('<dataValidations count="1">');
-    expect(xml).toMatch(/<dataValidation type="list" allowBlank="1"[^>]*sqref="C3:C4"><formula1>&quot;优秀,较好,一般,差&quot;<\/formula1>/);
+    expect(xml).toMatch(/<dataValidation type="list" errorStyle="warning" allowBlank="1"[^>]*sqref="C3:C4"><formula1>&quot;优秀,较好,一般,差&quot;<\/formula1>/);
+    // a warning that lets another spelling stay (the product checks it), never a stop that refuses it
+    expect(xml).toContain('errorTitle="不在下拉列表中 / Not in the list"');
+    expect(xml).toContain('error="建议从下拉列表中选择（优秀、较好、一般、差）。其他写法也可以保留：计算时会检查，无法识别的列入“校验问题”。&#10;');
     const ws = xl.getWorksheet('考核汇总')!;
-    expect(ws.getCell('C4').dataValidation).toMatchObject({ type: 'list', formulae: ['"优秀,较好,一般,差"'] });
+    expect(ws.getCell('C4').dataValidation).toMatchObject({ type: 'list', formulae: ['"优秀,较好,一般,差"'], errorStyle: 'warning', showErrorMessage: true });
   });
 
   it('writes the print setup: A4, portrait, one page wide, title rows, area, centred', async () => {

@@ -16,6 +16,7 @@ import {
   FakeConditionalFormat as CfModel,
   FakeBorder as FakeBorderModel,
   FakeFont,
+  FakeErrorAlert,
   FakeOfficeError,
   FakeSheet,
   FakeValue,
@@ -1418,8 +1419,25 @@ export class FakeDataValidation extends FakeClientObject {
       this._range._each(this._range._writable(), (c) => (c.validation = rule));
     });
   }
+  /**
+   * DataValidation.errorAlert (ExcelApi 1.8): Excel limits the title to 32 characters and the message to 255
+   * ("The argument is invalid or missing or has an incorrect format" otherwise).
+   */
+  set errorAlert(v: FakeErrorAlert) {
+    this._op('errorAlert', v, () => {
+      if (!['Stop', 'Warning', 'Information'].includes(v.style)) throw invalidArg(`Unknown alert style ${String(v.style)}.`);
+      if (v.title.length > 32 || v.message.length > 255) throw invalidArg('The alert title or message is too long.');
+      const alert = { showAlert: v.showAlert, style: v.style, title: v.title, message: v.message };
+      this._range._each(this._range._writable(), (c) => (c.validationAlert = alert));
+    });
+  }
   clear(): void {
-    this._op('clear', undefined, () => this._range._each(this._range._writable(), (c) => delete c.validation));
+    this._op('clear', undefined, () =>
+      this._range._each(this._range._writable(), (c) => {
+        delete c.validation;
+        delete c.validationAlert;
+      }),
+    );
   }
 }
 

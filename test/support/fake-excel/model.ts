@@ -49,6 +49,16 @@ export interface FakeCell {
   borders?: Record<string, FakeBorder>;
   hyperlink?: FakeHyperlink;
   validation?: FakeListRule;
+  /** DataValidation.errorAlert as set (Excel keeps it with the rule; kept apart here so rules compare alone) */
+  validationAlert?: FakeErrorAlert;
+}
+
+/** DataValidationErrorAlert: what Excel shows for a value outside the rule ("Stop" refuses it, "Warning" asks). */
+export interface FakeErrorAlert {
+  showAlert: boolean;
+  style: 'Stop' | 'Warning' | 'Information';
+  title: string;
+  message: string;
 }
 
 export interface FakeConditionalFormat {

@@ -84,7 +84,7 @@ describe('wrapped text gets room', () => {
     expect(wrappedLines('abc', 10)).toBe(1);
     expect(wrappedLines('一二三四五六', 10)).toBe(2); // 12 units in 10
     expect(wrappedLines('a\nb', 10)).toBe(2);
-    expect(linesHeight(2)).toBe(33);
+    expect(linesHeight(2)).toBe(36); // 16 points a line (LibreOffice's CJK face) and 4 of padding
     expect(linesHeight(1000)).toBe(409);
   });
 });
@@ -96,7 +96,7 @@ describe('row heights of long findings', () => {
     const findingRow = (sheet.values.findIndex((row) => row[6] === long.message.zh));
     const height = sheet.rowHeights?.find((h) => h.row === findingRow)?.height ?? 0;
     // 150 CJK characters = 300 width units in a 55-unit column: 6 lines
-    expect(height).toBe(6 * 15 + 3);
+    expect(height).toBe(6 * 16 + 4);
     expect(sheet.rowHeights?.some((h) => h.row === findingRow + 1)).toBe(false);
   });
 });

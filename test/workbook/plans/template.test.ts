@@ -1,3 +1,4 @@
+import { defaultCatalogue } from '../../../src/core/catalogue';
 import { SETTING_KEYS } from '../../../src/core/ruleset';
 import { GRADES } from '../../../src/core/types';
 import { isValidSheetName, planTemplate } from '../../../src/workbook/plans';
@@ -77,12 +78,19 @@ describe('planTemplate', () => {
     const s = sheetOf(plan, '组织考核');
     expect(at(s, 'A1')).toBe('考核方式：组织考核');
     const header = rowAt(s, 2);
-    expect(header.slice(0, 3)).toEqual(['党支部', '测评人', '1.1 支委会组织健全']);
-    expect(header).toHaveLength(28);
-    expect(header[27]).toBe('6.4 做好创建精神文明先进单位的有');
-    expect(header.slice(2).every((h) => /^\d\.\d \S/.test(String(h)))).toBe(true);
-    expect(header[3]).toBe('1.2 认真搞好支委会思想作风建设');
-    expect(header[16]).toBe('3.3 做好预备党员的教育');
+    // the code, then the indicator's whole text: never cut ("1.4 按要求召开党员大会报告工作及" was)
+    const catalogue = defaultCatalogue();
+    expect(header.slice(0, 2)).toEqual(['党支部', '测评人']);
+    expect(header.slice(2)).toEqual(catalogue.indicators.map((i) => `${i.code} ${i.text}`));
+    expect(header[5]).toBe('1.4 按要求召开党员大会报告工作及进行工作总结。');
+    expect(header[27]).toBe('6.4 做好创建精神文明先进单位的有关工作。');
+    // the header row wraps and is tall enough for the longest text (2.6, 67 characters) at 9 a line
+    const longest = Math.max(...catalogue.indicators.map((i) => i.text.length));
+    expect(s.styles.some((x) => x.range === 'A2:AB2' && x.style.wrap)).toBe(true);
+    const height = s.rowHeights?.find((h) => h.row === 1)?.height ?? 0;
+    expect(height).toBeGreaterThanOrEqual(Math.ceil((longest + 4) / 9) * 15);
+    expect(height).toBeLessThanOrEqual(409);
+    expect(s.columnWidths?.slice(2).every((w) => w === 18)).toBe(true);
     // 26 indicators from column C to AB, 200 rows from row 3
     expect(s.validations).toEqual([{ range: 'C3:AB202', list: [...GRADES] }]);
     expect(s.freeze).toEqual({ rows: 2, columns: 2 });
@@ -92,7 +100,7 @@ describe('planTemplate', () => {
   test('民主测评: rater identity with its drop-down', () => {
     const s = sheetOf(plan, '民主测评');
     expect(at(s, 'A1')).toBe('考核方式：民主测评');
-    expect(rowAt(s, 2).slice(0, 3)).toEqual(['党支部', '测评人身份', '1.1 支委会组织健全']);
+    expect(rowAt(s, 2).slice(0, 3)).toEqual(['党支部', '测评人身份', '1.1 支委会组织健全,成员分工明确,责任落实,尽职尽责完成任务。']);
     expect(s.validations).toEqual([
       { range: 'B3:B202', list: ['党员', '党外群众'] },
       { range: 'C3:AB202', list: ['优秀', '较好', '一般', '差'] },
