@@ -23,6 +23,7 @@ import { ExcelHost } from '../src/hosts/excel';
 import { runAssessment } from '../src/workbook/pipeline';
 import { createFakeExcel, measureExcel, seedAssessmentWorkbook } from '../test/support/fake-excel';
 import { benchEngine } from './engine';
+import { benchHighlight } from './highlight';
 import { benchStandalone } from './standalone';
 import { withLatestRun } from './doc';
 import { DEMOCRATIC_FORMS, generateWorkbook, ORG_FORMS, runChild, type ChildRun } from './xlsx';
@@ -289,6 +290,19 @@ async function excelRows(): Promise<Row[]> {
   ];
 }
 
+function highlightRows(): Row[] {
+  log('highlight areas …');
+  const r = benchHighlight();
+  return [
+    {
+      figure: `Excel highlight areas for ${r.cells.toLocaleString('en')} problem cells in one column (CPU; the quadratic version before issue 22 beside it)`,
+      value: `${r.newMs.toFixed(1)} ms against ${(r.oldMs / 1000).toFixed(1)} s before: ${Math.round(r.ratio).toLocaleString('en')}× less CPU`,
+      target: 'linear',
+      command: 'npx tsx bench/highlight.ts',
+    },
+  ];
+}
+
 /** A production build of the pages; BENCH_DIST reuses one already made (webpack takes minutes here). */
 function buildPages(): string {
   if (process.env.BENCH_DIST) return path.resolve(process.env.BENCH_DIST);
@@ -359,6 +373,7 @@ async function main(): Promise<void> {
     if (want('standalone')) rows.push(...(await standaloneRows(dir, dist)));
     if (want('engine')) rows.push(...(await engineRows()));
     if (want('excel')) rows.push(...(await excelRows()));
+    if (want('highlight')) rows.push(...highlightRows());
     if (want('bundle')) rows.push(...bundleRows(dist));
     if (want('render')) rows.push(...firstRenderRows());
   } finally {

@@ -24,7 +24,7 @@ import {
 import { PLATFORM_TEXT, type ExcelPlatform } from './platform';
 import { readWorkbook } from './read';
 import { runExcel } from './run';
-import { planWrite, type Cosmetic, type WriteJob } from './write';
+import { areaLists, planWrite, type Cosmetic, type WriteJob } from './write';
 
 export interface ExcelHostOptions {
   /** cells per request before reads and writes are split into row blocks (default 5,000,000) */
@@ -66,6 +66,8 @@ export class ExcelHost implements WorkbookHost {
   /** what the last applyPlan could not apply (cosmetics) */
   private issues: CosmeticIssue[] = [];
   private tempSeq = 0;
+  /** requests Excel refused for their size and the host split in two (tests read it) */
+  splits = 0;
 
   constructor(
     private readonly excel: typeof Excel,
@@ -136,13 +138,24 @@ export class ExcelHost implements WorkbookHost {
         job = planned;
         temps.push(...planned.tempNames);
         const app = context.workbook.application;
-        for (const request of planned.requests) {
+        const queue = [...planned.requests];
+        for (let request = queue.shift(); request !== undefined; request = queue.shift()) {
+          planned.beginRequest();
           if (planned.suspendCalculation) app.suspendApiCalculationUntilNextSync();
           if (features.screenUpdating) app.suspendScreenUpdatingUntilNextSync();
           for (const s of request) s.run();
-          // One request per payload block: a normal workbook has exactly one, so one sync.
-          // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per payload block, only past the size bound
-          await context.sync();
+          try {
+            // One request per payload block: a normal workbook has one or two.
+            // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per payload block, only past the size bound
+            await context.sync();
+          } catch (e) {
+            // Excel on the web refuses a request over 5 MB whole, before running any of it: the same
+            // statements go again in two halves (the estimate is an upper bound, so this is rare).
+            if (officeCode(e) !== 'RequestPayloadSizeLimitExceeded' || request.length < 2) throw e;
+            const half = Math.ceil(request.length / 2);
+            queue.unshift(request.slice(0, half), request.slice(half));
+            this.splits += 1;
+          }
         }
         this.issues = planned.verify().map(cosmeticIssue);
       });
@@ -281,9 +294,10 @@ export class ExcelHost implements WorkbookHost {
         const cells = new Map<string, string[]>();
         for (const ref of refs) {
           if (!usable.has(ref.sheet)) continue;
-          const mine = cells.get(ref.sheet) ?? [];
-          if (!mine.includes(ref.cell)) mine.push(ref.cell);
-          cells.set(ref.sheet, mine);
+          let mine = cells.get(ref.sheet);
+          if (!mine) cells.set(ref.sheet, (mine = []));
+          // repeats are joined by highlightAreas, so no search here (it made 50,000 cells quadratic)
+          mine.push(ref.cell);
         }
         const clearOn = on || refs.length === 0 ? [...usable.keys()] : [...cells.keys()];
         const collections = clearOn.map((name) => {
@@ -313,7 +327,7 @@ export class ExcelHost implements WorkbookHost {
             const ws = usable.get(name) as Excel.Worksheet;
             const targets = features.rangeAreas
               ? highlightAreas(list).map((a) => ws.getRanges(a).conditionalFormats)
-              : list.map((c) => ws.getRange(c).conditionalFormats);
+              : [...new Set(list)].map((c) => ws.getRange(c).conditionalFormats);
             for (const t of targets) {
               const cf = t.add('Custom' as Excel.ConditionalFormatType);
               cf.custom.rule.formula = HIGHLIGHT_FORMULA;
@@ -384,41 +398,37 @@ export class ExcelHost implements WorkbookHost {
   }
 }
 
-/** Longest address list given to one getRanges call (a long list is split into a few rules). */
-const MAX_AREAS_ADDRESS = 8000;
-
 /**
  * A sheet's problem cells as getRanges addresses: cells of one column in consecutive rows joined into
- * one area ("C3:C9"), areas joined by commas, split where the text would pass MAX_AREAS_ADDRESS.
+ * one area ("C3:C9"), areas joined by commas, at most MAX_AREAS areas and MAX_AREAS_CHARS characters a
+ * list (getRanges fails near 8,192 characters or about 500 areas, office-js #5198). Linear in the cells
+ * named plus a sort of the row runs: a range reference ("C3:Z20000") is kept as one row run per column,
+ * never expanded cell by cell (the quadratic version took 33 s for 50,000 cells, 98 s for that range).
  */
 export function highlightAreas(cells: string[]): string[] {
-  const byCol = new Map<number, number[]>();
+  const byCol = new Map<number, [number, number][]>();
   for (const a1 of cells) {
     const { r0, c0, r1, c1 } = parseRange(a1);
-    for (let c = c0; c <= c1; c++) for (let r = r0; r <= r1; r++) byCol.set(c, [...(byCol.get(c) ?? []), r]);
+    for (let c = c0; c <= c1; c++) {
+      let runs = byCol.get(c);
+      if (!runs) byCol.set(c, (runs = []));
+      runs.push([r0, r1]);
+    }
   }
   const areas: string[] = [];
-  for (const [c, rows] of [...byCol].sort((a, b) => a[0] - b[0])) {
-    const sorted = [...new Set(rows)].sort((a, b) => a - b);
-    let start = sorted[0];
-    for (let i = 1; i <= sorted.length; i++) {
-      if (i < sorted.length && sorted[i] === sorted[i - 1] + 1) continue;
-      const end = sorted[i - 1];
+  for (const c of [...byCol.keys()].sort((a, b) => a - b)) {
+    const runs = (byCol.get(c) as [number, number][]).sort((a, b) => a[0] - b[0]);
+    let [start, end] = runs[0];
+    for (let i = 1; i <= runs.length; i++) {
+      if (i < runs.length && runs[i][0] <= end + 1) {
+        end = Math.max(end, runs[i][1]);
+        continue;
+      }
       areas.push(start === end ? address(start, c) : `${address(start, c)}:${address(end, c)}`);
-      start = sorted[i];
+      if (i < runs.length) [start, end] = runs[i];
     }
   }
-  const out: string[] = [];
-  let cur = '';
-  for (const a of areas) {
-    if (cur !== '' && cur.length + 1 + a.length > MAX_AREAS_ADDRESS) {
-      out.push(cur);
-      cur = '';
-    }
-    cur = cur === '' ? a : `${cur},${a}`;
-  }
-  if (cur !== '') out.push(cur);
-  return out;
+  return areaLists(areas).map((list) => list.join(','));
 }
 
 /** "优秀,较好,一般,差", or undefined when Excel cannot take the list as literal text. */

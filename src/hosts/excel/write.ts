@@ -31,8 +31,26 @@ import type { Bounds, Features } from './options';
 /** Excel's tallest row, in points. */
 const MAX_ROW_POINTS = 409;
 
-/** Fixed cost of one statement in a request (object path, ids), estimated generously. */
-const STATEMENT_BYTES = 200;
+/**
+ * What office.js puts on the wire, measured through its own serializer (test/support/office-js): a
+ * `getRange(…)` object costs its object path, an Instantiate and a _KeepReference action (about 280 bytes
+ * with the address); each navigation object on it (format, font, fill, one border) a path and an
+ * Instantiate (about 135); each property set or method call about 125 plus its JSON value. Rounded up,
+ * so that the estimate stays above what is sent (asserted in test/hosts/excel/office-js.test.ts).
+ */
+const RANGE_BYTES = 320;
+const NAV_BYTES = 150;
+const SET_BYTES = 140;
+/** A statement with its own range and one navigation object (for the few statements not costed in parts) */
+const STATEMENT_BYTES = RANGE_BYTES + NAV_BYTES + SET_BYTES;
+/**
+ * office.js writes a `values` grid of more than 1,500 cells as chunks of 1,500, each a
+ * getRow(i).getBoundingRect(getRow(j)) object and its set (setRangePropertiesInBulk): about 650 bytes a chunk.
+ */
+const VALUES_CHUNK_CELLS = 1500;
+const VALUES_CHUNK_BYTES = 800;
+/** Per request: the temporary sheets fetched again by name, the suspend calls; generous. */
+export const REQUEST_OVERHEAD_BYTES = 16 * 1024;
 
 /** One statement (or a few) with its estimated request size. */
 interface Step {
@@ -46,6 +64,12 @@ export interface WriteJob {
   tempNames: string[];
   /** statements packed into requests: one inner array per sync; the last request ends with the cosmetics */
   requests: Step[][];
+  /**
+   * Call before running each request's statements: objects office.js made in an earlier request (the
+   * result of `worksheets.add`, every `getRange`) are invalid in the next one (InvalidObjectPath), so the
+   * statements fetch their sheets again by name once per request.
+   */
+  beginRequest: () => void;
   /** the best-effort statements (also at the end of the last request), to retry one by one after a failure */
   cosmetics: Cosmetic[];
   /** whether calculation may be suspended (no user sheet is filled, so no user formula depends on the writes) */
@@ -79,9 +103,10 @@ export function planWrite(
     sentinel: string;
   },
 ): WriteJob {
-  // Each request also carries the two suspend statements the caller adds before it.
-  const bounds = { ...options.bounds, maxPayloadBytes: options.bounds.maxPayloadBytes - 2 * STATEMENT_BYTES };
+  // Each request also carries the suspend statements and the sheets fetched again by name.
+  const bounds = { ...options.bounds, maxPayloadBytes: options.bounds.maxPayloadBytes - REQUEST_OVERHEAD_BYTES };
   const steps: Step[] = [];
+  const scope = { request: 0 };
   const sheets = context.workbook.worksheets;
   const newPlans = plan.sheets.filter((s): s is SheetPlan => s.mode === 'new');
   const fills = plan.sheets.filter((s): s is FillPlan => s.mode === 'fill');
@@ -112,13 +137,20 @@ export function planWrite(
   newPlans.forEach((p, i) => {
     const temp = options.tempName(i);
     tempNames.push(temp);
-    const holder: { ws?: Excel.Worksheet } = {};
+    const holder: { ws?: Excel.Worksheet; request: number } = { request: -1 };
     steps.push(
       step(temp, () => {
         holder.ws = sheets.add(temp);
+        holder.request = scope.request;
       }),
     );
-    const ws = () => holder.ws as Excel.Worksheet;
+    const ws = () => {
+      if (holder.request !== scope.request) {
+        holder.ws = sheets.getItem(temp);
+        holder.request = scope.request;
+      }
+      return holder.ws as Excel.Worksheet;
+    };
     // Rewritten in place: the old sheet keeps its marker, widths and heights are set on it directly.
     steps.push(...sheetSteps(ws, p, options.features, bounds, { layout: !inPlace(p), marker: !inPlace(p) }));
     built.push({ plan: p, ws });
@@ -198,7 +230,10 @@ export function planWrite(
     checks
       .filter((c) => c.zoom.zoom?.horizontalFitToPages !== 1)
       .map((c): Cosmetic => ({ sheet: c.sheet, what: 'print', run: () => undefined }));
-  return { tempNames, requests, cosmetics, suspendCalculation: fills.length === 0, verify };
+  const beginRequest = () => {
+    scope.request += 1;
+  };
+  return { tempNames, requests, beginRequest, cosmetics, suspendCalculation: fills.length === 0, verify };
 }
 
 /** The rectangle a plan writes, from A1 ("A1:T1002"), or undefined when it writes no cell. */
@@ -268,6 +303,11 @@ function step(payload: unknown, run: () => void, cells = 0, statements = 1): Ste
   return { bytes: statements * STATEMENT_BYTES + jsonBytes(payload), cells, run };
 }
 
+/** A `values` write of `json` bytes over `cells` cells, as office.js sends it (chunked past 1,500 cells). */
+function valuesBytes(json: number, cells: number): number {
+  return RANGE_BYTES + SET_BYTES + json + Math.ceil(cells / VALUES_CHUNK_CELLS) * VALUES_CHUNK_BYTES;
+}
+
 /** Greedy packing in order: a new request starts when the next statement would pass a bound. */
 export function pack(steps: Step[], bounds: Bounds): Step[][] {
   const out: Step[][] = [[]];
@@ -298,7 +338,7 @@ function sheetSteps(
   parts: { layout: boolean; marker: boolean },
 ): Step[] {
   const steps: Step[] = [...valueSteps(ws, p, bounds)];
-  for (const s of p.styles) steps.push(...styleSteps(ws, s));
+  steps.push(...styleSteps(ws, p.styles, features));
   for (const m of p.merges) steps.push(step(m, () => ws().getRange(m).merge(false)));
   if (parts.layout) steps.push(...layoutSteps(ws, p));
   for (const l of p.links) {
@@ -356,20 +396,23 @@ function valueSteps(ws: () => Excel.Worksheet, p: SheetPlan, bounds: Bounds): St
 function gridSteps<T>(rows: T[][], r0: number, c0: number, bounds: Bounds, write: (a1: string, block: T[][]) => void): Step[] {
   const width = rows[0]?.length ?? 0;
   const rowBytes = rows.map((r) => jsonBytes(r) + 1);
-  const budget = bounds.maxPayloadBytes - STATEMENT_BYTES;
+  const budget = bounds.maxPayloadBytes - REQUEST_OVERHEAD_BYTES;
   const rowsByCells = Math.max(1, Math.floor(bounds.maxCellsPerRequest / Math.max(1, width)));
   const steps: Step[] = [];
   let start = 0;
   while (start < rows.length) {
     let end = start;
     let bytes = 0;
-    while (end < rows.length && (end === start || (bytes + rowBytes[end] <= budget && end - start < rowsByCells))) {
+    while (
+      end < rows.length &&
+      (end === start || (valuesBytes(bytes + rowBytes[end], (end - start + 1) * width) <= budget && end - start < rowsByCells))
+    ) {
       bytes += rowBytes[end];
       end++;
     }
     const block = rows.slice(start, end);
     const a1 = `${address(r0 + start, c0)}:${address(r0 + end - 1, c0 + width - 1)}`;
-    steps.push({ bytes: STATEMENT_BYTES + bytes, cells: block.length * width, run: () => write(a1, block) });
+    steps.push({ bytes: valuesBytes(bytes, block.length * width), cells: block.length * width, run: () => write(a1, block) });
     start = end;
   }
   return steps;
@@ -402,55 +445,176 @@ export function rowBlocks(range: string, cells: number): string[] {
   return out;
 }
 
-function styleSteps(ws: () => Excel.Worksheet, s: StyleRange): Step[] {
-  const st: CellStyle = s.style;
-  const steps: Step[] = [];
-  for (const part of rowBlocks(s.range, MAX_FORMAT_CELLS)) {
-    steps.push(...formatSteps(ws, part, st));
-    // A 1×1 grid is applied to every cell of the range (Range.numberFormat: "if the argument is a single
-    // value, it will be applied to all cells"), so a column's format costs one statement, not a grid.
-    const f = st.numberFormat;
-    if (f !== undefined) steps.push(step([part, f], () => (ws().getRange(part).numberFormat = [[f]])));
+/**
+ * getRanges takes one address text; Excel fails near 8,192 characters or about 500 areas (office-js
+ * #5198). Stay well under both.
+ */
+export const MAX_AREAS_CHARS = 4000;
+export const MAX_AREAS = 200;
+
+type FormatPart = Omit<CellStyle, 'numberFormat' | 'border'>;
+const FORMAT_KEYS = ['bold', 'italic', 'underline', 'fontName', 'fontSize', 'fontColor', 'fill', 'hAlign', 'vAlign', 'wrap'] as const;
+
+/**
+ * A sheet's styles as few statements as their areas allow: every cell of one format gets it in one
+ * statement per up to MAX_AREAS areas (Worksheet.getRanges(…).format, ExcelApi 1.9), adjacent rectangles
+ * of one style joined first; number formats one statement per joined rectangle (RangeAreas has none);
+ * borders one per range. When two styles give one cell different values of one property, the plan's
+ * order decides and is kept: the styles are then written one by one, as listed.
+ */
+function styleSteps(ws: () => Excel.Worksheet, styles: StyleRange[], features: Features): Step[] {
+  const parts = styles.flatMap((s) => rowBlocks(s.range, MAX_FORMAT_CELLS).map((range) => ({ range, rect: parseRange(range), style: s.style })));
+  if (conflicting(parts)) return parts.flatMap((p) => singleStyleSteps(ws, p.range, p.style));
+  const formats = new Map<string, { style: FormatPart; rects: Rect[] }>();
+  const numbers = new Map<string, Rect[]>();
+  const borders: string[] = [];
+  for (const p of parts) {
+    const f: FormatPart = {};
+    for (const k of FORMAT_KEYS) if (p.style[k] !== undefined) (f as Record<string, unknown>)[k] = p.style[k];
+    if (Object.keys(f).length > 0) {
+      const key = JSON.stringify(f);
+      const g = formats.get(key) ?? { style: f, rects: [] };
+      g.rects.push(p.rect);
+      formats.set(key, g);
+    }
+    if (p.style.numberFormat !== undefined) numbers.set(p.style.numberFormat, [...(numbers.get(p.style.numberFormat) ?? []), p.rect]);
+    if (p.style.border) borders.push(p.range);
   }
+  const steps: Step[] = [];
+  for (const { style, rects } of formats.values()) {
+    const merged = joinRects(rects).flatMap((r) => rowBlocks(rectA1(r), MAX_FORMAT_CELLS));
+    const lists = features.rangeAreas && merged.length > 1 ? areaLists(merged) : merged.map((a) => [a]);
+    for (const list of lists) {
+      const where = list.join(',');
+      const run = () => applyFormat(list.length > 1 ? ws().getRanges(where).format : ws().getRange(where).format, style);
+      steps.push({ bytes: RANGE_BYTES + formatBytes(style) + jsonBytes(where), cells: 0, run });
+    }
+  }
+  for (const [f, rects] of numbers) {
+    for (const part of joinRects(rects).flatMap((r) => rowBlocks(rectA1(r), MAX_FORMAT_CELLS))) {
+      // A 1×1 grid is applied to every cell of the range (Range.numberFormat: "if the argument is a single
+      // value, it will be applied to all cells"), so a column's format costs one statement, not a grid.
+      steps.push({ bytes: RANGE_BYTES + SET_BYTES + jsonBytes([part, f]), cells: 0, run: () => (ws().getRange(part).numberFormat = [[f]]) });
+    }
+  }
+  for (const range of borders) steps.push(...borderSteps(ws, range));
   return steps;
 }
 
-/** The formats of one style on one range (number formats apart). */
-function formatSteps(ws: () => Excel.Worksheet, range: string, st: CellStyle): Step[] {
-  const steps: Step[] = [];
-  const fmt = (payload: unknown, f: (r: Excel.Range) => void) => steps.push(step([range, payload], () => f(ws().getRange(range))));
-  if (st.bold !== undefined) fmt(st.bold, (r) => (r.format.font.bold = st.bold as boolean));
-  if (st.italic !== undefined) fmt(st.italic, (r) => (r.format.font.italic = st.italic as boolean));
-  if (st.underline !== undefined) fmt(st.underline, (r) => (r.format.font.underline = st.underline ? 'Single' : 'None'));
-  if (st.fontName !== undefined) fmt(st.fontName, (r) => (r.format.font.name = st.fontName as string));
-  if (st.fontSize !== undefined) fmt(st.fontSize, (r) => (r.format.font.size = st.fontSize as number));
-  if (st.fontColor !== undefined) fmt(st.fontColor, (r) => (r.format.font.color = st.fontColor as string));
-  if (st.fill !== undefined) fmt(st.fill, (r) => (r.format.fill.color = st.fill as string));
-  if (st.hAlign !== undefined) fmt(st.hAlign, (r) => (r.format.horizontalAlignment = H_ALIGN[st.hAlign!]));
-  if (st.vAlign !== undefined) fmt(st.vAlign, (r) => (r.format.verticalAlignment = V_ALIGN[st.vAlign!]));
-  if (st.wrap !== undefined) fmt(st.wrap, (r) => (r.format.wrapText = st.wrap as boolean));
-  if (st.border) {
-    const { r0, c0, r1, c1 } = parseRange(range);
-    const edges: Excel.BorderIndex[] = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'] as Excel.BorderIndex[];
-    if (r1 > r0) edges.push('InsideHorizontal' as Excel.BorderIndex);
-    if (c1 > c0) edges.push('InsideVertical' as Excel.BorderIndex);
-    steps.push(
-      step(
-        [range, edges],
-        () => {
-          const r = ws().getRange(range);
-          for (const e of edges) {
-            const b = r.format.borders.getItem(e);
-            b.style = 'Continuous';
-            b.weight = 'Thin';
-          }
-        },
-        0,
-        edges.length * 2,
-      ),
-    );
+/** Whether two parts give an overlapping cell different values of one property (then order matters). */
+function conflicting(parts: { rect: Rect; style: CellStyle }[]): boolean {
+  for (const k of [...FORMAT_KEYS, 'numberFormat'] as const) {
+    const byValue = new Map<string, Rect[]>();
+    for (const p of parts) {
+      const v = p.style[k];
+      if (v === undefined) continue;
+      const key = JSON.stringify(v);
+      byValue.set(key, [...(byValue.get(key) ?? []), p.rect]);
+    }
+    const groups = [...byValue.values()];
+    for (let i = 0; i < groups.length; i++) {
+      for (let j = i + 1; j < groups.length; j++) {
+        for (const a of groups[i]) for (const b of groups[j]) if (a.r0 <= b.r1 && b.r0 <= a.r1 && a.c0 <= b.c1 && b.c0 <= a.c1) return true;
+      }
+    }
   }
+  return false;
+}
+
+interface Rect {
+  r0: number;
+  c0: number;
+  r1: number;
+  c1: number;
+}
+
+function rectA1(r: Rect): string {
+  const a = address(r.r0, r.c0);
+  return r.r0 === r.r1 && r.c0 === r.c1 ? a : `${a}:${address(r.r1, r.c1)}`;
+}
+
+/** Rectangles of one style joined where they touch: down the columns first, then across. */
+export function joinRects(rects: Rect[]): Rect[] {
+  const down = join([...rects].sort((a, b) => a.c0 - b.c0 || a.c1 - b.c1 || a.r0 - b.r0), (p, r) => p.c0 === r.c0 && p.c1 === r.c1 && r.r0 <= p.r1 + 1, (p, r) => ({ ...p, r1: Math.max(p.r1, r.r1) }));
+  return join(down.sort((a, b) => a.r0 - b.r0 || a.r1 - b.r1 || a.c0 - b.c0), (p, r) => p.r0 === r.r0 && p.r1 === r.r1 && r.c0 <= p.c1 + 1, (p, r) => ({ ...p, c1: Math.max(p.c1, r.c1) }));
+}
+
+function join(sorted: Rect[], touches: (prev: Rect, next: Rect) => boolean, merge: (prev: Rect, next: Rect) => Rect): Rect[] {
+  const out: Rect[] = [];
+  for (const r of sorted) {
+    const prev = out[out.length - 1];
+    if (prev && touches(prev, r)) out[out.length - 1] = merge(prev, r);
+    else out.push({ ...r });
+  }
+  return out;
+}
+
+/** Addresses in lists that getRanges takes (MAX_AREAS_CHARS, MAX_AREAS). */
+export function areaLists(addresses: string[]): string[][] {
+  const out: string[][] = [];
+  let cur: string[] = [];
+  let chars = 0;
+  for (const a of addresses) {
+    if (cur.length > 0 && (cur.length >= MAX_AREAS || chars + 1 + a.length > MAX_AREAS_CHARS)) {
+      out.push(cur);
+      cur = [];
+      chars = 0;
+    }
+    chars += (cur.length > 0 ? 1 : 0) + a.length;
+    cur.push(a);
+  }
+  if (cur.length > 0) out.push(cur);
+  return out;
+}
+
+function formatBytes(st: FormatPart): number {
+  let navs = 1;
+  if (st.bold !== undefined || st.italic !== undefined || st.underline !== undefined || st.fontName !== undefined || st.fontSize !== undefined || st.fontColor !== undefined) navs++;
+  if (st.fill !== undefined) navs++;
+  const sets = Object.keys(st).length;
+  return navs * NAV_BYTES + sets * SET_BYTES + jsonBytes(st);
+}
+
+function applyFormat(f: Excel.RangeFormat, st: FormatPart): void {
+  if (st.bold !== undefined) f.font.bold = st.bold;
+  if (st.italic !== undefined) f.font.italic = st.italic;
+  if (st.underline !== undefined) f.font.underline = st.underline ? 'Single' : 'None';
+  if (st.fontName !== undefined) f.font.name = st.fontName;
+  if (st.fontSize !== undefined) f.font.size = st.fontSize;
+  if (st.fontColor !== undefined) f.font.color = st.fontColor;
+  if (st.fill !== undefined) f.fill.color = st.fill;
+  if (st.hAlign !== undefined) f.horizontalAlignment = H_ALIGN[st.hAlign];
+  if (st.vAlign !== undefined) f.verticalAlignment = V_ALIGN[st.vAlign];
+  if (st.wrap !== undefined) f.wrapText = st.wrap;
+}
+
+/** One style on one range, as listed (used when the order of styles matters). */
+function singleStyleSteps(ws: () => Excel.Worksheet, range: string, st: CellStyle): Step[] {
+  const steps: Step[] = [];
+  const f: FormatPart = {};
+  for (const k of FORMAT_KEYS) if (st[k] !== undefined) (f as Record<string, unknown>)[k] = st[k];
+  if (Object.keys(f).length > 0) steps.push({ bytes: RANGE_BYTES + formatBytes(f) + jsonBytes(range), cells: 0, run: () => applyFormat(ws().getRange(range).format, f) });
+  const nf = st.numberFormat;
+  if (nf !== undefined) steps.push({ bytes: RANGE_BYTES + SET_BYTES + jsonBytes([range, nf]), cells: 0, run: () => (ws().getRange(range).numberFormat = [[nf]]) });
+  if (st.border) steps.push(...borderSteps(ws, range));
   return steps;
+}
+
+/** Thin borders around and inside one range: one range object, its borders by edge. */
+function borderSteps(ws: () => Excel.Worksheet, range: string): Step[] {
+  const { r0, c0, r1, c1 } = parseRange(range);
+  const edges: Excel.BorderIndex[] = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'] as Excel.BorderIndex[];
+  if (r1 > r0) edges.push('InsideHorizontal' as Excel.BorderIndex);
+  if (c1 > c0) edges.push('InsideVertical' as Excel.BorderIndex);
+  const run = () => {
+    const borders = ws().getRange(range).format.borders;
+    for (const e of edges) {
+      const b = borders.getItem(e);
+      b.style = 'Continuous';
+      b.weight = 'Thin';
+    }
+  };
+  return [{ bytes: RANGE_BYTES + 2 * NAV_BYTES + edges.length * (NAV_BYTES + 2 * SET_BYTES) + jsonBytes([range, edges]), cells: 0, run }];
 }
 
 /** "3:3" → "$3:$3" */

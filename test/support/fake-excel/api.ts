@@ -533,6 +533,19 @@ export class FakeWorksheet extends FakeClientObject {
     if (typeof address !== 'string' || address.trim() === '') throw invalidArg('getRanges needs an address');
     const areas = mk(new FakeRangeAreas(this._ctx, this), 'RangeAreas');
     areas._rects = address.split(/[,;]/).map((a) => parseA1(a.trim()));
+    // Excel refuses long area lists with InvalidArgument, without saying which limit: seen from 8,207
+    // characters (513 areas) on, while some lists of more than 500 areas pass (office-js #5198). The
+    // stand-in refuses past 8,192 characters or 500 areas.
+    if (address.length > 8192 || areas._rects.length > 500) {
+      this._ctx._push({
+        info: () => ({ object: 'Worksheet', member: 'getRanges', sheet: this._safeSheetName() }),
+        requestBytes: STATEMENT_BYTES + address.length,
+        cellsWritten: 0,
+        apply: () => {
+          throw invalidArg('The argument is invalid or missing or has an incorrect format.');
+        },
+      });
+    }
     return areas;
   }
   getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
@@ -762,7 +775,11 @@ export class FakePageLayoutApi extends FakeClientObject {
 // ---------------------------------------------------------------------------------------------
 // Ranges
 
-type RangeKind = { kind: 'address'; address: string } | { kind: 'fixed'; rect: Rect } | { kind: 'used'; valuesOnly: boolean };
+type RangeKind =
+  | { kind: 'address'; address: string }
+  | { kind: 'fixed'; rect: Rect }
+  | { kind: 'used'; valuesOnly: boolean }
+  | { kind: 'derived'; rect: () => Rect };
 
 export class FakeRange extends FakeClientObject {
   /** set when the range is resolved (used ranges, areas) */
@@ -801,9 +818,43 @@ export class FakeRange extends FakeClientObject {
   override _key(): string {
     return this._fixed ? rectA1(this._fixed) : '';
   }
+
+  /**
+   * A row of this range. office.js itself writes a large `values` grid as chunks of 1,500 cells, each
+   * addressed as `range.getRow(i).getBoundingRect(range.getRow(j))` (setRangePropertiesInBulk in
+   * excel-web-16.00.debug.js), so the real serializer's requests need these two.
+   */
+  getRow(row: number): FakeRange {
+    return mk(
+      new FakeRange(this._ctx, this._ws, {
+        kind: 'derived',
+        rect: () => {
+          const r = this._rect();
+          if (!Number.isInteger(row) || row < 0 || r.r0 + row > r.r1) throw invalidArg(`row ${row} is outside the range`);
+          return { r0: r.r0 + row, r1: r.r0 + row, c0: r.c0, c1: r.c1 };
+        },
+      }),
+      'Range',
+    );
+  }
+  /** The smallest range holding this one and `other` (Range.getBoundingRect). */
+  getBoundingRect(other: FakeRange | string): FakeRange {
+    return mk(
+      new FakeRange(this._ctx, this._ws, {
+        kind: 'derived',
+        rect: () => {
+          const a = this._rect();
+          const b = typeof other === 'string' ? parseA1(other) : other._rect();
+          return { r0: Math.min(a.r0, b.r0), r1: Math.max(a.r1, b.r1), c0: Math.min(a.c0, b.c0), c1: Math.max(a.c1, b.c1) };
+        },
+      }),
+      'Range',
+    );
+  }
   _rect(): Rect {
     if (this._fixed) return this._fixed;
     if (this._kind.kind === 'address') return parseA1(this._kind.address);
+    if (this._kind.kind === 'derived') return this._kind.rect();
     throw itemNotFound('range (null object)');
   }
   override _sheetName() {
@@ -1134,6 +1185,27 @@ export class FakeRangeAreas extends FakeClientObject {
     const s = this._ws._sheet();
     if (s.protected) throw new FakeOfficeError('AccessDenied', `The cell or chart you're trying to change is on a protected sheet ('${s.name}').`);
     return s;
+  }
+  /**
+   * RangeAreas.format (ExcelApi 1.9): "a RangeFormat object, encapsulating the font, fill, borders,
+   * alignment, and other properties for all ranges in the RangeAreas object" (learn.microsoft.com,
+   * Excel.RangeAreas). Sizes (column width, row height) over areas are not modelled.
+   */
+  get format(): FakeRangeFormat {
+    this._require('1.9', 'RangeAreas.format');
+    return this._child('format', () => {
+      const areas = {
+        _each: (s: FakeSheet, f: (cell: ReturnType<typeof cellOf> & object, r: number, c: number) => void) => {
+          for (const r of this._rects) for (let i = r.r0; i <= r.r1; i++) for (let j = r.c0; j <= r.c1; j++) f(cellOf(s, i, j, true), i, j);
+        },
+        _writable: () => this._writable(),
+        _sheetName: () => this._sheetName(),
+        _rect: () => {
+          throw new Error('fake-excel: sizes and borders of RangeAreas.format are not modelled');
+        },
+      } as unknown as FakeRange;
+      return mk(new FakeRangeFormat(this._ctx, areas), 'RangeFormat');
+    });
   }
   /** RangeAreas.conditionalFormats (ExcelApi 1.9): one rule over all the areas */
   get conditionalFormats(): FakeConditionalFormatCollection {
