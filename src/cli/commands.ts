@@ -12,7 +12,7 @@ import { defaultCatalogue } from '../core/catalogue';
 import { parseIsoDate } from '../core/dates';
 import { csvWorkbook } from '../hosts/csv';
 import { formsInput } from '../workbook/forms-input';
-import { buildFormsDocument, buildNotificationDocument } from '../workbook/plans/documents';
+import { buildFeedbackDocument, buildFormsDocument, buildNotificationDocument } from '../workbook/plans/documents';
 import { parseArgs, USAGE, type Command } from './args';
 import { sameTarget, type PathIdentity } from './files';
 import { formatSummary } from './summary';
@@ -164,17 +164,17 @@ async function checkOutputs(
   if (docx && [input, out, report].some((other) => other && sameTarget(other, docx))) {
     throw new CliFailure({ zh: `Word 文件不能是输入文件、输出工作簿或报告：${o.docx}`, en: `The Word file cannot be the input, the output workbook or the report: ${o.docx}` });
   }
-  for (const file of [o.docx, o.feedback]) {
-    if (file !== undefined && !file.toLowerCase().endsWith('.docx')) {
-      throw new CliFailure({ zh: `Word 文件名必须以 .docx 结尾：${file}`, en: `The Word file name must end in .docx: ${file}` });
-    }
-  }
   const feedback = o.feedback === undefined ? undefined : await io.identify(o.feedback);
   if (feedback && [input, out, report, docx].some((other) => other && sameTarget(other, feedback))) {
     throw new CliFailure({
       zh: `反馈单文件不能是输入文件、输出工作簿、报告或通报：${o.feedback}`,
       en: `The feedback file cannot be the input, the output workbook, the report or the notice: ${o.feedback}`,
     });
+  }
+  for (const file of [o.docx, o.feedback]) {
+    if (file !== undefined && !file.toLowerCase().endsWith('.docx')) {
+      throw new CliFailure({ zh: `Word 文件名必须以 .docx 结尾：${file}`, en: `The Word file name must end in .docx: ${file}` });
+    }
   }
   // last year's results are an input too: nothing of this run may be written over them
   const previous = o.previous === undefined ? undefined : await io.identify(o.previous);
@@ -281,6 +281,11 @@ async function gradeOrValidate(cmd: GradeCommand, io: CliIo): Promise<number> {
   if (docx !== undefined) {
     await writeOutput(docx, await (await docxHost()).renderNotification(buildNotificationDocument(outcome.notification, outcome.result.ruleset, outcome.date)), cmd.force, io);
     human((lang === 'zh' ? `通报（Word）：${docx}` : `Notice (Word): ${docx}`) + '\n');
+  }
+  if (feedback !== undefined) {
+    const doc = buildFeedbackDocument(outcome.result, outcome.date);
+    await writeOutput(feedback, await (await docxHost()).renderFeedback(doc), cmd.force, io);
+    human((lang === 'zh' ? `反馈单（Word）：${feedback}（${doc.pages.length} 个党支部，每个一页）` : `Feedback (Word): ${feedback} (${doc.pages.length} branches, one page each)`) + '\n');
   }
   human(formatSummary(outcome.result, outcome.findings, lang, { command: cmd.name, output: written, report: cmd.json }) + '\n');
   return outcome.exitCode;

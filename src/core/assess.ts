@@ -5,7 +5,7 @@
 import { sumAdjustments, wasClamped, type AdjustmentSums } from './adjustments';
 import { resolveBranches, type BranchInfo, type Branches } from './branches';
 import { completeness, democratic, selfGap } from './checks';
-import { collectForms, collectTallies, emptyCounts, KEY_COUNT, type Counts } from './collect';
+import { collectForms, collectTallies, DEMOCRATIC, emptyCounts, KEY_COUNT, type Counts } from './collect';
 import { add, clamp, compare, fromInt, roundHalfAwayFromZero, toNumber, ZERO, type Rational } from './decimal';
 import { sheetOrder, sortFindings } from './findings';
 import * as msg from './messages';
@@ -13,6 +13,7 @@ import { advancedCandidates } from './notification';
 import { band, rankTotals } from './ranking';
 import { exactRules, scoreBranch, type BranchScores } from './scoring';
 import {
+  GRADE_COUNT,
   GRADES,
   SOURCE_SCORE_KEYS,
   SOURCES,
@@ -79,13 +80,18 @@ function perKey<T>(f: (key: SourceScoreKey, k: number) => T): Record<SourceScore
   return out;
 }
 
-function indicatorDetails(catalogue: Catalogue, s: BranchScores): IndicatorDetail[] {
-  return catalogue.indicators.map((ind, i) => ({
-    code: ind.code,
-    points: ind.points,
-    sources: perKey((_, k): SourceDetail => ({ forms: s.rated[k][i], mean: num(s.means[k][i]) })),
-    weighted: num(s.weighted[i]),
-  }));
+function indicatorDetails(catalogue: Catalogue, s: BranchScores, c: Counts, b: number): IndicatorDetail[] {
+  const K = catalogue.indicators.length;
+  return catalogue.indicators.map((ind, i) => {
+    const at = ((b * KEY_COUNT + DEMOCRATIC) * K + i) * GRADE_COUNT;
+    return {
+      code: ind.code,
+      points: ind.points,
+      sources: perKey((_, k): SourceDetail => ({ forms: s.rated[k][i], mean: num(s.means[k][i]) })),
+      weighted: num(s.weighted[i]),
+      democraticVotes: Array.from(c.grades.subarray(at, at + GRADE_COUNT)),
+    };
+  });
 }
 
 function notesOf(b: number, bl: Blocking, adj: AdjustmentSums, s: BranchScores, total: Total | null, x: NoteContext): Text[] {
@@ -135,9 +141,10 @@ function branchResult(
     categoryScores,
     adjustment: toNumber(adj.clamped[b]),
     forms,
-    indicators: indicatorDetails(catalogue, s),
+    indicators: indicatorDetails(catalogue, s, c, b),
     notes,
   };
+  if (adj.records[b].length) r.spotChecks = adj.records[b];
   if (info.group !== undefined) r.group = info.group;
   return r;
 }

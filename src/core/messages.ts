@@ -360,6 +360,7 @@ export function missingSource(branch: string, source: Source, weight: number): F
       zh: `录入该支部的${source}结果，或检查评分表中的支部名称和测评类型。`,
       en: `Enter the branch's ${SOURCE_EN[source]} forms, or check the branch names and source in the rating sheets.`,
     },
+    { source },
   );
 }
 
@@ -376,6 +377,7 @@ export function missingIndicator(branch: string, source: Source, indicator: stri
       zh: `补填该指标的评分，或检查该列表头是否能识别为指标 ${indicator}。`,
       en: `Enter ratings for that indicator, or check that its column header is recognised as ${indicator}.`,
     },
+    { source },
   );
 }
 

@@ -309,6 +309,8 @@ export interface Finding {
   suggestion?: Text;
   /** for unknown-branch: the roster names closest to the written one */
   candidates?: string[];
+  /** for missing-source and missing-indicator: the source lacking */
+  source?: Source;
   /** an error that blocks every branch (invalid-catalogue, invalid-settings) */
   blocksAll?: boolean;
 }
@@ -332,6 +334,8 @@ export interface IndicatorDetail {
   sources: Record<SourceScoreKey, SourceDetail>;
   /** points × Σ weight × mean over weighted sources; null when a weighted source has no rating */
   weighted: number | null;
+  /** 民主测评 votes for each grade, in GRADES order (forms and tally votes alike) */
+  democraticVotes?: number[];
 }
 
 export interface BranchResult {
@@ -357,6 +361,17 @@ export interface BranchResult {
   notes: Text[];
   /** last year's figures (grade … --previous), when a branch of last year has this name */
   previous?: PreviousStanding;
+  /** the branch's spot-check records (抽检记录) in sheet order, with or without a value */
+  spotChecks?: SpotCheck[];
+}
+
+/** One spot-check record of a branch as the feedback page tells it. */
+export interface SpotCheck {
+  kind?: string;
+  date?: string;
+  reason?: string;
+  /** the signed points; null for a record without 加减分 */
+  value: number | null;
 }
 
 /** A branch's figures of last year and how its rank moved (SPEC §8 --previous). */

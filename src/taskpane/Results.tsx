@@ -139,7 +139,7 @@ function isGrade(v: unknown): v is Grade {
   return typeof v === 'string' && (GRADES as readonly string[]).includes(v);
 }
 
-const NUMERIC: ReadonlySet<SummaryColumnKind> = new Set(['index', 'score', 'total', 'rank']);
+const NUMERIC: ReadonlySet<SummaryColumnKind> = new Set(['index', 'score', 'total', 'rank', 'change']);
 
 function compareKeys(a: number | string | null, b: number | string | null): number {
   if (a === null) return b === null ? 0 : 1;

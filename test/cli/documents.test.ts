@@ -43,6 +43,37 @@ describe('grade --docx', () => {
   });
 });
 
+describe('grade --feedback', () => {
+  test('writes one feedback page per branch and says so; same safe-write rules as --docx', async () => {
+    const input = await smallWorkbook();
+    const r = await run(['grade', 'in.xlsx', '--out', 'out.xlsx', '--feedback', '反馈单.docx'], { 'in.xlsx': input });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('反馈单（Word）：反馈单.docx（2 个党支部，每个一页）');
+    const xml = await (await JSZip.loadAsync(bytesOf(r, '反馈单.docx'))).file('word/document.xml')!.async('string');
+    expect(xml.match(/<w:pageBreakBefore\/>/g)).toHaveLength(1);
+    const text = await documentText(bytesOf(r, '反馈单.docx'));
+    expect(text).toContain('甲支部：');
+    expect(text).toContain('乙支部：');
+    expect(text).toContain('在2个评定等级的党支部中排第1名');
+
+    for (const feedback of ['in.xlsx', 'out.xlsx']) {
+      const refused = await run(['grade', 'in.xlsx', '--out', 'out.xlsx', '--feedback', feedback], { 'in.xlsx': input });
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain('反馈单文件不能是输入文件、输出工作簿、报告或通报');
+      expect(refused.files.has('out.xlsx')).toBe(false);
+    }
+    const same = await run(['grade', 'in.xlsx', '--docx', 'a.docx', '--feedback', 'a.docx'], { 'in.xlsx': input });
+    expect(same.stderr).toContain('反馈单文件不能是输入文件、输出工作簿、报告或通报');
+    const exists = await run(['grade', 'in.xlsx', '--feedback', 'f.docx'], { 'in.xlsx': input, 'f.docx': 'mine' });
+    expect(exists.code).toBe(2);
+    expect(exists.files.get('f.docx')).toBe('mine');
+    const forced = await run(['grade', 'in.xlsx', '--feedback', 'f.docx', '--force'], { 'in.xlsx': input, 'f.docx': 'mine' });
+    expect(forced.files.get('f.docx')).toBeInstanceOf(Uint8Array);
+    expect((await run(['grade', 'in.xlsx', '--feedback', 'f.txt'], { 'in.xlsx': input })).stderr).toContain('Word 文件名必须以 .docx 结尾：');
+    expect((await run(['validate', 'in.xlsx', '--feedback', 'x.docx'])).stderr).toContain('validate 命令不支持选项 --feedback');
+  });
+});
+
 describe('forms', () => {
   test('from a workbook: a pair of forms per roster branch, the year from --year', async () => {
     const r = await run(['forms', 'forms.docx', '--in', 'in.xlsx', '--year', '2027'], { 'in.xlsx': await smallWorkbook() });

@@ -48,6 +48,38 @@ describe('grade --previous', () => {
     expect(moved.rankChange).toBeGreaterThan(0);
     expect(report.branches.some((b) => b.rankChange !== null && b.rankChange < 0)).toBe(true);
     expect(report.issues.some((i) => i.code === 'previous-unmatched')).toBe(false);
+
+    // 考核汇总 gains 上年总分, 上年等级, 上年名次, 名次变化, with the same figures as the report
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytesOf(r, 'out.xlsx') as unknown as ArrayBuffer);
+    const sheet = wb.getWorksheet('考核汇总')!;
+    let header = 0;
+    sheet.eachRow((row, n) => {
+      if (!header && (row.values as unknown[]).includes('上年名次')) header = n;
+    });
+    expect(header).toBeGreaterThan(0);
+    const headers = (sheet.getRow(header).values as unknown[]).slice(1);
+    const col = (label: string) => headers.indexOf(label) + 1;
+    for (const label of ['上年总分', '上年等级', '上年名次', '名次变化']) expect(col(label)).toBeGreaterThan(0);
+    expect(col('上年名次')).toBeGreaterThan(col('排名'));
+    report.branches.forEach((b, i) => {
+      const row = sheet.getRow(header + 1 + i);
+      expect(row.getCell(col('党支部')).value).toBe(b.name);
+      expect(row.getCell(col('上年总分')).value ?? null).toBe(b.previousTotal);
+      expect(row.getCell(col('上年等级')).value ?? null).toBe(b.previousGrade);
+      expect(row.getCell(col('上年名次')).value ?? null).toBe(b.previousRank);
+      expect(row.getCell(col('名次变化')).value ?? null).toBe(b.rankChange);
+    });
+    expect(sheet.getRow(header + 1).getCell(col('名次变化')).numFmt).toBe('+0;-0;0');
+  });
+
+  test('without --previous the 考核汇总 has no 上年 columns', async () => {
+    const r = await run(['grade', 'sample.xlsx', '--out', 'out.xlsx'], { 'sample.xlsx': sample });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytesOf(r, 'out.xlsx') as unknown as ArrayBuffer);
+    const texts: unknown[] = [];
+    wb.getWorksheet('考核汇总')!.eachRow((row) => texts.push(...(row.values as unknown[])));
+    expect(texts).not.toContain('上年名次');
   });
 
   test('last year\'s JSON report works the same; a renamed branch is previous-unmatched both ways', async () => {

@@ -2,3 +2,4 @@
 export { renderNotification, notificationDocx } from './notification';
 export { renderForms, formsDocx } from './forms';
 export { packDocx } from './layout';
+export { renderFeedback, feedbackDocx } from './feedback';

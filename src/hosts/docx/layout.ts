@@ -33,7 +33,7 @@ export const LINE_PITCH = Math.floor(TEXT_HEIGHT / 22);
 export const CHAR_PITCH = TEXT_WIDTH / 28;
 
 /** 号 → half-points */
-export const SIZE = { 二号: 44, 三号: 32, 四号: 28, 小四: 24, 五号: 21, 小五: 18 } as const;
+export const SIZE = { 二号: 44, 小二: 36, 三号: 32, 四号: 28, 小四: 24, 五号: 21, 小五: 18 } as const;
 /**
  * Character spacing of body text in twips, so that 28 characters of 3号 (16 pt) fill the 156 mm line:
  * −5. Set on the runs rather than as a docGrid character pitch, which LibreOffice and WPS read differently

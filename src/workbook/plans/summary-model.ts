@@ -27,6 +27,8 @@ export type SummaryColumnKind =
   | 'grade'
   /** a rank: value the number, text with 并列 where the cell is tied */
   | 'rank'
+  /** a signed whole number (名次变化: + moved up), text "+2" / "-1" / "0" */
+  | 'change'
   /** 已评定 / 待补充 */
   | 'status'
   /** 备注: a sentence, wrapped */
@@ -117,6 +119,12 @@ export function numberCell(n: number | null | undefined, decimals: number): Summ
   return { value: roundHalfAwayFromZero(r, decimals), text: toFixedText(r, decimals) };
 }
 
+/** 名次变化: last year's rank − this year's, signed (+2 = two places up). */
+export function changeCell(n: number | null | undefined): SummaryCell {
+  if (n === null || n === undefined) return BLANK;
+  return { value: n, text: n > 0 ? `+${n}` : String(n) };
+}
+
 export function textCell(s: string | null | undefined): SummaryCell {
   return s ? { value: s, text: s } : BLANK;
 }
@@ -172,6 +180,7 @@ export function columnDefs(ctx: SummaryContext): SummaryColumnDef[] {
     { id: 'total', kind: 'total', label: pick(L.total, lang), detail: 'compact', width: 8, decimals: total, figure: true, cell: (b) => numberCell(b.total, total) },
     { id: 'grade', kind: 'grade', label: pick(L.grade, lang), detail: 'compact', width: 8, figure: true, cell: (b) => gradeCell(b.grade, t) },
     { id: 'rank', kind: 'rank', label: pick(L.rank, lang), detail: 'compact', width: 10, figure: true, cell: (b) => rankCell(b.rank, b.tied, t) },
+    ...previousColumns(ctx),
     {
       id: 'status',
       kind: 'status',
@@ -185,6 +194,23 @@ export function columnDefs(ctx: SummaryContext): SummaryColumnDef[] {
       },
     },
     { id: 'notes', kind: 'notes', label: pick(L.notes, lang), detail: 'wide', width: 36, figure: false, sortable: false, cell: (b) => textCell(notesOf(b, lang)) },
+  ];
+}
+
+/**
+ * 上年总分, 上年等级, 上年名次, 名次变化 (SPEC §8 --previous), only when last year's results were given.
+ * Last year's figures are published results of a finished year, so they show for a 待补充 branch too
+ * (figure: false); its 名次变化 is blank, since it has no rank this year.
+ */
+function previousColumns(ctx: SummaryContext): SummaryColumnDef[] {
+  const { result, lang, t } = ctx;
+  if (!result.previous) return [];
+  const decimals = result.ruleset.decimals;
+  return [
+    { id: 'previousTotal', kind: 'score', label: pick(L.previousTotal, lang), detail: 'full', width: 9, decimals, figure: false, cell: (b) => numberCell(b.previous?.total, decimals) },
+    { id: 'previousGrade', kind: 'grade', label: pick(L.previousGrade, lang), detail: 'full', width: 9, figure: false, cell: (b) => gradeCell(b.previous?.grade, t) },
+    { id: 'previousRank', kind: 'rank', label: pick(L.previousRank, lang), detail: 'wide', width: 9, figure: false, cell: (b) => rankCell(b.previous?.rank, false, t) },
+    { id: 'rankChange', kind: 'change', label: pick(L.rankChange, lang), detail: 'wide', width: 9, figure: true, cell: (b) => changeCell(b.previous?.rankChange) },
   ];
 }
 

@@ -5,7 +5,7 @@
 import { GRADES, type AssessmentResult, type Grade, type Lang } from '../../core/types';
 import type { CellStyle, PlanValue, SheetPlan } from '../plan';
 import { SUMMARY as L, pick } from './labels';
-import { BORDER, GRADE_STYLE, HEADER, SUBTITLE, SheetBuilder, TITLE, linesHeight, rangeOf, rowsOf, totalFormat, wrappedLines } from './sheet';
+import { BORDER, GRADE_STYLE, HEADER, SUBTITLE, SheetBuilder, TITLE, rangeOf, rowsOf, totalFormat } from './sheet';
 import { SCORE_DECIMALS, buildSummary, columnIndex, type SummaryColumn, type SummaryColumnKind, type SummaryModel } from './summary-model';
 
 /** 0-based row of the header; data start on the next row. */
@@ -47,10 +47,6 @@ export function renderSummarySheet(model: SummaryModel, name: string, replaces?:
         if (kind === 'rank' && cell.tied) sb.style(r, j, r, j, { numberFormat: tiedFormat });
         if (kind === 'status' && row.status !== 'graded') sb.style(r, j, r, j, { fontColor: '#C00000', bold: true });
       });
-      // A 待补充 row's 备注 wraps: its row is made tall enough, since neither Excel nor LibreOffice grows a
-      // generated row to its text (one unit of width kept back for the cell's padding).
-      const lines = Math.max(1, ...row.cells.map((cell, j) => (model.columns[j].kind === 'notes' && typeof cell.value === 'string' ? wrappedLines(cell.value, model.columns[j].width - 1) : 1)));
-      if (lines > 1) sb.height(r, linesHeight(lines));
     });
   }
 
@@ -85,6 +81,7 @@ const COLUMN_STYLE: Record<SummaryColumnKind, (c: SummaryColumn) => CellStyle | 
   total: (c) => ({ numberFormat: totalFormat(c.decimals ?? SCORE_DECIMALS), bold: true }),
   grade: () => null,
   rank: () => ({ hAlign: 'center' }),
+  change: () => ({ numberFormat: '+0;-0;0', hAlign: 'center' }),
   status: () => ({ hAlign: 'center' }),
   notes: () => ({ wrap: true }),
 };

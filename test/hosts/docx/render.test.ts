@@ -44,9 +44,11 @@ describe('documents rendered by LibreOffice', () => {
     writeFileSync(path.join(dir, '通报.docx'), bytesOf(notificationRun, '通报.docx'));
     writeFileSync(path.join(dir, 'forms.docx'), bytesOf(formsRun, 'forms.docx'));
     writeFileSync(path.join(dir, 'org.docx'), bytesOf(orgRun, 'org.docx'));
+    const feedbackRun = await run(['grade', 'sample.xlsx', '--out', 'g.xlsx', '--feedback', '反馈单.docx'], { 'sample.xlsx': sample }, { BA_DATE: '2026-12-31' });
+    writeFileSync(path.join(dir, '反馈单.docx'), bytesOf(feedbackRun, '反馈单.docx'));
     // a private profile: no clash with another LibreOffice running on the machine
     const profile = 'file://' + path.join(dir, 'profile');
-    await exec('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, path.join(dir, '通报.docx'), path.join(dir, 'forms.docx'), path.join(dir, 'org.docx')]);
+    await exec('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, path.join(dir, '通报.docx'), path.join(dir, 'forms.docx'), path.join(dir, 'org.docx'), path.join(dir, '反馈单.docx')]);
   }, 30 * 60 * 1000);
 
   afterAll(() => {
@@ -98,5 +100,21 @@ describe('documents rendered by LibreOffice', () => {
     expect(first).toContain('考评方式：组织考核测评人编号：');
     expect(first).toContain('6.4做好创建精神文明先进单位的有关工作。');
     expect(first).not.toContain('党外群众');
+  });
+
+  test('grade --feedback: one A4 page per branch, each page its own branch and figures', async () => {
+    const info = await exec('pdfinfo', [pdf('反馈单.docx')]);
+    expect(info).toMatch(/Page size:\s+595\.\d* x 841\.\d* pts \(A4\)/);
+    expect(Number(/Pages:\s+(\d+)/.exec(info)?.[1])).toBe(SAMPLE_BRANCHES.length);
+    for (let i = 0; i < SAMPLE_BRANCHES.length; i++) {
+      const text = squeeze(await exec('pdftotext', ['-f', String(i + 1), '-l', String(i + 1), '-layout', pdf('反馈单.docx'), '-']));
+      expect(text).toContain('2026年度党支部工作目标管理考核反馈单');
+      expect(text).toContain(`${SAMPLE_BRANCHES[i].name}：`);
+      expect(text).toContain(squeeze(SAMPLE_ISSUER));
+      expect(text).toContain('2026年12月31日');
+      expect(text).toMatch(/在13个评定等级的党支部中排第\d+名|暂未评定等级和名次/);
+      if (text.includes('暂未评定')) expect(text).toContain('需要补充或核对的材料');
+      else expect(text).toContain('指标类别分值本支部得分全院平均差距');
+    }
   });
 });
