@@ -45,6 +45,13 @@ function blocking(findings: Finding[], branches: Branches): Blocking {
   for (const f of findings) {
     if (f.severity !== 'error') continue;
     if (f.blocksAll) all = true;
+    if (f.branches) {
+      for (const name of f.branches) {
+        const b = branches.indexOf(name);
+        if (b >= 0) errors[b]++;
+      }
+      continue;
+    }
     if (f.branch === undefined) continue;
     const b = branches.indexOf(f.branch);
     if (b >= 0) errors[b]++;
@@ -159,8 +166,14 @@ export function assess(input: AssessmentInput): AssessmentResult {
   const adj = sumAdjustments(input.adjustments, branches, ruleset.adjustmentCap);
   const exact = exactRules(catalogue, ruleset);
   const scores = branches.list.map((_, b) => scoreBranch(exact, counts, b));
+  // a branch whose ratings are formulas not yet calculated: nothing can be said about what is missing
+  const uncalculated = new Set<number>();
+  for (const f of input.findings) {
+    if (f.code !== 'uncalculated-formula' || f.severity !== 'error') continue;
+    for (const n of f.branches ?? (f.branch ? [f.branch] : [])) uncalculated.add(branches.indexOf(n));
+  }
   const checks = branches.list.flatMap((info, b) => [
-    ...completeness(info, b, counts, scores[b], ruleset, catalogue),
+    ...(uncalculated.has(b) ? [] : completeness(info, b, counts, scores[b], ruleset, catalogue)),
     ...democratic(info, b, counts, ruleset),
   ]);
   const findings = [...input.findings, ...branches.findings, ...counts.findings, ...adj.findings, ...checks];

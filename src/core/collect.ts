@@ -6,6 +6,7 @@ import { EMPTY, type Branches } from './branches';
 import * as msg from './messages';
 import { parseCount, parseGrade } from './scale';
 import { normalize, trimAll } from './text';
+import { isUncalculated } from './values';
 import { GRADE_COUNT, GRADES, SOURCE_SCORE_KEYS, type CellRef, type Finding, type Form, type Period, type Source, type Tally } from './types';
 
 /** Score keys in SOURCE_SCORE_KEYS order: 组织考核, 民主测评, 自评 (annual), 自评(半年). */
@@ -117,6 +118,7 @@ function collectForm(ctx: FormContext, form: Form): void {
   let valid = 0;
   let blanks = 0;
   let invalid = 0;
+  let pending = 0;
   let first = -1;
   let uniform = true;
   // A form read from one sheet row carries its ratings compactly (row); others as RatingCells.
@@ -141,6 +143,9 @@ function collectForm(ctx: FormContext, form: Form): void {
       if (base >= 0) c.grades[base + i * GRADE_COUNT + g]++;
     } else if (g === BLANK) {
       blanks++;
+    } else if (isUncalculated(value)) {
+      // reported once for its sheet (uncalculated-formula), which blocks the branch
+      pending++;
     } else {
       invalid++;
       const shown = parseGrade(value);
@@ -151,7 +156,7 @@ function collectForm(ctx: FormContext, form: Form): void {
   const name = branchName(ctx, b, form.branch);
   if (valid + invalid === 0) {
     // a row with neither branch nor rating is just an empty row
-    if (b !== EMPTY) c.findings.push(msg.emptyForm(form.ref, name));
+    if (b !== EMPTY && pending === 0) c.findings.push(msg.emptyForm(form.ref, name));
     return;
   }
   if (b === EMPTY) c.findings.push(msg.orphanRow(form.branchRef));
@@ -164,7 +169,7 @@ function collectForm(ctx: FormContext, form: Form): void {
     if (form.raterType === 'party') c.party[b]++;
     else c.nonparty[b]++;
   }
-  if (uniform && invalid === 0 && blanks === 0 && valid >= 2) {
+  if (uniform && invalid === 0 && blanks === 0 && pending === 0 && valid >= 2) {
     c.findings.push(msg.uniformForm(form.ref, name, form.source, GRADES[first]));
   }
   if (form.rater !== undefined) checkRater(ctx, form, b, name);
@@ -214,12 +219,17 @@ function collectTally(t: Tally, branches: Branches, indicatorIndex: Map<string, 
   const name = b >= 0 ? branches.list[b].name : trimAll(t.branch);
   const bk = b * KEY_COUNT + keyIndex(t.source, t.period);
   const totals: { indicator: string; votes: number }[] = [];
+  let pending = false;
   for (const row of t.rows) {
     const i = indicatorIndex.get(row.indicator);
     if (i === undefined) continue;
     let votes = 0;
     GRADES.forEach((g, gi) => {
       const cell = row.counts[g];
+      if (isUncalculated(cell.value)) {
+        pending = true; // reported once for its sheet, which blocks the branch
+        return;
+      }
       const r = parseCount(cell.value);
       if (r.kind === 'invalid') {
         c.findings.push(msg.invalidCount(cell.ref, name, row.indicator, g, r.shown));
@@ -232,7 +242,7 @@ function collectTally(t: Tally, branches: Branches, indicatorIndex: Map<string, 
   }
   const most = totals.reduce((m, x) => Math.max(m, x.votes), 0);
   if (most > 0 && b === EMPTY) c.findings.push(msg.orphanRow(t.branchRef));
-  if (new Set(totals.map((x) => x.votes)).size > 1) c.findings.push(msg.tallyMismatch(t.ref, name, totals));
+  if (!pending && new Set(totals.map((x) => x.votes)).size > 1) c.findings.push(msg.tallyMismatch(t.ref, name, totals));
   if (b < 0) return;
   c.forms[bk] += most;
   if (most > 0) noteSheet(c, bk, t.ref.sheet);

@@ -712,6 +712,40 @@ export function noRatings(sheets: string[]): Finding {
   );
 }
 
+/** Cells named in an uncalculated-formula finding: the first ones, then how many more. */
+const LISTED_CELLS = 10;
+
+/**
+ * uncalculated-formula (SPEC §4, §5): formula cells of one sheet with no stored result, once per sheet.
+ * On rating and tally cells an error (the branches concerned are blocked: their figures are unknown, not
+ * blank); elsewhere (roster, settings, other cells) a warning: those cells are read as blank.
+ */
+export function uncalculatedFormula(sheet: string, cells: readonly string[], kind: 'rating' | 'count' | 'other', branches: readonly string[] = []): Finding {
+  const ratings = kind !== 'other';
+  const n = cells.length;
+  const shown = cells.slice(0, LISTED_CELLS);
+  const zhCells = shown.join('、') + (n > shown.length ? ` 等 ${n} 个` : '');
+  const enCells = shown.join(', ') + (n > shown.length ? `, … (${n} in all)` : '');
+  const what = { rating: { zh: '评分单元格', en: 'rating cell' }, count: { zh: '票数单元格', en: 'vote-count cell' }, other: { zh: '单元格', en: 'cell' } }[kind];
+  if (n > 1) what.en += 's';
+  const message: Text = ratings
+    ? {
+        zh: `公式没有计算结果：请在 Excel 或 WPS 中打开、保存后再计算。工作表"${sheet}"中有 ${n} 个${what.zh}是没有保存结果的公式（${zhCells}），其结果未知，不按空白处理，相关党支部暂不评定。`,
+        en: `Formulas without a calculated result: open the file in Excel or WPS, save it and grade again. Sheet "${sheet}" has ${n} ${what.en} holding a formula with no stored result (${enCells}); their values are unknown, not blank, so the branches concerned are not graded.`,
+      }
+    : {
+        zh: `公式没有计算结果：请在 Excel 或 WPS 中打开、保存后再计算。工作表"${sheet}"中有 ${n} 个${what.zh}是没有保存结果的公式（${zhCells}），暂按空白读取。`,
+        en: `Formulas without a calculated result: open the file in Excel or WPS, save it and grade again. Sheet "${sheet}" has ${n} ${what.en} holding a formula with no stored result (${enCells}), read as blank for now.`,
+      };
+  const suggestion: Text = {
+    zh: '由程序（如 openpyxl）生成或设为"打开时重新计算"的文件只保存公式、不保存结果；在 Excel 或 WPS 中打开后保存一次，结果就会保存下来。',
+    en: 'Files written by programs (such as openpyxl) or set to recalculate on opening keep formulas without their results; opening and saving the file once in Excel or WPS stores them.',
+  };
+  const extra: Partial<Finding> = {};
+  if (ratings && branches.length > 1) extra.branches = [...branches];
+  return make(ratings ? 'error' : 'warning', 'uncalculated-formula', { sheet, cell: cells[0], ...(ratings && branches.length === 1 ? { branch: branches[0] } : {}) }, message, suggestion, extra);
+}
+
 export function derivedTally(ref: CellRef, from: string[], branches: number): Finding {
   const zhFrom = from.map((n) => `"${n}"`).join('、');
   const enFrom = from.map((n) => `"${n}"`).join(', ');

@@ -286,6 +286,7 @@ export const FINDING_CODES = [
   'advanced-tie',
   'possible-double-count',
   'no-ratings',
+  'uncalculated-formula',
   'no-roster',
   'sheet-renamed',
   'uniform-form',
@@ -313,6 +314,8 @@ export interface Finding {
   source?: Source;
   /** an error that blocks every branch (invalid-catalogue, invalid-settings) */
   blocksAll?: boolean;
+  /** every branch an error blocks when it concerns several (uncalculated-formula on a rating sheet) */
+  branches?: string[];
 }
 
 // ---------------------------------------------------------------------------------------------

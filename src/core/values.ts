@@ -10,6 +10,17 @@ export function isErrorValue(v: CellValue): v is { error: string } {
   return typeof v === 'object' && v !== null;
 }
 
+/**
+ * A rating or count cell whose formula has no stored result (SPEC §4): recognition puts this in place of
+ * the unknown value, and reports the sheet once (uncalculated-formula). The core skips such a cell: it is
+ * neither a rating, nor a blank, nor an invalid value. No Excel error is spelled like this.
+ */
+export const UNCALCULATED: { readonly error: string } = Object.freeze({ error: '#UNCALCULATED' });
+
+export function isUncalculated(v: CellValue): boolean {
+  return v === UNCALCULATED || (typeof v === 'object' && v !== null && v.error === UNCALCULATED.error);
+}
+
 /** True for null, "" and white space only (of any width): the one blank test of the product. */
 export function isBlank(v: CellValue): boolean {
   return v === null || (typeof v === 'string' && isSpaceOnly(v));

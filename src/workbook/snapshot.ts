@@ -16,6 +16,12 @@ export interface SheetSnapshot {
   values: CellValue[][];
   /** Formulas, same addressing as `values` (without the leading "="); null where no formula. Omitted when the sheet has none. */
   formulas?: (string | null)[][];
+  /**
+   * Formula cells with no stored result (A1, in reading order), as files written by scripts (openpyxl…)
+   * carry them: their value is unknown, never a blank (SPEC §4 uncalculated-formula). Omitted when none;
+   * Excel always has calculated values.
+   */
+  uncalculated?: string[];
   /** merged areas in A1 form ("A1:F1") */
   merges: string[];
   /** set when the product created this sheet (its marker), with which output it is */

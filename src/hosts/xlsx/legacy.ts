@@ -59,6 +59,7 @@ export function readLegacy(data: Uint8Array, format: SourceFormat, options: Read
     const grid = ws?.['!data'] ?? [];
     const values: CellValue[][] = [];
     let formulas: (string | null)[][] | undefined;
+    let uncalculated: string[] | undefined;
     for (let r = 0; r < grid.length; r++) {
       const row = grid[r];
       if (!row) continue;
@@ -71,11 +72,13 @@ export function readLegacy(data: Uint8Array, format: SourceFormat, options: Read
         if (typeof cell.f === 'string' && cell.f !== '') {
           formulas ??= [];
           put(formulas, r, c, cell.f.replace(/^=/, ''));
+          if (v === null) (uncalculated ??= []).push(address(r, c));
         }
       }
     }
     sheet.values = fill(values);
     if (formulas) sheet.formulas = fill(formulas);
+    if (uncalculated) sheet.uncalculated = uncalculated;
     sheet.merges = (ws?.['!merges'] ?? []).map((m) => `${address(m.s.r, m.s.c)}:${address(m.e.r, m.e.c)}`);
     const hiddenRows = (ws?.['!rows'] ?? []).flatMap((info, r) => (info?.hidden ? [r] : []));
     if (hiddenRows.length > 0) sheet.hiddenRows = hiddenRows;

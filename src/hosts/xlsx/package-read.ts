@@ -138,6 +138,7 @@ class PackageReader {
         const scanned = scanSheet(part.textChunks(), this.ctx, entry.name);
         sheet.values = scanned.values;
         if (scanned.formulas) sheet.formulas = scanned.formulas;
+        if (scanned.uncalculated) sheet.uncalculated = scanned.uncalculated;
         sheet.merges = scanned.merges;
         if (scanned.hiddenRows.length > 0) sheet.hiddenRows = scanned.hiddenRows;
         if (scanned.validations.length > 0) sheet.validations = scanned.validations;

@@ -31,6 +31,8 @@ export interface ScanContext {
 export interface ScannedSheet {
   values: CellValue[][];
   formulas?: (string | null)[][];
+  /** formula cells without a stored result (A1) */
+  uncalculated?: string[];
   merges: string[];
   hiddenRows: number[];
   validations: string[];
@@ -98,6 +100,7 @@ export function scanSheet(pieces: Iterable<string>, ctx: ScanContext, sheet: str
 class SheetScanner {
   private readonly values: CellValue[][] = [];
   private formulas: (string | null)[][] | undefined;
+  private uncalculated: string[] | undefined;
   private readonly merges: string[] = [];
   private readonly hiddenRows: number[] = [];
   private readonly validations: string[] = [];
@@ -320,6 +323,8 @@ class SheetScanner {
       if (formula !== null) {
         this.formulas ??= [];
         put(this.formulas, r, c, formula);
+        // no <v>, or an empty one that is not a text result (t="str" <v></v> is a cached ""): never calculated
+        if (value === null) (this.uncalculated ??= []).push(columnName(c) + (r + 1));
       }
     }
     return end;
@@ -461,6 +466,7 @@ class SheetScanner {
       validationSources: this.validationSources,
     };
     if (this.formulas) out.formulas = fill(this.formulas);
+    if (this.uncalculated) out.uncalculated = this.uncalculated;
     return out;
   }
 }

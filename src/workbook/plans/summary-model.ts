@@ -216,7 +216,7 @@ function previousColumns(ctx: SummaryContext): SummaryColumnDef[] {
 
 /** Why a branch is 待补充: the kinds of its errors and the first cell to fix, else the core's notes. */
 function blockedReason(b: BranchResult, ctx: SummaryContext): SummaryRow['blocked'] {
-  const errors = ctx.result.findings.filter((f) => f.severity === 'error' && (f.branch === b.name || f.blocksAll));
+  const errors = ctx.result.findings.filter((f) => f.severity === 'error' && (f.branch === b.name || f.blocksAll || f.branches?.includes(b.name)));
   if (errors.length === 0) return { reason: b.notes.map((n) => pick(n, ctx.lang)).join(ctx.t.listSep) };
   const kinds = [...new Set(errors.map((f) => ctx.t.findingCodes[f.code]))].join(ctx.t.listSep);
   const at = errors.find((f) => f.sheet && f.cell);

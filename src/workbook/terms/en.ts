@@ -47,6 +47,7 @@ export const en: Terms = {
     'possible-double-count': 'Possible double count',
     'advanced-tie': 'Tie at the advanced cap',
     'no-ratings': 'No ratings yet',
+    'uncalculated-formula': 'Formula not calculated',
     'derived-tally': 'Tally computed from forms',
     'previous-unmatched': 'Not matched with last year',
   },

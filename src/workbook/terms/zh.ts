@@ -59,6 +59,7 @@ export const zh = {
     'possible-double-count': '可能重复计票',
     'advanced-tie': '先进名额处并列',
     'no-ratings': '尚无评分',
+    'uncalculated-formula': '公式没有计算结果',
     'derived-tally': '由公式汇总的票数表',
     'previous-unmatched': '与上年结果未对应',
   } satisfies Record<FindingCode, string>,
