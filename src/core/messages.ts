@@ -814,6 +814,26 @@ export function legacyFormat(format: 'xls' | 'et'): Finding {
   );
 }
 
+/**
+ * calculation-manual: Excel's calculation is manual and the recalculation the add-in asked for was
+ * refused, so formula results (tallies, lookups) are as last calculated.
+ */
+export function calculationManual(): Finding {
+  return make(
+    'warning',
+    'calculation-manual',
+    {},
+    {
+      zh: 'Excel 的计算方式为“手动”，加载项请求重新计算未获执行：公式单元格（如票数统计、查找引用）取的是上次计算的结果，可能不是最新的。',
+      en: "Excel's calculation is set to manual and the recalculation the add-in asked for was refused: formula cells (vote counts, lookups) hold their last calculated results, which may be out of date.",
+    },
+    {
+      zh: '请按 F9（或“公式 → 开始计算”）后重新计算等级；或在“公式 → 计算选项”中改为“自动”。',
+      en: 'Press F9 (or Formulas → Calculate Now) and grade again, or set Formulas → Calculation Options to Automatic.',
+    },
+  );
+}
+
 /** SPEC §5 previous-unmatched: a branch of one year with no branch of the same name in the other. */
 export function previousUnmatched(branch: string, side: 'current' | 'previous', previous: { year: number | null; source: string }): Finding {
   const last = previous.year === null ? { zh: '上年', en: "last year's" } : { zh: `${previous.year}年度`, en: `the ${previous.year}` };

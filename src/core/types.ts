@@ -292,6 +292,7 @@ export const FINDING_CODES = [
   'uniform-form',
   'derived-tally',
   'legacy-format',
+  'calculation-manual',
   'self-gap',
   'ignored-sheet',
   'previous-unmatched',

@@ -3,7 +3,7 @@
  * Hosts read the snapshot before and apply the plan after; nothing here touches a file or Excel.
  */
 import { assess } from '../core/assess';
-import { legacyFormat } from '../core/messages';
+import { calculationManual, legacyFormat } from '../core/messages';
 import { buildNotification } from '../core/notification';
 import { compareWithPrevious, type PreviousYear } from '../core/previous';
 import { buildReport, type Report } from '../core/report';
@@ -46,7 +46,8 @@ export function runAssessment(snapshot: WorkbookSnapshot, options: RunOptions): 
   // so names are resolved against an empty workbook and there is no office summary to fill.
   const legacy = snapshot.format === 'xls' || snapshot.format === 'et' ? snapshot.format : undefined;
   const core = withPrevious(assess(recognition.input), options.previous);
-  const assessed = legacy ? { ...core, findings: [...core.findings, legacyFormat(legacy)] } : core;
+  const extra = [...(legacy ? [legacyFormat(legacy)] : []), ...(snapshot.staleCalculation ? [calculationManual()] : [])];
+  const assessed = extra.length > 0 ? { ...core, findings: [...core.findings, ...extra] } : core;
   const date = options.dateOverride ?? assessed.ruleset.documentDate ?? options.date;
   const notification = buildNotification(assessed, date);
   const planned = planOutputs(assessed, notification, legacy ? { sheets: [], format: legacy } : snapshot, {

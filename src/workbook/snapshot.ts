@@ -58,6 +58,8 @@ export interface WorkbookSnapshot {
   objectFormulas?: ObjectFormula[];
   /** the input file's format (legacy formats get the `legacy-format` info and a new .xlsx) */
   format?: SourceFormat;
+  /** Excel's calculation is manual and could not be run before reading: values are as last calculated */
+  staleCalculation?: boolean;
 }
 
 /** Read one cell, null outside the grid. r and c are 0-based. */

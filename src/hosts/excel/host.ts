@@ -63,6 +63,8 @@ export class ExcelHost implements WorkbookHost {
   private structureProtected = false;
   /** the last read needed blocks: the next starts with them instead of a sync that fails */
   private largeWorkbook = false;
+  /** Excel's calculation was manual at the last read: recalculate after writing what user formulas read */
+  private manualCalculation = false;
   /** what the last applyPlan could not apply (cosmetics) */
   private issues: CosmeticIssue[] = [];
   private tempSeq = 0;
@@ -93,6 +95,7 @@ export class ExcelHost implements WorkbookHost {
       this.positions = r.positions;
       this.protectedSheets = r.protectedSheets;
       this.structureProtected = r.structureProtected;
+      this.manualCalculation = r.manualCalculation === true;
       return r.snapshot;
     } catch (e) {
       throw toHostError(e);
@@ -144,6 +147,9 @@ export class ExcelHost implements WorkbookHost {
           if (planned.suspendCalculation) app.suspendApiCalculationUntilNextSync();
           if (features.screenUpdating) app.suspendScreenUpdatingUntilNextSync();
           for (const s of request) s.run();
+          // Manual calculation: user formulas over 考核汇总 (rewritten in place) or over the office's own
+          // summary (filled) would keep their old results; recalculate as F9 does, last.
+          if (queue.length === 0 && planned.recalculate && this.manualCalculation) app.calculate('Recalculate' as Excel.CalculationType);
           try {
             // One request per payload block: a normal workbook has one or two.
             // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per payload block, only past the size bound

@@ -24,6 +24,8 @@ export interface ReadResult {
   structureProtected: boolean;
   /** the cells had to be read in blocks (the next read of this workbook starts there) */
   blocks?: boolean;
+  /** Excel's calculation mode was manual when read (the write recalculates after rewriting in place) */
+  manualCalculation?: boolean;
 }
 
 interface SheetMeta {
@@ -88,8 +90,9 @@ export async function readWorkbook(excel: typeof Excel, features: Features, boun
  */
 function readOnce(excel: typeof Excel, withMerges: boolean, bounds: Bounds): Promise<ReadResult> {
   return runExcel(excel, async (context) => {
-    const { worksheets, names, protection } = queueSheetList(context);
+    const { worksheets, names, protection, application } = queueSheetList(context);
     await context.sync();
+    const calc = await recalculateIfManual(context, application);
 
     const pending = worksheets.items.map((ws) => {
       const used = ws.getUsedRangeOrNullObject(true);
@@ -103,7 +106,7 @@ function readOnce(excel: typeof Excel, withMerges: boolean, bounds: Bounds): Pro
       if (p.used.rowCount * p.used.columnCount > bounds.maxCellsPerRequest) throw new CellsNotReturned();
       return { used: [usedBlock(p.used)], merges: mergesOf(p.merged), markers: p.names.items.map((n) => n.name) };
     });
-    return assemble(metaOf(worksheets), reads, workbookMarkers(names), protection.protected);
+    return withCalculation(assemble(metaOf(worksheets), reads, workbookMarkers(names), protection.protected), calc);
   });
 }
 
@@ -122,8 +125,9 @@ const RESPONSE_SLACK = 0.8;
  */
 function readInBlocks(excel: typeof Excel, withMerges: boolean, bounds: Bounds): Promise<ReadResult> {
   return runExcel(excel, async (context) => {
-    const { worksheets, names, protection } = queueSheetList(context);
+    const { worksheets, names, protection, application } = queueSheetList(context);
     await context.sync();
+    const calc = await recalculateIfManual(context, application);
 
     const pending = worksheets.items.map((ws) => {
       const used = ws.getUsedRangeOrNullObject(true);
@@ -188,7 +192,7 @@ function readInBlocks(excel: typeof Excel, withMerges: boolean, bounds: Bounds):
       merges: mergesOf(p.merged),
       markers: p.names.items.map((n) => n.name),
     }));
-    return { ...assemble(metaOf(worksheets), reads, workbookMarkers(names), protection.protected), blocks: true };
+    return withCalculation({ ...assemble(metaOf(worksheets), reads, workbookMarkers(names), protection.protected), blocks: true }, calc);
   });
 }
 
@@ -211,7 +215,32 @@ function queueSheetList(context: Excel.RequestContext) {
   // Structure protection (ExcelApi 1.7) blocks adding, deleting and renaming sheets; read it with the list.
   const protection = context.workbook.protection;
   protection.load('protected');
-  return { worksheets, names, protection };
+  const application = context.workbook.application;
+  application.load('calculationMode');
+  return { worksheets, names, protection, application };
+}
+
+/**
+ * Calculation set to manual (an application-wide setting: another open workbook can impose it) leaves
+ * formula results stale, so COUNTIF tallies, formula ratings and roster lookups would be read as they were
+ * last calculated. Then the workbook is recalculated first, as F9 does (one more sync, only in manual
+ * mode); where Excel refuses, the read goes on and says so (calculation-manual).
+ */
+async function recalculateIfManual(context: Excel.RequestContext, application: Excel.Application): Promise<{ manual: boolean; stale: boolean }> {
+  if (application.calculationMode !== 'Manual') return { manual: false, stale: false };
+  application.calculate('Recalculate' as Excel.CalculationType);
+  try {
+    await context.sync();
+    return { manual: true, stale: false };
+  } catch {
+    return { manual: true, stale: true };
+  }
+}
+
+function withCalculation(r: ReadResult, calc: { manual: boolean; stale: boolean }): ReadResult {
+  if (calc.stale) r.snapshot.staleCalculation = true;
+  if (calc.manual) r.manualCalculation = true;
+  return r;
 }
 
 function queueSheetExtras(ws: Excel.Worksheet, withMerges: boolean) {

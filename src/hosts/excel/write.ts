@@ -72,8 +72,15 @@ export interface WriteJob {
   beginRequest: () => void;
   /** the best-effort statements (also at the end of the last request), to retry one by one after a failure */
   cosmetics: Cosmetic[];
-  /** whether calculation may be suspended (no user sheet is filled, so no user formula depends on the writes) */
+  /**
+   * whether calculation may be suspended: no user sheet is filled and no product sheet rewritten in place,
+   * so no user formula depends on the writes. suspendApiCalculationUntilNextSync leaves recalculating to
+   * the add-in ("it is the developer's responsibility to re-calc the workbook", learn.microsoft.com,
+   * Excel.Application), so it is never used where a user's formula may read what is written.
+   */
   suspendCalculation: boolean;
+  /** user formulas may read what is written: in manual calculation the host recalculates after the write */
+  recalculate: boolean;
   /** after the last sync: the cosmetics Excel took silently but did not apply (fit-to-page ignored, #1860) */
   verify: () => Cosmetic[];
 }
@@ -233,7 +240,8 @@ export function planWrite(
   const beginRequest = () => {
     scope.request += 1;
   };
-  return { tempNames, requests, beginRequest, cosmetics, suspendCalculation: fills.length === 0, verify };
+  const recalculate = fills.length > 0 || newPlans.some(inPlace);
+  return { tempNames, requests, beginRequest, cosmetics, suspendCalculation: !recalculate, recalculate, verify };
 }
 
 /** The rectangle a plan writes, from A1 ("A1:T1002"), or undefined when it writes no cell. */

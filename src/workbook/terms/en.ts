@@ -43,6 +43,7 @@ export const en: Terms = {
     'self-gap': 'Self-assessment far above total',
     'ignored-sheet': 'Sheet not recognised',
     'legacy-format': 'Legacy file format',
+    'calculation-manual': 'Manual calculation not run',
     'skipped-row': 'Row with ratings not read',
     'possible-double-count': 'Possible double count',
     'advanced-tie': 'Tie at the advanced cap',

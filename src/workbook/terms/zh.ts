@@ -55,6 +55,7 @@ export const zh = {
     'self-gap': '自评明显偏高',
     'ignored-sheet': '未识别的工作表',
     'legacy-format': '旧版文件格式',
+    'calculation-manual': '手动计算未能重算',
     'skipped-row': '含评分但未读取的行',
     'possible-double-count': '可能重复计票',
     'advanced-tie': '先进名额处并列',

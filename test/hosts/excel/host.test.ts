@@ -161,7 +161,8 @@ describe('applyPlan', () => {
     await host.applyPlan({ sheets: [summary()], activate: '考核汇总' });
 
     expect(fake.syncCount).toBe(1);
-    expect(fake.syncs[0].calcSuspended).toBe(true);
+    // rewritten in place: a user's formula may read it, so calculation runs (calculation.test.ts)
+    expect(fake.syncs[0].calcSuspended).toBe(false);
     expect(fake.syncs[0].screenSuspended).toBe(true);
     expect(fake.sheetNames()).toEqual(['支部名单', '民主测评', '考核汇总', '说明']);
     expect(fake.activeSheet()).toBe('考核汇总');

@@ -357,6 +357,20 @@ export class FakeApplication extends FakeClientObject {
   constructor(ctx: FakeRequestContext) {
     super(ctx, 'Application');
   }
+  override _props() {
+    return { calculationMode: () => this._rt().calculationMode };
+  }
+  get calculationMode(): string {
+    return this._get('calculationMode');
+  }
+  /**
+   * Application.calculate (ExcelApi 1.1): "Recalculate all currently opened workbooks in Excel"
+   * (learn.microsoft.com, Excel.Application). The stand-in records it and runs the test's onCalculate.
+   */
+  calculate(type: string): void {
+    if (!['Recalculate', 'Full', 'FullRebuild'].includes(type)) throw invalidArg(`calculation type ${type}`);
+    this._op('calculate', type, () => this._rt()._calculate(type));
+  }
   suspendApiCalculationUntilNextSync(): void {
     this._require('1.6', 'suspendApiCalculationUntilNextSync');
     this._op('suspendApiCalculationUntilNextSync', undefined, () => this._rt()._markSync('calcSuspended'));

@@ -134,6 +134,16 @@ export class FakeExcelRuntime {
   readonly createdWorkbookBehind: boolean[] = [];
   /** the user is typing in a cell: batches fail unless run with delayForCellEdit */
   cellEditMode = false;
+  /**
+   * Application.calculationMode: an application-wide setting, so another open workbook can impose Manual
+   * (learn.microsoft.com, "Change formula recalculation, iteration, or precision in Excel": the mode of the
+   * first workbook opened applies to all). In Manual, formula results stay as last calculated.
+   */
+  calculationMode: 'Automatic' | 'AutomaticExceptTables' | 'Manual' = 'Automatic';
+  /** every Application.calculate that ran, with the sync it ran in and whether calculation was suspended there */
+  readonly calculations: { type: string; sync: number; suspended: boolean }[] = [];
+  /** what a recalculation changes (tests set the fresh results of their formulas here) */
+  onCalculate: (() => void) | undefined = undefined;
   /** every Excel.createWorkbook call's base64 argument */
   readonly createdWorkbooks: string[] = [];
   syncs: SyncStats[] = [];
@@ -354,6 +364,12 @@ export class FakeExcelRuntime {
     const i = this.injections.findIndex((inj) => (inj.sync === undefined || inj.sync === index) && (!inj.when || inj.when(op.info())));
     if (i < 0) return undefined;
     return this.injections.splice(i, 1)[0];
+  }
+
+  /** @internal Application.calculate */
+  _calculate(type: string): void {
+    this.calculations.push({ type, sync: this.current?.index ?? 0, suspended: this.current?.calcSuspended ?? false });
+    this.onCalculate?.();
   }
 
   /** @internal */
