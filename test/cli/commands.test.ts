@@ -3,6 +3,7 @@ import { loadWorkbook, snapshotOf } from '../../src/hosts/xlsx';
 import { defaultOutPath } from '../../src/cli/commands';
 import { parseArgs } from '../../src/cli/args';
 import { bytesOf, fixture, run, smallWorkbook, workbook } from './helpers';
+import { expectStrictPackage } from '../support/strict';
 
 const OUTPUTS = ['考核汇总', '考核结果通报', '校验问题', '计算明细'];
 
@@ -24,6 +25,7 @@ describe('grade', () => {
     expect(r.stdout).toMatch(/^ {2}乙支部 +81\.0 +较好 +2 +已评定$/m);
     expect(r.stdout).toMatch(/^问题：错误 0，/m);
     expect(r.stdout).toContain('结果已写入：/work/in-考核结果.xlsx');
+    await expectStrictPackage(bytesOf(r, 'in-考核结果.xlsx'));
     const snap = snapshotOf(await loadWorkbook(bytesOf(r, 'in-考核结果.xlsx')));
     expect(snap.sheets.map((s) => s.name)).toEqual(['支部名单', '民主测评', '组织考核', ...OUTPUTS]);
     expect(snap.sheets.slice(3).map((s) => s.createdBy)).toEqual(['summary', 'notification', 'checks', 'details']);
@@ -73,6 +75,7 @@ describe('grade', () => {
     expect(r.stdout).toContain('考核汇总 (2)');
     // A second run reuses "考核汇总 (2)", still leaving the user's sheet alone.
     const again = await run(['grade', 'out.xlsx', '--out', 'out2.xlsx'], { 'out.xlsx': bytesOf(r, 'out.xlsx') });
+    await expectStrictPackage(bytesOf(again, 'out2.xlsx'));
     const snap2 = snapshotOf(await loadWorkbook(bytesOf(again, 'out2.xlsx')));
     expect(snap2.sheets.map((s) => s.name)).toEqual(snap.sheets.map((s) => s.name));
     expect(snap2.sheets.find((s) => s.name === '考核汇总')!.values).toEqual(mine);

@@ -1,6 +1,7 @@
 /** grade --docx and forms on the command line (SPEC §7, §8): what is written, said and refused. */
 import JSZip from 'jszip';
 import { bytesOf, run, smallWorkbook, workbook } from './helpers';
+import { expectStrictPackage } from '../support/strict';
 
 async function documentText(bytes: Uint8Array): Promise<string> {
   const xml = await (await JSZip.loadAsync(bytes)).file('word/document.xml')!.async('string');
@@ -12,6 +13,7 @@ describe('grade --docx', () => {
     const r = await run(['grade', 'in.xlsx', '--out', 'out.xlsx', '--docx', '通报.docx'], { 'in.xlsx': await smallWorkbook() });
     expect(r.code).toBe(0);
     expect(r.files.has('out.xlsx')).toBe(true);
+    await expectStrictPackage(bytesOf(r, '通报.docx'));
     const text = await documentText(bytesOf(r, '通报.docx'));
     expect(text).toContain('各党总支、党支部：');
     expect(text).toContain('甲支部');
@@ -79,6 +81,7 @@ describe('forms', () => {
     const r = await run(['forms', 'forms.docx', '--in', 'in.xlsx', '--year', '2027'], { 'in.xlsx': await smallWorkbook() });
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('已写入：forms.docx（2 个党支部，共 4 页）\n');
+    await expectStrictPackage(bytesOf(r, 'forms.docx'));
     const text = await documentText(bytesOf(r, 'forms.docx'));
     expect(text).toContain('被考评党支部：甲支部');
     expect(text).toContain('被考评党支部：乙支部');

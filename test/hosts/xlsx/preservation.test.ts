@@ -14,6 +14,7 @@ import { writePackage } from '../../../src/hosts/xlsx/package-write';
 import type { SheetPlan } from '../../../src/workbook/plan';
 import { runAssessment } from '../../../src/workbook/pipeline';
 import { planSample } from '../../../src/workbook/plans';
+import { expectStrictPackage } from '../../support/strict';
 
 const FIXTURES = path.join(__dirname, '..', '..', 'fixtures');
 const EXTENDED = new Set(['[Content_Types].xml', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml', 'docProps/app.xml']);
@@ -34,6 +35,10 @@ describe.each(['office-2026.xlsx', 'features-lo.xlsx'])('grading %s', (file) => 
   let added: string[];
   beforeAll(async () => {
     ({ out, sheets: added } = await grade(input));
+  });
+
+  it('is strictly well-formed XML in every part, every namespace prefix declared', async () => {
+    await expectStrictPackage(out);
   });
 
   it('keeps every input part, raw bytes and CRC, except the extended ones', () => {
@@ -99,7 +104,10 @@ const PUBLIC = path.join(FIXTURES, 'public');
 const publicFiles = ['sheetjs-BlankSheetTypes.xlsm', 'sheetjs-pivot_table_test.xlsm', 'sheetjs-comments_stress_test.xlsx', 'sheetjs-custom_properties.xlsx', 'sheetjs-defined_names_unicode.xlsx', 'sheetjs-sheet_visibility_strict.xlsx', 'exceljs-chart-sheet.xlsx', 'exceljs-images.xlsx', 'exceljs-google-sheets.xlsx', 'exceljs-test-pr-1204.xlsx',
   // WPS Office, LibreOffice (public corpora), openpyxl, ActiveX and custom XML: see ORIGIN.md
   'phpspreadsheet-issue.3613-wps.xlsx', 'sheetjs-wps-fn.xlsx', 'phpspreadsheet-issue.2506-lo.xlsx', 'phpspreadsheet-grouped_images-lo.xlsx', 'closedxml-lo-autofilter.xlsx', 'phpspreadsheet-openpyxl-bubble-chart.xlsx', 'closedxml-activex_checkbox.xlsx', 'closedxml-customxml.xlsx', 'derived-lo-autofilter-iconfilter.xlsx', 'poi-stress020-wps.xlsx',
-  'closedxml-lo-pivot_table_first_header_row.xlsx', 'closedxml-lo-universal-content.xlsx', 'closedxml-lo-tdf104310.xlsx', 'closedxml-lo-databar.xlsx', 'closedxml-CommentAndButton.xlsx', 'phpspreadsheet-form_pass_print.xlsm'];
+  'closedxml-lo-pivot_table_first_header_row.xlsx', 'closedxml-lo-universal-content.xlsx', 'closedxml-lo-tdf104310.xlsx', 'closedxml-lo-databar.xlsx', 'closedxml-CommentAndButton.xlsx', 'phpspreadsheet-form_pass_print.xlsm',
+  // One office workbook as openpyxl 3.0, XlsxWriter, LibreOffice, ExcelJS and SheetJS write it (test/fixtures/producers/ORIGIN.md)
+  'producer-openpyxl.xlsx', 'producer-xlsxwriter.xlsx', 'producer-libreoffice.xlsx', 'producer-exceljs.xlsx', 'producer-sheetjs.xlsx'];
+const sourceOf = (file: string) => (file.startsWith('producer-') ? path.join(FIXTURES, 'producers', file.slice('producer-'.length)) : path.join(PUBLIC, file));
 /** The sample's roster and forms sheets: what an office adds to its workbook before grading. */
 const RATING_SHEETS = (planSample().sheets as SheetPlan[]).filter((s) => ['支部名单', '组织考核', '民主测评'].includes(s.name));
 
@@ -121,7 +129,7 @@ const libreCsv = new Map<string, string>();
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'ba-public-'));
   for (const file of publicFiles) {
-    const original = new Uint8Array(readFileSync(path.join(PUBLIC, file)));
+    const original = new Uint8Array(readFileSync(sourceOf(file)));
     const withRatings = writePackage([...openZip(original).entries], [{ sheets: RATING_SHEETS }]);
     const { out, sheets } = await grade(withRatings);
     const branch = String(RATING_SHEETS.find((s) => s.name === '支部名单')!.values[1][1]);
@@ -163,6 +171,10 @@ afterAll(() => {
 });
 
 describe.each(publicFiles)('public workbook %s, rating sheets added and graded', (file) => {
+  it('is strictly well-formed XML in every part, every namespace prefix declared', async () => {
+    await expectStrictPackage(graded.get(file)!.out);
+  });
+
   it('keeps every part of the original, raw bytes and CRC, except the extended ones', () => {
     const { original, out } = graded.get(file)!;
     const after = new Map(openZip(out).entries.map((p) => [p.name, p]));
