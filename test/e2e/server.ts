@@ -5,7 +5,8 @@
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 
@@ -42,8 +43,12 @@ export function resolveInside(root: string, urlPath: string): string | null {
   return file === base || file.startsWith(base + path.sep) ? file : null;
 }
 
-export async function startStaticServer(root: string): Promise<StaticServer> {
-  const server: Server = createServer((req, res) => {
+/**
+ * `tls`: serve over HTTPS with this key and certificate (the release test's self-signed one, made at test
+ * time) on "localhost", as an office's server would; without it plain HTTP on 127.0.0.1.
+ */
+export async function startStaticServer(root: string, tls?: { key: string | Buffer; cert: string | Buffer }): Promise<StaticServer> {
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
     void (async () => {
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         res.writeHead(405).end();
@@ -71,14 +76,15 @@ export async function startStaticServer(root: string): Promise<StaticServer> {
         res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
       }
     })();
-  });
+  };
+  const server: Server = tls ? createHttpsServer({ key: tls.key, cert: tls.cert }, handle) : createServer(handle);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve());
   });
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url: tls ? `https://localhost:${port}/` : `http://127.0.0.1:${port}/`,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
