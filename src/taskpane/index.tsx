@@ -5,6 +5,7 @@
 import { officeAppHost } from './app-host';
 import { langFromTag } from './i18n';
 import { appContainer, mountApp } from './mount';
+import { showCouldNotStart, guardStartup } from './startup';
 import { FONT_STACK } from './styles';
 import { themeFromOffice, themeFromPage } from './theme';
 
@@ -73,13 +74,20 @@ function showNotInExcel(): void {
   root.appendChild(card);
 }
 
-Office.onReady((info) => {
-  if (window.__legacyHost === true) return;
-  if (info.host !== Office.HostType.Excel || typeof Excel === 'undefined') {
-    showNotInExcel();
-    return;
-  }
-  const lang = langFromTag(Office.context.displayLanguage);
-  const theme = themeFromOffice(Office.context.officeTheme);
-  mountApp(appContainer(document), officeAppHost(Excel, Office), lang, theme);
+guardStartup<{ host: Office.HostType | null }>({
+  office: typeof Office === 'undefined' ? undefined : Office,
+  ready: (info) => {
+    if (window.__legacyHost === true) return;
+    if (info.host !== Office.HostType.Excel || typeof Excel === 'undefined') {
+      showNotInExcel();
+      return;
+    }
+    const lang = langFromTag(Office.context.displayLanguage);
+    const theme = themeFromOffice(Office.context.officeTheme);
+    mountApp(appContainer(document), officeAppHost(Excel, Office), lang, theme);
+  },
+  failed: () => {
+    if (window.__legacyHost === true) return;
+    showCouldNotStart(document, appContainer(document));
+  },
 });
