@@ -53,6 +53,17 @@ it('Excel for Mac: no download anywhere, the .xlsx opens as a new workbook and t
   expect(within(status()).queryByText(/失败/)).toBeNull();
 });
 
+it('Excel on iPad (Office.PlatformType.iOS) is its own platform: no download is offered, the new workbook opens in front', async () => {
+  const fake = await gradedOn({ platform: 'ipad' });
+  fireEvent.click(screen.getByRole('tab', { name: '导出与模板' }));
+  expect(screen.getByText(PLATFORM_TEXT.noDownload.zh)).toBeTruthy();
+  expect(exportIds().sort()).toEqual(['missing-sheets', 'new-workbook', 'next-year']);
+  fireEvent.click(screen.getByRole('button', { name: '导出为新工作簿' }));
+  await settle();
+  expect(fake.createdWorkbooks).toHaveLength(1);
+  expect(within(status()).queryByText(/当前窗口后面/)).toBeNull();
+});
+
 it('Excel on the web: the PDF says it is the whole workbook, and an empty PDF is reported, never saved', async () => {
   const fake = await gradedOn({ platform: 'web' });
   expect(within(status()).queryAllByTestId('notice-warning')).toEqual([]);

@@ -6,13 +6,15 @@
 import type { Text } from '../../core/types';
 import type { IsSetSupported } from './options';
 
-export type ExcelPlatform = 'windows' | 'mac' | 'web' | 'other';
+export type ExcelPlatform = 'windows' | 'mac' | 'ipad' | 'web' | 'other';
 
 export interface ExcelCapabilities {
   platform: ExcelPlatform;
   /**
    * `<a download>` and blob links save a file. Not on Mac: its task pane ignores them without an error
-   * (office-js #2700, closed by design; #3385; #4681).
+   * (office-js #2700, closed by design; #3385; #4681). Not on iPad either: its task pane is the same
+   * WKWebView as on Mac ("Browsers and webview controls used by Office Add-ins", learn.microsoft.com:
+   * iPadOS and macOS use WKWebView), with no place to save a download.
    */
   canDownload: boolean;
   /** Excel.createWorkbook (ExcelApi 1.8): the way to hand over an .xlsx where downloads do not work */
@@ -47,6 +49,8 @@ export function platformOf(office: OfficeLike | undefined): ExcelPlatform {
   }
   if (p === 'PC') return 'windows';
   if (p === 'Mac') return 'mac';
+  // Office.PlatformType.iOS: Excel on iPad (and iPhone) — learn.microsoft.com, Office.PlatformType
+  if (p === 'iOS') return 'ipad';
   if (p === 'OfficeOnline') return 'web';
   return 'other';
 }
@@ -61,7 +65,7 @@ export function excelCapabilities(office: OfficeLike | undefined, isSetSupported
       return false;
     }
   };
-  const canDownload = platform !== 'mac';
+  const canDownload = platform !== 'mac' && platform !== 'ipad';
   const getFile = typeof office?.context?.document?.getFileAsync === 'function';
   return {
     platform,
@@ -75,8 +79,8 @@ export function excelCapabilities(office: OfficeLike | undefined, isSetSupported
 
 export const PLATFORM_TEXT = {
   noDownload: {
-    zh: 'Mac 版 Excel 的任务窗格不能下载文件。请改用“导出为新工作簿”，再在新工作簿中用“文件 → 另存为”保存。',
-    en: "Excel for Mac cannot download files from a task pane. Use 'Export as new workbook' instead, then save it with File → Save As.",
+    zh: 'Mac 版和 iPad 版 Excel 的任务窗格不能下载文件。请改用“导出为新工作簿”，再在新工作簿中用“文件 → 另存为”保存。',
+    en: "Excel for Mac and for iPad cannot download files from a task pane. Use 'Export as new workbook' instead, then save it with File → Save As.",
   },
   newWorkbookBehind: {
     zh: '已在 Excel 中新建工作簿。Mac 版 Excel 会把它放在当前窗口后面：请在菜单“窗口”中选择它，再用“文件 → 另存为”保存。',

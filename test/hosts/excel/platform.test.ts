@@ -8,6 +8,8 @@ import { createFakeExcel, FakePlatform } from '../../support/fake-excel';
 const cases: [FakePlatform, { canDownload: boolean; pdfExport: boolean; newWorkbookBehind: boolean }][] = [
   ['windows', { canDownload: true, pdfExport: true, newWorkbookBehind: false }],
   ['mac', { canDownload: false, pdfExport: false, newWorkbookBehind: true }],
+  // Office.PlatformType.iOS is its own platform: no downloads (WKWebView, as Mac), no window behind
+  ['ipad', { canDownload: false, pdfExport: false, newWorkbookBehind: false }],
   ['web', { canDownload: true, pdfExport: true, newWorkbookBehind: false }],
 ];
 

@@ -45,7 +45,7 @@ export interface FailureInjection {
 }
 
 /** Where Excel runs. The differences modelled are listed on FakeExcelRuntime. */
-export type FakePlatform = 'windows' | 'mac' | 'web';
+export type FakePlatform = 'windows' | 'mac' | 'ipad' | 'web';
 
 export interface FakeExcelOptions {
   /** ExcelApi version this Excel implements, "1.7" … "1.17"; default "1.17" */
@@ -94,7 +94,7 @@ export interface RunRecord {
 
 const MB = 1024 * 1024;
 
-const PLATFORM_TYPE: Record<FakePlatform, string> = { windows: 'PC', mac: 'Mac', web: 'OfficeOnline' };
+const PLATFORM_TYPE: Record<FakePlatform, string> = { windows: 'PC', mac: 'Mac', ipad: 'iOS', web: 'OfficeOnline' };
 
 export type FakeAsyncCallback = (r: { status: string; value?: unknown; error?: { code: number; message: string } }) => void;
 
@@ -188,7 +188,8 @@ export class FakeExcelRuntime {
    * not modelled; the pane's code asks the host's capabilities, which the tests compare with this.
    */
   get downloadsWork(): boolean {
-    return this.platform !== 'mac';
+    // iPad: the same WKWebView task pane as Mac (learn.microsoft.com, browsers used by Office Add-ins)
+    return this.platform !== 'mac' && this.platform !== 'ipad';
   }
 
   /** PDF bytes getFileAsync(Pdf) gives on Windows and Mac (a stand-in, not a real PDF). */
