@@ -55,9 +55,9 @@ async function measurePage(name: string, file: string): Promise<void> {
       `[${summary.firstRenderMsMin}–${summary.firstRenderMsMax}] over ${RUNS} cold loads; FCP ${summary.fcpMsMedian} ms; ` +
       `${Math.round(summary.scriptBytesBeforeRender / 1024)} KiB of script before render`,
   );
-  // A sanity bound, not a budget: a broken page never renders, a working one renders well within this.
+  // It rendered (measureFirstRender waits for the element, not for a clock); how fast is a figure for
+  // BENCHMARKS.md, never an assertion: the CI machine is shared and often busy.
   expect(summary.firstRenderMsMedian).toBeGreaterThan(0);
-  expect(summary.firstRenderMsMedian).toBeLessThan(10_000);
 }
 
 test('task pane first render (taskpane-e2e.html: the task pane bundle on the stand-in Excel)', async () => {
