@@ -60,9 +60,22 @@ function publicUrl(value = process.env.ADDIN_PUBLIC_URL) {
   return url.href.endsWith('/') ? url.href : `${url.href}/`;
 }
 
-/** The manifest with every dev-server URL moved to the production host. */
-function rewriteManifest(xml, url) {
-  return xml.split(DEV_URL).join(url);
+/**
+ * package.json's version as the manifest's four-part <Version> ("1.4.2" → "1.4.2.0"). Centralized
+ * deployment takes an update only when the manifest's version is raised (learn.microsoft.com, "Update
+ * an add-in: the version number in the manifest must be raised"), so the build writes it from the one
+ * version the project keeps.
+ */
+function manifestVersion(version = require('./package.json').version) {
+  const parts = String(version).split(/[-+]/)[0].split('.').map((p) => String(Number.parseInt(p, 10)));
+  if (parts.length < 1 || parts.length > 4 || parts.some((p) => !/^\d{1,5}$/.test(p))) throw new Error(`package.json version ${version} cannot be a manifest <Version>`);
+  while (parts.length < 4) parts.push('0');
+  return parts.join('.');
+}
+
+/** The manifest with every dev-server URL moved to the host, and package.json's version. */
+function rewriteManifest(xml, url, version = manifestVersion()) {
+  return xml.split(DEV_URL).join(url).replace(/<Version>[^<]*<\/Version>/, `<Version>${version}</Version>`);
 }
 
 /**
@@ -265,6 +278,8 @@ module.exports = async (env = {}, argv = {}) => {
         patterns: [
           { from: 'assets', to: 'assets' },
           { from: 'src/taskpane/legacy-check.js', to: 'legacy-check.js' },
+          // the manifest's SupportUrl: a help page that ships with the add-in (no script, no other origin)
+          { from: 'src/taskpane/help.html', to: 'help.html' },
           {
             from: 'manifest.xml',
             to: 'manifest.xml',
@@ -310,6 +325,7 @@ module.exports = async (env = {}, argv = {}) => {
 // For tests and scripts.
 module.exports.publicUrl = publicUrl;
 module.exports.rewriteManifest = rewriteManifest;
+module.exports.manifestVersion = manifestVersion;
 module.exports.contentSecurityPolicy = contentSecurityPolicy;
 module.exports.officeJsCdn = officeJsCdn;
 module.exports.DEV_URL = DEV_URL;

@@ -117,6 +117,31 @@ describe('manifest.xml', () => {
   });
 });
 
+describe('the manifest the build writes (issue 22)', () => {
+  const pkg = JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8')) as { version: string };
+
+  test("<Version> is package.json's version in four parts (centralized deployment updates only on a raised version)", () => {
+    const built = webpackConfig.rewriteManifest(MANIFEST, 'https://intranet.example.org/assessment/');
+    const parts = pkg.version.split(/[-+]/)[0].split('.');
+    while (parts.length < 4) parts.push('0');
+    expect(/<Version>([^<]+)<\/Version>/.exec(built)?.[1]).toBe(parts.join('.'));
+    const raised = (webpackConfig as unknown as { rewriteManifest(x: string, u: string, v: string): string }).rewriteManifest(MANIFEST, 'https://intranet.example.org/assessment/', '2.1.0.0');
+    expect(raised).toContain('<Version>2.1.0.0</Version>');
+    expect(validate(raised, '--production').status).toBe(0);
+    expect((webpackConfig as unknown as { manifestVersion(v: string): string }).manifestVersion('3.4.5-beta.1')).toBe('3.4.5.0');
+  });
+
+  test('SupportUrl is the help page that ships with the add-in (src/taskpane/help.html, copied to help.html)', () => {
+    expect(MANIFEST).toContain('<SupportUrl DefaultValue="https://localhost:3000/help.html"/>');
+    const config = readFileSync(join(__dirname, '../../webpack.config.js'), 'utf8');
+    expect(config).toContain("{ from: 'src/taskpane/help.html', to: 'help.html' }");
+    const help = readFileSync(join(__dirname, '../../src/taskpane/help.html'), 'utf8');
+    expect(help).toContain('加载项未能启动');
+    expect(help).toContain('href="web.html"');
+    expect(help).not.toMatch(/<script|https?:\/\//);
+  });
+});
+
 describe('webpack.config.js publicUrl (ADDIN_PUBLIC_URL)', () => {
   test('defaults to a reserved .invalid host and adds the trailing slash', () => {
     expect(webpackConfig.publicUrl(undefined)).toBe('https://branch-assessment.example.invalid/');
