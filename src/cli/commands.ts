@@ -124,7 +124,7 @@ function workbookExtension(input?: string): '.xlsx' | '.xlsm' {
 /** "<dir>/<name>-考核结果.xlsx" (or .xlsm) next to the input. */
 export function defaultOutPath(input: string): string {
   const dir = path.dirname(input);
-  const base = path.basename(input).replace(/\.(xlsx|xlsm|xls|et|csv)$/i, '');
+  const base = path.basename(input).replace(/\.(xlsx|xlsm|xls|et|ods|csv)$/i, '');
   return path.join(dir, `${base}-考核结果${workbookExtension(input)}`);
 }
 

@@ -796,16 +796,21 @@ export function advancedTie(tied: string[], quota: number): Finding {
 export function advancedTieLine(tied: string[], quota: number): string {
   return `注：${tied.join('、')}总分相同，并列于先进党支部推荐名额（${quota} 个）处，以上推荐暂按名单顺序列出，请党委研究确定。`;
 }
-/** legacy-format: an .xls or .et input; the results go to a new .xlsx holding the product's sheets only. */
-export function legacyFormat(format: 'xls' | 'et'): Finding {
-  const kind = format === 'et' ? { zh: 'WPS 表格（.et）', en: 'WPS Spreadsheets (.et)' } : { zh: 'Excel 97–2003（.xls）', en: 'Excel 97–2003 (.xls)' };
+/** legacy-format: an .xls, .et or .ods input; the results go to a new .xlsx holding the product's sheets only. */
+export function legacyFormat(format: 'xls' | 'et' | 'ods'): Finding {
+  const kind =
+    format === 'ods'
+      ? { zh: ' OpenDocument 表格（.ods）', en: 'an OpenDocument Spreadsheet (.ods)' }
+      : format === 'et'
+        ? { zh: '旧版WPS 表格（.et）', en: 'a legacy WPS Spreadsheets (.et)' }
+        : { zh: '旧版Excel 97–2003（.xls）', en: 'a legacy Excel 97–2003 (.xls)' };
   return make(
     'info',
     'legacy-format',
     {},
     {
-      zh: `输入是旧版${kind.zh}工作簿，无法原样保留：结果写入新的 .xlsx 文件，其中只有考核结果表。`,
-      en: `The input is a legacy ${kind.en} workbook, which cannot be kept whole: the results go to a new .xlsx file holding the product's sheets only.`,
+      zh: `输入是${kind.zh}工作簿，无法原样保留：结果写入新的 .xlsx 文件，其中只有考核结果表。`,
+      en: `The input is ${kind.en} workbook, which cannot be kept whole: the results go to a new .xlsx file holding the product's sheets only.`,
     },
     {
       zh: '如需把结果和原始数据放在同一个文件中，请在 Excel 或 WPS 中把工作簿另存为 .xlsx 后重新评定。',

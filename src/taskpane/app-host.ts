@@ -141,7 +141,7 @@ export function fileAppHost(doc: Document = document): AppHost {
     async openFile(fileName, data) {
       const xlsx = await loadXlsx();
       // A questionnaire's CSV download becomes a one-sheet workbook (its encoding, GBK or UTF-8, detected);
-      // .xls and .et are read by the .xlsx host, which tells them apart by the name.
+      // .xls, .et and .ods are read by the .xlsx host (.xls and .et told apart by the name).
       const wb = /\.csv$/i.test(fileName) ? (await import('../hosts/csv')).csvWorkbook(data, fileName) : await loadWorkbookFile(data, fileName);
       const h = new xlsx.XlsxHost(wb);
       host = h;

@@ -44,7 +44,7 @@ export function runAssessment(snapshot: WorkbookSnapshot, options: RunOptions): 
   const recognition = recognise(snapshot);
   // A legacy file cannot be kept whole: the output is a new workbook holding the product's sheets only,
   // so names are resolved against an empty workbook and there is no office summary to fill.
-  const legacy = snapshot.format === 'xls' || snapshot.format === 'et' ? snapshot.format : undefined;
+  const legacy = snapshot.format === 'xls' || snapshot.format === 'et' || snapshot.format === 'ods' ? snapshot.format : undefined;
   const core = withPrevious(assess(recognition.input), options.previous);
   const extra = [...(legacy ? [legacyFormat(legacy)] : []), ...(snapshot.staleCalculation ? [calculationManual()] : [])];
   const assessed = extra.length > 0 ? { ...core, findings: [...core.findings, ...extra] } : core;

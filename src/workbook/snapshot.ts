@@ -50,7 +50,7 @@ export interface ObjectFormula {
 }
 
 /** What kind of file the snapshot came from; absent in Excel. */
-export type SourceFormat = 'xlsx' | 'xlsm' | 'xls' | 'et' | 'csv';
+export type SourceFormat = 'xlsx' | 'xlsm' | 'xls' | 'et' | 'ods' | 'csv';
 
 export interface WorkbookSnapshot {
   sheets: SheetSnapshot[];

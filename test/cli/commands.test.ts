@@ -152,6 +152,20 @@ describe('template and sample', () => {
   });
 });
 
+describe('OpenDocument .ods (saved by LibreOffice)', () => {
+  it('is graded: the results go to a new .xlsx, with the legacy-format info', async () => {
+    const r = await run(['grade', 'sample.ods', '--json', 'r.json'], { 'sample.ods': fixture('sample-lo.ods') });
+    expect(r.code).toBe(1); // the sample's two blocked branches
+    expect(r.stdout).toContain('输入是 OpenDocument 表格（.ods）工作簿');
+    expect(r.stdout).toMatch(/^ {2}物理研究室党支部 +96\.3 +优秀 +1 +已评定$/m);
+    expect([...r.files.keys()].sort()).toEqual(['r.json', 'sample-考核结果.xlsx', 'sample.ods']);
+    const json = r.files.get('r.json')!;
+    const report = JSON.parse(typeof json === 'string' ? json : new TextDecoder().decode(json));
+    expect(report.issues.filter((i: { code: string }) => i.code === 'legacy-format')).toHaveLength(1);
+    expect(report.branches).toHaveLength(15);
+  });
+});
+
 describe('legacy .xls', () => {
   it('is read: one without a rating sheet is unusable input, as an .xlsx would be', async () => {
     const r = await run(['validate', 'old.xls'], { 'old.xls': fixture('legacy.xls') });
@@ -164,7 +178,7 @@ describe('exit 2: one line on stderr', () => {
   const cases: [string, string[], Record<string, Uint8Array | string>, RegExp][] = [
     ['missing file', ['grade', 'nope.xlsx'], {}, /^找不到文件：\/work\/nope\.xlsx$/],
     ['empty file', ['grade', 'e.xlsx'], { 'e.xlsx': new Uint8Array(0) }, /^\/work\/e\.xlsx：文件是空的（0 字节）$/],
-    ['a .txt renamed', ['grade', 't.xlsx'], { 't.xlsx': '党支部,总分\n甲,90\n' }, /不是 Excel 工作簿/],
+    ['a .txt renamed', ['grade', 't.xlsx'], { 't.xlsx': '党支部,总分\n甲,90\n' }, /不是可以读取的工作簿：请选择 \.xlsx、\.xlsm、\.xls、\.et、\.ods、\.csv 文件/],
     // A legacy .xls is read (see below); a password-protected one is named as such.
     ['encrypted legacy .xls', ['validate', 'pw.xls'], { 'pw.xls': fixture('public/poi-password.xls') }, /旧版 \.xls 工作簿设有打开密码/],
     ['truncated', ['grade', 'cut.xlsx'], { 'cut.xlsx': fixture('office-2026.xlsx').slice(0, 5000) }, /已损坏或不完整/],
@@ -250,6 +264,7 @@ describe('arguments', () => {
     // A macro-enabled workbook stays one; a legacy file's results go to a new .xlsx.
     expect(defaultOutPath('/data/宏.xlsm')).toBe('/data/宏-考核结果.xlsm');
     expect(defaultOutPath('/data/old.xls')).toBe('/data/old-考核结果.xlsx');
+    expect(defaultOutPath('/data/lo.ods')).toBe('/data/lo-考核结果.xlsx');
   });
 });
 

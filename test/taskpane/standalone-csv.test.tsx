@@ -39,7 +39,7 @@ test.each([
 ])('opens a %s CSV download, grades it and downloads the results as .xlsx', async (_encoding, bytes) => {
   renderApp(<App host={fileAppHost(document)} lang="zh" today={() => '2026-12-31'} />);
   const input = screen.getByTestId('file-input');
-  expect(input.getAttribute('accept')?.split(',')).toEqual(expect.arrayContaining(['.csv', '.xls', '.et', '.xlsx']));
+  expect(input.getAttribute('accept')?.split(',')).toEqual(expect.arrayContaining(['.csv', '.xls', '.et', '.ods', '.xlsx', '.xlsm']));
   fireEvent.change(input, { target: { files: [new File([bytes() as Uint8Array<ArrayBuffer>], '答卷.csv')] } });
   await settle();
   expect(screen.getByText('已打开：答卷.csv')).toBeTruthy();

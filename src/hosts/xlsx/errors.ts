@@ -88,11 +88,25 @@ export function classifyBytes(data: Uint8Array): XlsxError | undefined {
   return undefined;
 }
 
+/** What is read (SPEC §4): named in the not-a-workbook line so that the user knows what to choose. */
+export const ACCEPTED_EXTENSIONS = ['.xlsx', '.xlsm', '.xls', '.et', '.ods', '.csv'] as const;
+
 export function notAWorkbook(): XlsxError {
   return new XlsxError('not-a-workbook', {
-    zh: '不是 Excel 工作簿（.xlsx），请选择用 Excel 保存的 .xlsx 文件',
-    en: 'Not an Excel workbook (.xlsx); choose an .xlsx file saved by Excel',
+    zh: `不是可以读取的工作簿：请选择 ${ACCEPTED_EXTENSIONS.join('、')} 文件（Excel、WPS 或 LibreOffice 保存的工作簿，或问卷平台下载的 .csv）`,
+    en: `Not a workbook this tool can read: choose an ${ACCEPTED_EXTENSIONS.slice(0, -1).join(', ')} or ${ACCEPTED_EXTENSIONS[ACCEPTED_EXTENSIONS.length - 1]} file (a workbook saved by Excel, WPS or LibreOffice, or a questionnaire platform's .csv download)`,
   });
+}
+
+/** The MIME type an OpenDocument spreadsheet names in its first, stored entry "mimetype". */
+const ODS_MIME = 'application/vnd.oasis.opendocument.spreadsheet';
+
+/** An OpenDocument spreadsheet (.ods): a zip whose first entry is "mimetype" holding the spreadsheet type. */
+export function isOpenDocument(data: Uint8Array): boolean {
+  if (!startsWith(data, ZIP_MAGIC) || data.length < 38 + ODS_MIME.length) return false;
+  let head = '';
+  for (let i = 30; i < 38 + ODS_MIME.length; i++) head += String.fromCharCode(data[i]);
+  return head === 'mimetype' + ODS_MIME;
 }
 
 export function corrupt(detail?: string): XlsxError {

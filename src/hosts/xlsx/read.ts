@@ -8,9 +8,9 @@
  * .xlsx, the file's bytes, whose package the writer (write.ts) keeps and adds the product's sheets to.
  */
 import type { SourceFormat, WorkbookSnapshot } from '../../workbook/snapshot';
-import { classifyBytes, fromPackageError, InternalError, isLegacyContainer, notAWorkbook, XlsxError } from './errors';
+import { classifyBytes, fromPackageError, InternalError, isLegacyContainer, isOpenDocument, notAWorkbook, XlsxError } from './errors';
 import { NotAWorkbook, readPackage, type ReadOptions } from './package-read';
-import { PackageError } from './zip';
+import { openZip, PackageError, UNPACKED_LIMIT } from './zip';
 
 /** The loaded workbook (see above). */
 export interface XlsxWorkbook {
@@ -33,6 +33,14 @@ export function createWorkbook(): XlsxWorkbook {
 export async function loadWorkbook(data: Uint8Array, options: LoadOptions = {}): Promise<XlsxWorkbook> {
   // SheetJS is large: fetched (in the browser, a chunk of its own) only for a legacy file.
   if (isLegacyContainer(data)) return { snapshot: await guarded(async () => (await import('./legacy')).readLegacy(data, legacyFormat(options.fileName), options)) };
+  if (isOpenDocument(data)) {
+    return {
+      snapshot: await guarded(async () => {
+        checkUnpacked(data, options);
+        return (await import('./legacy')).readLegacy(data, 'ods', options);
+      }),
+    };
+  }
   // The writer keeps the file's package and adds the product's sheets to it (a legacy file has none to keep).
   return { snapshot: readWorkbook(data, options), source: data };
 }
@@ -62,6 +70,19 @@ function asXlsxError(e: unknown): XlsxError | InternalError {
   if (e instanceof PackageError) return fromPackageError(e);
   if (e instanceof NotAWorkbook) return notAWorkbook();
   return new InternalError(undefined, e);
+}
+
+/**
+ * An .ods is a zip that the library unpacks whole: every part is inflated here first, through the
+ * package reader's zip with its checks (declared and actual sizes, the unpacked limit), so a zip bomb is
+ * refused before the library sees it.
+ */
+function checkUnpacked(data: Uint8Array, options: ReadOptions): void {
+  const zip = openZip(data, { unpackedLimit: options.unpackedLimit ?? UNPACKED_LIMIT });
+  for (const entry of zip) {
+    const chunks = entry.chunks();
+    while (!chunks.next().done) continue;
+  }
 }
 
 function legacyFormat(fileName: string | undefined): SourceFormat {

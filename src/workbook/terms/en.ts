@@ -95,7 +95,7 @@ export const en: Terms = {
   downloadSampleButton: 'Download the sample workbook',
   or: ' / ',
   openWorkbook: 'Open workbook',
-  openWorkbookHint: 'Choose a workbook (.xlsx, .xls, WPS .et) or a questionnaire platform\'s .csv download. The file is processed on this computer and never uploaded.',
+  openWorkbookHint: 'Choose a workbook (.xlsx, .xlsm, .xls, WPS .et, LibreOffice .ods) or a questionnaire platform\'s .csv download. The file is processed on this computer and never uploaded.',
   openedFile: (name) => `Opened: ${name}`,
   currentFile: 'Current workbook',
 

@@ -107,7 +107,7 @@ export const zh = {
   downloadSampleButton: '下载示例工作簿',
   or: ' / ',
   openWorkbook: '打开工作簿',
-  openWorkbookHint: '选择一个工作簿（.xlsx、.xls、WPS 的 .et），或问卷平台下载的 .csv。文件只在本机处理，不会上传。',
+  openWorkbookHint: '选择一个工作簿（.xlsx、.xlsm、.xls、WPS 的 .et、LibreOffice 的 .ods），或问卷平台下载的 .csv。文件只在本机处理，不会上传。',
   openedFile: (name: string) => `已打开：${name}`,
   currentFile: '当前工作簿',
 
