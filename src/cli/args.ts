@@ -2,7 +2,7 @@
  * Command-line arguments (SPEC §7), parsed into a command or a one-line error. No I/O here: paths stay as
  * the user typed them, relative to the folder the command was run in (main.ts sees to that under npm).
  *
- *   grade <in.xlsx> [--out <out.xlsx>] [--json <report.json | ->] [--docx <通报.docx>] [--feedback <反馈单.docx>] [--previous <上年结果.xlsx | 上年报告.json>]
+ *   grade <in.xlsx> [--out <out.xlsx>] [--json <report.json | ->] [--docx <通报.docx>] [--request <请示.docx>] [--feedback <反馈单.docx>] [--previous <上年结果.xlsx | 上年报告.json>]
  *         [--date YYYY-MM-DD] [--lang zh|en] [--force]
  *   validate <in.xlsx> [--json <report.json | ->] [--lang zh|en] [--force]
  *   template <out.xlsx> [--year <YYYY>] [--lang zh|en] [--force]
@@ -13,7 +13,7 @@ import { MAX_YEAR, MIN_YEAR, parseIsoDate } from '../core/dates';
 import { SOURCES, type Lang, type Source, type Text } from '../core/types';
 
 export type Command =
-  | { name: 'grade'; input: string; out?: string; json?: string; docx?: string; feedback?: string; previous?: string; date?: string; lang: Lang; force: boolean }
+  | { name: 'grade'; input: string; out?: string; json?: string; docx?: string; request?: string; feedback?: string; previous?: string; date?: string; lang: Lang; force: boolean }
   | { name: 'validate'; input: string; json?: string; lang: Lang; force: boolean }
   | { name: 'template'; out: string; year?: number; lang: Lang; force: boolean }
   | { name: 'sample'; out: string; lang: Lang; force: boolean }
@@ -23,7 +23,7 @@ export type Command =
 export type Parsed = { ok: true; command: Command } | { ok: false; lang: Lang; error: Text };
 
 const OPTIONS: Record<Exclude<Command['name'], 'help'>, readonly string[]> = {
-  grade: ['--out', '--json', '--docx', '--feedback', '--previous', '--date', '--lang', '--force'],
+  grade: ['--out', '--json', '--docx', '--request', '--feedback', '--previous', '--date', '--lang', '--force'],
   validate: ['--json', '--lang', '--force'],
   template: ['--year', '--lang', '--force'],
   sample: ['--lang', '--force'],
@@ -36,13 +36,14 @@ const FLAGS = new Set(['--force']);
 export const USAGE: Text = {
   zh: [
     '用法：',
-    '  npm run cli -- grade <输入.xlsx> [--out <输出.xlsx>] [--json <报告.json | ->] [--docx <通报.docx>] [--feedback <反馈单.docx>] [--previous <上年结果.xlsx | 上年报告.json>] [--date YYYY-MM-DD] [--lang zh|en] [--force]',
+    '  npm run cli -- grade <输入.xlsx> [--out <输出.xlsx>] [--json <报告.json | ->] [--docx <通报.docx>] [--request <请示.docx>] [--feedback <反馈单.docx>] [--previous <上年结果.xlsx | 上年报告.json>] [--date YYYY-MM-DD] [--lang zh|en] [--force]',
     '  npm run cli -- validate <输入.xlsx> [--json <报告.json | ->] [--lang zh|en] [--force]',
     '  npm run cli -- template <输出.xlsx> [--year <年度>] [--lang zh|en] [--force]',
     '  npm run cli -- sample <输出.xlsx> [--lang zh|en] [--force]',
     '  npm run cli -- forms <表格.docx> [--in <工作簿.xlsx>] [--year <年度>] [--source 组织考核|民主测评|自评] [--lang zh|en] [--force]',
     '输入文件从不改写：指向输入文件的输出路径（含符号链接、硬链接）会被拒绝，--json 也不能与 --out 相同。',
     '已存在的输出文件只有加 --force 才会被替换；文件先写入同一文件夹的临时文件，写完再改名，失败时不留下残缺文件。',
+    '--request 另写先进党支部推荐名单的请示（Word），主送“考核参数”中的请示主送（默认院党委）。',
     '--feedback 为每个党支部写一页考核反馈单（Word）；--previous 读取上年评定后的工作簿或 JSON 报告，列出上年总分、等级、名次和名次变化。',
     'forms 打印每个党支部的考评表和自评表（Word）；--source 组织考核 只打印考核组用的考评表（测评人编号框，无身份勾选）。\n退出码：0 无错误；1 有错误（相关党支部暂不评定）；2 无法使用的输入或参数。',
     '相对路径以运行命令时所在的文件夹为准（也可用 npx branch-assessment …）。',
@@ -50,13 +51,14 @@ export const USAGE: Text = {
   ].join('\n'),
   en: [
     'Usage:',
-    '  npm run cli -- grade <in.xlsx> [--out <out.xlsx>] [--json <report.json | ->] [--docx <notice.docx>] [--feedback <feedback.docx>] [--previous <last-year.xlsx | last-year.json>] [--date YYYY-MM-DD] [--lang zh|en] [--force]',
+    '  npm run cli -- grade <in.xlsx> [--out <out.xlsx>] [--json <report.json | ->] [--docx <notice.docx>] [--request <request.docx>] [--feedback <feedback.docx>] [--previous <last-year.xlsx | last-year.json>] [--date YYYY-MM-DD] [--lang zh|en] [--force]',
     '  npm run cli -- validate <in.xlsx> [--json <report.json | ->] [--lang zh|en] [--force]',
     '  npm run cli -- template <out.xlsx> [--year <YYYY>] [--lang zh|en] [--force]',
     '  npm run cli -- sample <out.xlsx> [--lang zh|en] [--force]',
     '  npm run cli -- forms <forms.docx> [--in <workbook.xlsx>] [--year <YYYY>] [--source 组织考核|民主测评|自评] [--lang zh|en] [--force]',
     'The input is never written: an output path that is the input (through a symbolic or hard link too) is refused, and --json cannot be the --out file.',
     'An existing output file is replaced only with --force; files are written to a temporary file in the same folder and renamed when complete, so a failure leaves no broken file.',
+    '--request also writes the request for approval of the advanced branches (Word), addressed to 请示主送 in the settings (default 院党委).',
     '--feedback writes a one-page feedback sheet per branch (Word); --previous reads last year\'s graded workbook or JSON report and adds last year\'s total, grade, rank and the change of rank.',
     'forms prints each branch\'s evaluation and self-assessment forms (Word); --source 组织考核 prints only the assessment group\'s form (a rater number box, no identity tick).\nExit status: 0 no error; 1 errors found (the affected branches are not graded); 2 unusable input or arguments.',
     'Relative paths are taken from the folder the command is run in (npx branch-assessment … works too).',
@@ -138,7 +140,7 @@ export function parseArgs(argv: readonly string[]): Parsed {
   switch (cmd) {
     case 'grade':
       if (opts.get('--out') === '-') return fail(lang, '--out 必须是文件路径（工作簿不能写到标准输出）', '--out must be a file path (a workbook cannot go to stdout)');
-      for (const key of ['--docx', '--feedback', '--previous']) {
+      for (const key of ['--docx', '--request', '--feedback', '--previous']) {
         if (opts.get(key) === '-') return fail(lang, `${key} 必须是文件路径`, `${key} must be a file path`);
       }
       const d = opts.get('--date');
@@ -153,6 +155,7 @@ export function parseArgs(argv: readonly string[]): Parsed {
           out: opts.get('--out'),
           json: opts.get('--json'),
           docx: opts.get('--docx'),
+          ...(opts.has('--request') ? { request: opts.get('--request') } : {}),
           ...(opts.has('--feedback') ? { feedback: opts.get('--feedback') } : {}),
           ...(opts.has('--previous') ? { previous: opts.get('--previous') } : {}),
           ...(d === undefined ? {} : { date: d }),

@@ -12,7 +12,7 @@ import { defaultCatalogue } from '../core/catalogue';
 import { parseIsoDate } from '../core/dates';
 import { csvWorkbook } from '../hosts/csv';
 import { formsInput } from '../workbook/forms-input';
-import { buildFeedbackDocument, buildFormsDocument, buildNotificationDocument } from '../workbook/plans/documents';
+import { buildFeedbackDocument, buildFormsDocument, buildNotificationDocument, buildRequestDocument } from '../workbook/plans/documents';
 import { parseArgs, USAGE, type Command } from './args';
 import { sameTarget, type PathIdentity } from './files';
 import { formatSummary } from './summary';
@@ -135,7 +135,7 @@ export function defaultOutPath(input: string): string {
  */
 async function checkOutputs(
   io: CliIo,
-  o: { input?: string; out?: string; json?: string; docx?: string; feedback?: string; previous?: string; force: boolean },
+  o: { input?: string; out?: string; json?: string; docx?: string; request?: string; feedback?: string; previous?: string; force: boolean },
 ): Promise<void> {
   if (o.out !== undefined) {
     const ext = workbookExtension(o.input);
@@ -160,29 +160,26 @@ async function checkOutputs(
   if (out && report && sameTarget(out, report)) {
     throw new CliFailure({ zh: `--json 报告文件不能与 --out 输出工作簿是同一个文件：${json}`, en: `The --json report cannot be the same file as the --out workbook: ${json}` });
   }
-  const docx = o.docx === undefined ? undefined : await io.identify(o.docx);
-  if (docx && [input, out, report].some((other) => other && sameTarget(other, docx))) {
-    throw new CliFailure({ zh: `Word 文件不能是输入文件、输出工作簿或报告：${o.docx}`, en: `The Word file cannot be the input, the output workbook or the report: ${o.docx}` });
-  }
-  const feedback = o.feedback === undefined ? undefined : await io.identify(o.feedback);
-  if (feedback && [input, out, report, docx].some((other) => other && sameTarget(other, feedback))) {
-    throw new CliFailure({
-      zh: `反馈单文件不能是输入文件、输出工作簿、报告或通报：${o.feedback}`,
-      en: `The feedback file cannot be the input, the output workbook, the report or the notice: ${o.feedback}`,
-    });
-  }
-  for (const file of [o.docx, o.feedback]) {
-    if (file !== undefined && !file.toLowerCase().endsWith('.docx')) {
+  // the Word files (--docx, --request, --feedback): never the input, the workbook, the report or each other
+  const words: [string, PathIdentity][] = [];
+  for (const file of [o.docx, o.request, o.feedback]) {
+    if (file === undefined) continue;
+    const id = await io.identify(file);
+    if ([input, out, report, ...words.map((w) => w[1])].some((other) => other && sameTarget(other, id))) {
+      throw new CliFailure({ zh: `Word 文件不能是输入文件、输出工作簿、报告或另一个 Word 文件：${file}`, en: `The Word file cannot be the input, the output workbook, the report or the other Word file: ${file}` });
+    }
+    if (!file.toLowerCase().endsWith('.docx')) {
       throw new CliFailure({ zh: `Word 文件名必须以 .docx 结尾：${file}`, en: `The Word file name must end in .docx: ${file}` });
     }
+    words.push([file, id]);
   }
   // last year's results are an input too: nothing of this run may be written over them
   const previous = o.previous === undefined ? undefined : await io.identify(o.previous);
-  if (previous && [out, report, docx, feedback].some((other) => other && sameTarget(other, previous))) {
+  if (previous && [out, report, ...words.map((w) => w[1])].some((other) => other && sameTarget(other, previous))) {
     throw new CliFailure({ zh: `输出文件不能是上年结果文件：${o.previous}`, en: `No output may be last year's results file: ${o.previous}` });
   }
   if (!o.force) {
-    for (const [file, id] of [[o.out, out], [json, report], [o.docx, docx], [o.feedback, feedback]] as const) {
+    for (const [file, id] of [[o.out, out], [json, report], ...words] as const) {
       if (file !== undefined && id?.exists) throw new CliFailure(alreadyExists(file));
     }
   }
@@ -246,13 +243,15 @@ async function gradeOrValidate(cmd: GradeCommand, io: CliIo): Promise<number> {
   const docx = cmd.name === 'grade' ? cmd.docx : undefined;
   const feedback = cmd.name === 'grade' ? cmd.feedback : undefined;
   const previousFile = cmd.name === 'grade' ? cmd.previous : undefined;
-  await checkOutputs(io, { input: cmd.input, out, json: cmd.json, docx, feedback, previous: previousFile, force: cmd.force });
+  const request = cmd.name === 'grade' ? cmd.request : undefined;
+  await checkOutputs(io, { input: cmd.input, out, json: cmd.json, docx, request, feedback, previous: previousFile, force: cmd.force });
   const today = notificationDate(io);
   const previous = previousFile === undefined ? undefined : await loadPrevious(previousFile, io);
   const wb = await load(cmd.input, io);
   const outcome = runAssessment(snapshotOf(wb), {
     lang,
     date: today,
+    documents: docx !== undefined || request !== undefined || feedback !== undefined,
     ...(cmd.name === 'grade' && cmd.date ? { dateOverride: cmd.date } : {}),
     ...(previous ? { previous } : {}),
   });
@@ -278,9 +277,22 @@ async function gradeOrValidate(cmd: GradeCommand, io: CliIo): Promise<number> {
     await writeOutput(out, await saveWorkbook(wb), cmd.force, io);
     written = out;
   }
+  // Nothing graded, nothing to issue (SPEC §8): the documents are not written, the command says why.
+  const unwritten: Text[] = [];
   if (docx !== undefined) {
-    await writeOutput(docx, await (await docxHost()).renderNotification(buildNotificationDocument(outcome.notification, outcome.result.ruleset, outcome.date)), cmd.force, io);
-    human((lang === 'zh' ? `通报（Word）：${docx}` : `Notice (Word): ${docx}`) + '\n');
+    if (outcome.notification.ranked.length === 0) unwritten.push(NOTHING_GRADED(docx));
+    else {
+      await writeOutput(docx, await (await docxHost()).renderNotification(buildNotificationDocument(outcome.notification, outcome.result.ruleset)), cmd.force, io);
+      human((lang === 'zh' ? `通报（Word）：${docx}` : `Notice (Word): ${docx}`) + '\n');
+    }
+  }
+  if (request !== undefined) {
+    if (outcome.notification.ranked.length === 0) unwritten.push(NOTHING_GRADED(request));
+    else if (!outcome.request) unwritten.push(NO_CANDIDATES(request));
+    else {
+      await writeOutput(request, await (await docxHost()).renderRequest(buildRequestDocument(outcome.request, outcome.result.ruleset)), cmd.force, io);
+      human((lang === 'zh' ? `请示（Word）：${request}` : `Request (Word): ${request}`) + '\n');
+    }
   }
   if (feedback !== undefined) {
     const doc = buildFeedbackDocument(outcome.result, outcome.date);
@@ -288,8 +300,19 @@ async function gradeOrValidate(cmd: GradeCommand, io: CliIo): Promise<number> {
     human((lang === 'zh' ? `反馈单（Word）：${feedback}（${doc.pages.length} 个党支部，每个一页）` : `Feedback (Word): ${feedback} (${doc.pages.length} branches, one page each)`) + '\n');
   }
   human(formatSummary(outcome.result, outcome.findings, lang, { command: cmd.name, output: written, report: cmd.json }) + '\n');
-  return outcome.exitCode;
+  for (const t of unwritten) io.stderr(pick(t, lang) + '\n');
+  return unwritten.length ? Math.max(outcome.exitCode, 1) : outcome.exitCode;
 }
+
+const NOTHING_GRADED = (file: string): Text => ({
+  zh: `未写入 ${file}：没有评定等级的党支部，无可通报的结果（补齐评分、改正校验问题后重新评定）`,
+  en: `${file} was not written: no branch could be graded, so there is nothing to issue (complete the ratings, fix the checks and grade again)`,
+});
+
+const NO_CANDIDATES = (file: string): Text => ({
+  zh: `未写入 ${file}：没有评定为“优秀”的党支部，无可推荐的先进党支部`,
+  en: `${file} was not written: no branch is graded 优秀 (excellent), so there is no advanced branch to recommend`,
+});
 
 /** A JSON report larger than this is not one of ours (a report of 100,000 branches is about 60 MB). */
 const MAX_PREVIOUS_JSON = 128 * 1024 * 1024;

@@ -792,10 +792,23 @@ export function advancedTie(tied: string[], quota: number): Finding {
   );
 }
 
-/** The notification's line for the committee when the quota falls inside a tie. */
-export function advancedTieLine(tied: string[], quota: number): string {
-  return `注：${tied.join('、')}总分相同，并列于先进党支部推荐名额（${quota} 个）处，以上推荐暂按名单顺序列出，请党委研究确定。`;
+/** placeholder-issuer: a document is written while 发文单位 is still the placeholder (SPEC §5). */
+export function placeholderIssuer(issuer: string): Finding {
+  return make(
+    'warning',
+    'placeholder-issuer',
+    {},
+    {
+      zh: `公文落款的发文单位仍是占位的“${issuer}”。`,
+      en: `The documents are signed by the placeholder issuer “${issuer}”.`,
+    },
+    {
+      zh: '在“考核参数”表中填写“发文单位”（如 中共××研究院委员会办公室）后重新生成公文。',
+      en: 'Enter the issuing office as 发文单位 in the settings sheet (考核参数) and make the documents again.',
+    },
+  );
 }
+
 /** legacy-format: an .xls, .et or .ods input; the results go to a new .xlsx holding the product's sheets only. */
 export function legacyFormat(format: 'xls' | 'et' | 'ods'): Finding {
   const kind =

@@ -12,6 +12,8 @@ import { isBlank, readDecimal, showValue, textOf } from './values';
 export const DEFAULT_ISSUER = '中共××党委办公室';
 /** GB/T 9704-2012 body font; 公文字体 may name 仿宋 where 仿宋_GB2312 is not installed. */
 export const DEFAULT_DOCUMENT_FONT = '仿宋_GB2312';
+/** 请示主送 by default: the Party committee that approves the 先进党支部 (SPEC §8). */
+export const DEFAULT_REQUEST_ADDRESSEE = '院党委';
 
 /** SPEC §3 and §4.3 defaults; year null (unknown). */
 export function defaultRuleset(): Ruleset {
@@ -29,6 +31,7 @@ export function defaultRuleset(): Ruleset {
     issuer: DEFAULT_ISSUER,
     documentFont: DEFAULT_DOCUMENT_FONT,
     dateStyle: 'arabic',
+    requestAddressee: DEFAULT_REQUEST_ADDRESSEE,
   };
 }
 
@@ -55,6 +58,11 @@ export const SETTING_KEYS: readonly SettingKey[] = [
   '日期格式',
   '成文日期',
   '问卷选项顺序',
+  '发文机关标志',
+  '发文字号',
+  '抄送',
+  '印发机关',
+  '请示主送',
 ];
 
 const KEY_OF = new Map<string, SettingKey>(SETTING_KEYS.map((k) => [normalizeLoose(k), k]));
@@ -114,6 +122,31 @@ function readFont(row: SettingRow): string | null {
   return t !== '' && t.length <= 31 && !/[\u0000-\u001f]/.test(t) ? t : null;
 }
 
+/** A name printed on a document (发文机关标志, 印发机关, 请示主送): one line of text, not too long. */
+function readName(row: SettingRow, max: number): string | null {
+  const t = textOf(row.value);
+  return t !== '' && t.length <= max && !/[\u0000-\u001f]/.test(t) ? t : null;
+}
+
+/**
+ * 发文字号 (GB/T 9704-2012 7.2.4): 机关代字, the year in 〔〕 and the number with 号, no leading zeros.
+ * [2026], (2026), 【2026】 are written as 〔2026〕; "院党办〔2026〕03号" → "院党办〔2026〕3号".
+ */
+export function readDocumentNumber(text: string): string | null {
+  const m = /^([^\s〔〕\[\]［］()（）【】]{0,20})\s*[〔\[［(（【]\s*(\d{4})\s*[〕\]］)）】]\s*第?\s*(\d{1,5})\s*号$/.exec(text.trim());
+  if (!m || Number(m[3]) === 0) return null;
+  return `${m[1]}〔${m[2]}〕${Number(m[3])}号`;
+}
+
+/** 抄送: offices separated by 、，, ; or new lines; the list keeps their order. */
+function readOffices(row: SettingRow): string[] | null {
+  const names = textOf(row.value)
+    .split(/[、，,；;\r\n]+/)
+    .map((n) => n.trim().replace(/[。.]$/, ''))
+    .filter((n) => n !== '');
+  return names.length > 0 && names.length <= 30 && names.every((n) => n.length <= 40) ? names : null;
+}
+
 const COEFFICIENT: Record<string, Grade> = { 优秀系数: '优秀', 较好系数: '较好', 一般系数: '一般', 差系数: '差' };
 const WEIGHT: Record<string, Source> = { 组织考核权重: '组织考核', 民主测评权重: '民主测评', 自评权重: '自评' };
 const THRESHOLD: Record<string, '优秀' | '较好' | '一般'> = { 优秀分数线: '优秀', 较好分数线: '较好', 一般分数线: '一般' };
@@ -139,6 +172,11 @@ const ALLOWED = {
     en: 'enter the four options in the order of the questionnaire, separated by commas, such as 优秀,较好,一般,差',
   },
   font: { zh: '应为字体名称（不超过 31 个字符），如 仿宋_GB2312 或 仿宋', en: 'enter a font name (at most 31 characters) such as 仿宋_GB2312 or 仿宋' },
+  letterhead: { zh: '应为发文机关标志（一行，不超过 30 个字），如 中共××研究院委员会办公室文件', en: 'enter the issuing authority mark (one line, at most 30 characters)' },
+  documentNumber: { zh: '应为发文字号，如 院党办〔2026〕3号（年份用六角括号，序号后加“号”）', en: 'enter a document number such as 院党办〔2026〕3号 (the year in 〔〕, the number followed by 号)' },
+  offices: { zh: '应为抄送机关名称，多个用顿号或逗号分开', en: 'enter the offices, separated by 、 or commas' },
+  printer: { zh: '应为印发机关名称（不超过 40 个字）', en: 'enter the printing office (at most 40 characters)' },
+  requestAddressee: { zh: '应为请示的主送机关（不超过 40 个字），如 院党委', en: 'enter whom the request is addressed to (at most 40 characters), such as 院党委' },
   dateStyle: {
     zh: '应为"阿拉伯数字"（2026年12月31日）或"汉字"（二〇二六年十二月三十一日）',
     en: 'enter 阿拉伯数字 (2026年12月31日) or 汉字 (二〇二六年十二月三十一日)',
@@ -239,6 +277,26 @@ function apply(key: SettingKey, row: SettingRow, rs: Ruleset): Text | null {
     const d = readDateStyle(row);
     if (d === null) return ALLOWED.dateStyle;
     rs.dateStyle = d;
+  } else if (key === '发文机关标志') {
+    const t = readName(row, 30);
+    if (t === null) return ALLOWED.letterhead;
+    rs.letterhead = t;
+  } else if (key === '发文字号') {
+    const n = readDocumentNumber(textOf(row.value));
+    if (n === null) return ALLOWED.documentNumber;
+    rs.documentNumber = n;
+  } else if (key === '抄送') {
+    const o = readOffices(row);
+    if (o === null) return ALLOWED.offices;
+    rs.cc = o;
+  } else if (key === '印发机关') {
+    const t = readName(row, 40);
+    if (t === null) return ALLOWED.printer;
+    rs.printer = t;
+  } else if (key === '请示主送') {
+    const t = readName(row, 40);
+    if (t === null) return ALLOWED.requestAddressee;
+    rs.requestAddressee = t;
   }
   return null;
 }
@@ -276,6 +334,16 @@ export function displaySetting(key: SettingKey, rs: Ruleset): string {
       return rs.documentDate ?? '';
     case '问卷选项顺序':
       return rs.optionOrder ? rs.optionOrder.join(',') : '';
+    case '发文机关标志':
+      return rs.letterhead ?? '';
+    case '发文字号':
+      return rs.documentNumber ?? '';
+    case '抄送':
+      return rs.cc ? rs.cc.join('、') : '';
+    case '印发机关':
+      return rs.printer ?? '';
+    case '请示主送':
+      return rs.requestAddressee ?? DEFAULT_REQUEST_ADDRESSEE;
     default:
       return rs.issuer;
   }

@@ -109,6 +109,16 @@ export interface Ruleset {
   dateStyle?: DateStyle;
   /** 成文日期: the documents' date, yyyy-mm-dd; unset: the day of the run (a --date option overrides both) */
   documentDate?: string;
+  /** 发文机关标志: with it the 通报 opens with the red 版头 (SPEC §8); unset: the plain layout */
+  letterhead?: string;
+  /** 发文字号, normalised to 〔年份〕: "院党办〔2026〕3号" */
+  documentNumber?: string;
+  /** 抄送: the offices a copy goes to, in order */
+  cc?: string[];
+  /** 印发机关 */
+  printer?: string;
+  /** 请示主送: whom the request for approval is addressed to (default 院党委) */
+  requestAddressee?: string;
 }
 
 export type DateStyle = 'arabic' | 'chinese';
@@ -136,7 +146,12 @@ export type SettingKey =
   | '公文字体'
   | '日期格式'
   | '成文日期'
-  | '问卷选项顺序';
+  | '问卷选项顺序'
+  | '发文机关标志'
+  | '发文字号'
+  | '抄送'
+  | '印发机关'
+  | '请示主送';
 
 /** One key/value row of a settings sheet. */
 export interface SettingRow {
@@ -296,6 +311,7 @@ export const FINDING_CODES = [
   'self-gap',
   'ignored-sheet',
   'previous-unmatched',
+  'placeholder-issuer',
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
 
@@ -400,11 +416,47 @@ export interface AssessmentResult {
   previous?: { year: number | null; source: string };
 }
 
-/** 考核结果通报 model (SPEC §6). */
+/** A table of a published document, as text: the renderers only lay it out. */
+export interface DocumentTableModel {
+  columns: string[];
+  rows: string[][];
+}
+
+/** 版头 (GB/T 9704-2012 7.2): 发文机关标志 in red, 发文字号 under it, then the red separator line. */
+export interface Letterhead {
+  mark: string;
+  /** 发文字号, "院党办〔2026〕3号" */
+  number?: string;
+}
+
+/** 版记 (GB/T 9704-2012 7.4): 抄送 and 印发机关 with 印发日期, between separator lines. */
+export interface Imprint {
+  /** "抄送：院长办公室，纪委。" */
+  cc?: string;
+  /** 印发机关 */
+  printer?: string;
+  /** "2026年12月31日印发" */
+  printDate?: string;
+}
+
+/**
+ * 考核结果通报 (SPEC §6, §8): every word of the notice, decided once from the result; the 考核结果通报
+ * sheet, the on-screen preview and the Word document only lay it out.
+ */
 export interface NotificationModel {
   year: number | null;
   title: string;
+  /** the title broken at word boundaries into a balanced shape (GB/T 9704-2012 7.3.1) */
+  titleLines: string[];
+  letterhead?: Letterhead;
+  /** 主送机关 */
+  addressee: string;
   lead: string;
+  /** the body in reading order: the lead, the grade counts, the candidates, a tie at the cap, … */
+  paragraphs: string[];
+  /** "附件：2026年度党支部考核结果排名表" */
+  attachmentNote: string;
+  attachment: { title: string; ranked: DocumentTableModel; incompleteTitle?: string; incomplete?: DocumentTableModel };
   /** graded branches in rank order */
   ranked: { rank: number; tied: boolean; name: string; group?: string; total: number; grade: Grade }[];
   gradeCounts: Record<Grade, number>;
@@ -412,9 +464,33 @@ export interface NotificationModel {
   candidates: string[];
   /** the branches tied at the advancedQuota cap (SPEC §3 advanced-tie), for the committee to decide */
   advancedTie?: string[];
-  /** incomplete branches, listed apart, never ranked */
+  /** incomplete branches, listed apart, never ranked; the reason in the recipients' words */
   incomplete: { name: string; group?: string; reason: string }[];
   issuer: string;
   /** ISO date yyyy-mm-dd */
   date: string;
+  /** the date as printed (日期格式): 2026年12月31日 or 二〇二六年十二月三十一日 */
+  dateText: string;
+  imprint?: Imprint;
+}
+
+/** 关于{年度}年度先进党支部推荐名单的请示 (SPEC §8): every word of the request for approval. */
+export interface RequestModel {
+  year: number | null;
+  title: string;
+  titleLines: string[];
+  /** 请示主送 with its colon: "院党委：" */
+  addressee: string;
+  /** the basis, the candidates one to a paragraph, a tie at the cap, "妥否，请批示。" last */
+  paragraphs: string[];
+  candidates: string[];
+  advancedTie?: string[];
+  attachmentNote: string;
+  /** the full ranking, as the notification's 附件 */
+  attachment: NotificationModel['attachment'];
+  issuer: string;
+  date: string;
+  dateText: string;
+  /** 附注: the contact line a request carries (GB/T 9704-2012 7.3.7) */
+  remark: string;
 }

@@ -4,8 +4,7 @@
  */
 import { Button, makeStaticStyles, makeStyles, tokens } from '@fluentui/react-components';
 import { useId } from 'react';
-import { GRADES } from '../core/types';
-import { chineseQuotes } from './i18n';
+import type { DocumentTableModel, NotificationModel } from '../core/types';
 import { usePane } from './pane';
 import { useCommonStyles } from './styles';
 
@@ -39,8 +38,23 @@ const useNoticeStyles = makeStyles({
     fontSize: '16px',
     lineHeight: '1.8',
   },
+  sheets: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '100%' },
+  // the 附件 starts a new sheet of paper
+  next: { '@media print': { breakBefore: 'page' } },
+  letterhead: { textAlign: 'center', borderBottom: '2px solid #ff0000', paddingBottom: '6px', margin: '0 0 28px' },
+  mark: { fontFamily: SERIF, fontSize: '34px', fontWeight: 700, color: '#ff0000', letterSpacing: '2px', margin: '20px 0 18px' },
+  number: { margin: '0' },
   title: { fontFamily: SERIF, fontSize: '22px', fontWeight: 700, textAlign: 'center', margin: '0 0 16px' },
-  lead: { textIndent: '2em', margin: '0 0 12px' },
+  titleLine: { display: 'block' },
+  plain: { margin: '0 0 4px' },
+  lead: { textIndent: '2em', margin: '0 0 4px' },
+  note: { marginTop: '16px' },
+  issuer: { display: 'inline-block', paddingTop: '40px' },
+  heading: { fontFamily: "'SimHei', '黑体', 'Heiti SC', sans-serif", margin: '0 0 8px' },
+  attachmentTitle: { fontFamily: SERIF, fontSize: '20px', fontWeight: 700, textAlign: 'center', margin: '8px 0 12px' },
+  imprint: { marginTop: '48px', borderTop: '2px solid #000000', borderBottom: '2px solid #000000', fontSize: '14px' },
+  imprintRow: { margin: '0', padding: '4px 1em', '& + &': { borderTop: '1px solid #000000' } },
+  imprintSplit: { display: 'flex', justifyContent: 'space-between' },
   table: {
     borderCollapse: 'collapse',
     width: '100%',
@@ -48,8 +62,94 @@ const useNoticeStyles = makeStyles({
     '& th, & td': { border: '1px solid #000000', padding: '2px 6px', textAlign: 'center' },
     '& th': { fontFamily: SERIF },
   },
-  sign: { textAlign: 'right', margin: '24px 0 0' },
+  sign: { textAlign: 'right', margin: '0', paddingRight: '4em' },
 });
+
+/**
+ * The notification model as it prints, in the Word document's order: page one with the 版头, title, 主送,
+ * body and 落款; then the 附件 and the 版记. Every word is the model's (src/core/notification.ts).
+ */
+export function NoticePages({ notice }: { notice: NotificationModel }) {
+  const styles = useNoticeStyles();
+  const table = (t: DocumentTableModel) => (
+    <table className={styles.table}>
+      <thead>
+        <tr>
+          {t.columns.map((c) => (
+            <th key={c} scope="col">
+              {c}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {t.rows.map((r, i) => (
+          <tr key={i}>
+            {r.map((v, j) => (
+              <td key={j} data-wb="">
+                {v}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+  const { attachment, imprint, letterhead } = notice;
+  return (
+    <>
+      <div className={styles.page}>
+        {letterhead && (
+          <div className={styles.letterhead}>
+            <p className={styles.mark}>{letterhead.mark}</p>
+            {letterhead.number && <p className={styles.number}>{letterhead.number}</p>}
+          </div>
+        )}
+        <h3 className={styles.title}>
+          {notice.titleLines.map((l, i) => (
+            <span key={i} className={styles.titleLine}>
+              {l}
+            </span>
+          ))}
+        </h3>
+        <p className={styles.plain}>{notice.addressee}</p>
+        {notice.paragraphs.map((p, i) => (
+          <p key={i} className={styles.lead}>
+            {p}
+          </p>
+        ))}
+        <p className={`${styles.lead} ${styles.note}`}>{notice.attachmentNote}</p>
+        <p className={styles.sign}>
+          <span className={styles.issuer}>{notice.issuer}</span>
+          <br />
+          {notice.dateText}
+        </p>
+      </div>
+      <div className={`${styles.page} ${styles.next}`}>
+        <p className={styles.heading}>附件</p>
+        <p className={styles.attachmentTitle}>{attachment.title}</p>
+        {table(attachment.ranked)}
+        {attachment.incomplete && attachment.incompleteTitle && (
+          <>
+            <p className={styles.heading}>{attachment.incompleteTitle}</p>
+            {table(attachment.incomplete)}
+          </>
+        )}
+        {imprint && (
+          <div className={styles.imprint}>
+            {imprint.cc && <p className={styles.imprintRow}>{imprint.cc}</p>}
+            {imprint.printer && (
+              <p className={`${styles.imprintRow} ${styles.imprintSplit}`}>
+                <span>{imprint.printer}</span>
+                <span>{imprint.printDate}</span>
+              </p>
+            )}
+          </div>
+        )}
+      </div>
+    </>
+  );
+}
 
 export function NotificationPreview() {
   usePrintRules();
@@ -57,9 +157,8 @@ export function NotificationPreview() {
   const styles = useNoticeStyles();
   const common = useCommonStyles();
   const id = useId();
-  if (!outcome || outcome.fatal) return null;
-  const n = outcome.notification;
-  const counts = GRADES.map((g) => `${g} ${n.gradeCounts[g]} 个`).join('，');
+  // nothing graded, nothing to issue (SPEC §8)
+  if (!outcome || outcome.fatal || outcome.notification.ranked.length === 0) return null;
   return (
     <section className={styles.wrap} aria-labelledby={id} data-testid="notification-preview">
       <h2 id={id} className={common.h3}>
@@ -70,41 +169,8 @@ export function NotificationPreview() {
         {s.printNotice}
       </Button>
       {/* The notice is the office's Chinese document, shown as it prints: data, not the page's chrome. */}
-      <article className={styles.page} data-print-area="" data-wb="" lang="zh-CN">
-        <h3 className={styles.title}>{n.title}</h3>
-        <p className={styles.lead}>{n.lead}</p>
-        <table className={styles.table}>
-          <thead>
-            <tr>
-              <th scope="col">名次</th>
-              <th scope="col">党支部</th>
-              <th scope="col">总分</th>
-              <th scope="col">等级</th>
-            </tr>
-          </thead>
-          <tbody>
-            {n.ranked.map((b, i) => (
-              <tr key={i}>
-                <td>{b.tied ? `${b.rank}（并列）` : b.rank}</td>
-                <td data-wb="">{b.name}</td>
-                <td>{b.total.toFixed(Math.max(0, Math.min(2, outcome.result.ruleset.decimals)))}</td>
-                <td>{b.grade}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <p className={styles.lead}>{counts}。</p>
-        {n.incomplete.length > 0 && (
-          <p className={styles.lead}>
-            暂不评定：
-            {n.incomplete.map((b) => `${b.name}（${chineseQuotes(b.reason, 'zh')}）`).join('；')}
-          </p>
-        )}
-        <p className={styles.sign}>
-          {n.issuer}
-          <br />
-          {n.date}
-        </p>
+      <article className={styles.sheets} data-print-area="" data-wb="" lang="zh-CN">
+        <NoticePages notice={outcome.notification} />
       </article>
     </section>
   );

@@ -21,7 +21,7 @@ export function loadDocx(): Promise<DocxModule> {
 /** The 通报 as .docx bytes, dated as the notification of the run. */
 export async function notificationWord(outcome: GradeOutcome): Promise<Uint8Array> {
   const docx = await loadDocx();
-  return docx.renderNotification(buildNotificationDocument(outcome.notification, outcome.result.ruleset, outcome.notification.date));
+  return docx.renderNotification(buildNotificationDocument(outcome.notification, outcome.result.ruleset));
 }
 
 export type FormsWord = { fatal: Text } | { bytes: Uint8Array; branches: number; pages: number };

@@ -2,7 +2,7 @@
  * One grading run on a host, apart from how it looks: read → check → calculate → write. Pure enough to be
  * tested without React.
  */
-import type { AssessmentInput, AssessmentResult, Finding, Lang, NotificationModel, SettingOrigin, Text } from '../core/types';
+import type { AssessmentInput, AssessmentResult, Finding, Lang, NotificationModel, RequestModel, SettingOrigin, Text } from '../core/types';
 import type { WorkbookHost } from '../workbook/host';
 import type { WorkbookPlan } from '../workbook/plan';
 import type { WorkbookSnapshot } from '../workbook/snapshot';
@@ -20,6 +20,8 @@ export interface GradeOutcome {
   };
   result: AssessmentResult;
   notification: NotificationModel;
+  /** the request for approval of the 先进党支部 (null: nobody graded 优秀; absent: a runner that makes none) */
+  request?: RequestModel | null;
   plan: WorkbookPlan;
   findings: Finding[];
   exitCode: 0 | 1 | 2;

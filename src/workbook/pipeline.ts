@@ -3,11 +3,12 @@
  * Hosts read the snapshot before and apply the plan after; nothing here touches a file or Excel.
  */
 import { assess } from '../core/assess';
-import { calculationManual, legacyFormat } from '../core/messages';
-import { buildNotification } from '../core/notification';
+import { calculationManual, legacyFormat, placeholderIssuer } from '../core/messages';
+import { buildNotification, issuerIsPlaceholder } from '../core/notification';
 import { compareWithPrevious, type PreviousYear } from '../core/previous';
 import { buildReport, type Report } from '../core/report';
-import type { AssessmentResult, Finding, Lang, NotificationModel, Text } from '../core/types';
+import { buildRequest } from '../core/request';
+import type { AssessmentResult, Finding, Lang, NotificationModel, RequestModel, Text } from '../core/types';
 import type { WorkbookPlan } from './plan';
 import { planOutputs } from './plans';
 import { mergeFindings } from './plans/checks';
@@ -22,6 +23,8 @@ export interface RunOptions {
   dateOverride?: string;
   /** last year's results (--previous), matched by branch name */
   previous?: PreviousYear;
+  /** a Word document (通报, 请示) is written from this run: warn while the issuer is the placeholder */
+  documents?: boolean;
 }
 
 export interface RunOutcome {
@@ -30,6 +33,8 @@ export interface RunOutcome {
   notification: NotificationModel;
   /** the documents' date, yyyy-mm-dd: --date, else 成文日期, else the day of the run */
   date: string;
+  /** the request for approval of the 先进党支部; null when no branch is graded 优秀 */
+  request: RequestModel | null;
   /** the JSON report (SPEC §7); its issues include the findings made while planning */
   report: Report;
   plan: WorkbookPlan;
@@ -47,7 +52,10 @@ export function runAssessment(snapshot: WorkbookSnapshot, options: RunOptions): 
   const legacy = snapshot.format === 'xls' || snapshot.format === 'et' || snapshot.format === 'ods' ? snapshot.format : undefined;
   const core = withPrevious(assess(recognition.input), options.previous);
   const extra = [...(legacy ? [legacyFormat(legacy)] : []), ...(snapshot.staleCalculation ? [calculationManual()] : [])];
-  const assessed = extra.length > 0 ? { ...core, findings: [...core.findings, ...extra] } : core;
+  let assessed = extra.length > 0 ? { ...core, findings: [...core.findings, ...extra] } : core;
+  if (options.documents && issuerIsPlaceholder(assessed.ruleset) && assessed.branches.some((b) => b.status === 'graded')) {
+    assessed = { ...assessed, findings: mergeFindings(assessed.findings, [placeholderIssuer(assessed.ruleset.issuer)]) };
+  }
   const date = options.dateOverride ?? assessed.ruleset.documentDate ?? options.date;
   const notification = buildNotification(assessed, date);
   const planned = planOutputs(assessed, notification, legacy ? { sheets: [], format: legacy } : snapshot, {
@@ -65,6 +73,7 @@ export function runAssessment(snapshot: WorkbookSnapshot, options: RunOptions): 
     result,
     notification,
     date,
+    request: buildRequest(assessed, notification),
     report,
     // built on first use (planOutputs): validate reports without building the output sheets
     get plan() {

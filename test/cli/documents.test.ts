@@ -37,7 +37,7 @@ describe('grade --docx', () => {
     for (const docx of ['in.xlsx', 'out.xlsx']) {
       const r = await run(['grade', 'in.xlsx', '--out', 'out.xlsx', '--docx', docx], { 'in.xlsx': input });
       expect(r.code).toBe(2);
-      expect(r.stderr).toContain('Word 文件不能是输入文件、输出工作簿或报告');
+      expect(r.stderr).toContain('Word 文件不能是输入文件、输出工作簿、报告或另一个 Word 文件');
       expect(r.files.has('out.xlsx')).toBe(false);
     }
     expect((await run(['grade', 'in.xlsx', '--docx', '-'])).stderr).toContain('--docx 必须是文件路径');
@@ -61,11 +61,11 @@ describe('grade --feedback', () => {
     for (const feedback of ['in.xlsx', 'out.xlsx']) {
       const refused = await run(['grade', 'in.xlsx', '--out', 'out.xlsx', '--feedback', feedback], { 'in.xlsx': input });
       expect(refused.code).toBe(2);
-      expect(refused.stderr).toContain('反馈单文件不能是输入文件、输出工作簿、报告或通报');
+      expect(refused.stderr).toContain('Word 文件不能是输入文件、输出工作簿、报告或另一个 Word 文件');
       expect(refused.files.has('out.xlsx')).toBe(false);
     }
     const same = await run(['grade', 'in.xlsx', '--docx', 'a.docx', '--feedback', 'a.docx'], { 'in.xlsx': input });
-    expect(same.stderr).toContain('反馈单文件不能是输入文件、输出工作簿、报告或通报');
+    expect(same.stderr).toContain('Word 文件不能是输入文件、输出工作簿、报告或另一个 Word 文件');
     const exists = await run(['grade', 'in.xlsx', '--feedback', 'f.docx'], { 'in.xlsx': input, 'f.docx': 'mine' });
     expect(exists.code).toBe(2);
     expect(exists.files.get('f.docx')).toBe('mine');
@@ -73,6 +73,84 @@ describe('grade --feedback', () => {
     expect(forced.files.get('f.docx')).toBeInstanceOf(Uint8Array);
     expect((await run(['grade', 'in.xlsx', '--feedback', 'f.txt'], { 'in.xlsx': input })).stderr).toContain('Word 文件名必须以 .docx 结尾：');
     expect((await run(['validate', 'in.xlsx', '--feedback', 'x.docx'])).stderr).toContain('validate 命令不支持选项 --feedback');
+  });
+});
+
+describe('grade --request (SPEC §8)', () => {
+  test('writes the request for approval: to 请示主送, the candidates with total and grade, "妥否，请批示。", the ranking as 附件', async () => {
+    const input = await smallWorkbook({ 考核参数: [['参数', '值'], ['年度', 2026], ['发文单位', '中共某所委员会办公室']] });
+    const r = await run(['grade', 'in.xlsx', '--request', '请示.docx', '--json', 'r.json'], { 'in.xlsx': input });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('请示（Word）：请示.docx');
+    const text = await documentText(bytesOf(r, '请示.docx'));
+    expect(text).toContain('关于2026年度先进党支部推荐名单的请示');
+    expect(text).toContain('院党委：');
+    expect(text).toMatch(/（一）甲支部（总分\d+\.\d分，“优秀”）。/);
+    expect(text).toContain('妥否，请批示。');
+    expect(text).toContain('附件：2026年度党支部考核结果排名表');
+    expect(text).toContain('中共某所委员会办公室');
+    expect(text).toContain('2026年12月20日');
+    // the JSON report is unchanged by the request: no placeholder warning, since the issuer is set
+    const report = JSON.parse(r.files.get('r.json') as string);
+    expect(report.schemaVersion).toBe(1);
+    expect(report.issues.map((i: { code: string }) => i.code)).not.toContain('placeholder-issuer');
+  });
+
+  test('请示主送 from the settings sheet; nobody graded 优秀: no request, the reason said, exit 1', async () => {
+    const to = await run(['grade', 'in.xlsx', '--request', 'q.docx'], { 'in.xlsx': await smallWorkbook({ 考核参数: [['参数', '值'], ['请示主送', '中共某所委员会']] }) });
+    expect(await documentText(bytesOf(to, 'q.docx'))).toContain('中共某所委员会：');
+    const none = await run(['grade', 'in.xlsx', '--request', 'q.docx', '--docx', 'n.docx'], {
+      'in.xlsx': await smallWorkbook({ 考核参数: [['参数', '值'], ['优秀分数线', 99.9]] }),
+    });
+    expect(none.code).toBe(1);
+    expect(none.files.has('q.docx')).toBe(false);
+    expect(none.files.has('n.docx')).toBe(true);
+    expect(none.stderr).toContain('未写入 q.docx：没有评定为“优秀”的党支部');
+  });
+
+  test('the same safe-write rules as --docx: never the input, the workbook or the notice; an existing file only with --force', async () => {
+    const input = await smallWorkbook();
+    for (const [request, docx] of [['in.xlsx', undefined], ['out.xlsx', undefined], ['n.docx', 'n.docx']]) {
+      const argv = ['grade', 'in.xlsx', '--out', 'out.xlsx', '--request', request as string, ...(docx ? ['--docx', docx] : [])];
+      const r = await run(argv, { 'in.xlsx': input });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('Word 文件不能是输入文件、输出工作簿、报告或另一个 Word 文件');
+      expect(r.files.has('out.xlsx')).toBe(false);
+    }
+    const exists = await run(['grade', 'in.xlsx', '--request', 'q.docx'], { 'in.xlsx': input, 'q.docx': 'mine' });
+    expect(exists.code).toBe(2);
+    expect(exists.files.get('q.docx')).toBe('mine');
+    const forced = await run(['grade', 'in.xlsx', '--request', 'q.docx', '--force'], { 'in.xlsx': input, 'q.docx': 'mine' });
+    expect(forced.files.get('q.docx')).toBeInstanceOf(Uint8Array);
+    expect((await run(['grade', 'in.xlsx', '--request', 'q.txt'], { 'in.xlsx': input })).stderr).toContain('Word 文件名必须以 .docx 结尾');
+    expect((await run(['validate', 'in.xlsx', '--request', 'x.docx'])).stderr).toContain('validate 命令不支持选项 --request');
+  });
+});
+
+describe('documents and the issuer, and nothing graded', () => {
+  test('placeholder-issuer: a warning while 发文单位 is 中共××党委办公室 and a document is written, none otherwise', async () => {
+    const input = await smallWorkbook();
+    const withDoc = await run(['grade', 'in.xlsx', '--docx', 'n.docx', '--json', 'r.json'], { 'in.xlsx': input });
+    expect(withDoc.code).toBe(0);
+    const issues = JSON.parse(withDoc.files.get('r.json') as string).issues;
+    const w = issues.find((i: { code: string }) => i.code === 'placeholder-issuer');
+    expect(w).toMatchObject({ severity: 'warning', message: '公文落款的发文单位仍是占位的“中共××党委办公室”。' });
+    expect(w.suggestion).toContain('发文单位');
+    const without = await run(['grade', 'in.xlsx', '--json', 'r.json'], { 'in.xlsx': input });
+    expect(JSON.parse(without.files.get('r.json') as string).issues.map((i: { code: string }) => i.code)).not.toContain('placeholder-issuer');
+  });
+
+  test('no branch graded: no notice is written, the command says why and exits 1; the workbook is still written', async () => {
+    const template = bytesOf(await run(['template', 't.xlsx', '--year', '2026']), 't.xlsx');
+    const r = await run(['grade', 't.xlsx', '--out', 'out.xlsx', '--docx', 'n.docx', '--request', 'q.docx'], { 't.xlsx': template });
+    expect(r.code).toBe(1);
+    expect(r.files.has('n.docx')).toBe(false);
+    expect(r.files.has('q.docx')).toBe(false);
+    expect(r.files.has('out.xlsx')).toBe(true);
+    expect(r.stderr).toContain('未写入 n.docx：没有评定等级的党支部');
+    expect(r.stderr).toContain('未写入 q.docx：没有评定等级的党支部');
+    const en = await run(['grade', 't.xlsx', '--docx', 'n.docx', '--lang', 'en'], { 't.xlsx': template });
+    expect(en.stderr).toContain('n.docx was not written: no branch could be graded');
   });
 });
 

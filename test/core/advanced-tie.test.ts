@@ -21,9 +21,10 @@ describe('advanced-tie', () => {
     const model = buildNotification(r, '2026-12-30');
     expect(model.candidates).toEqual(['B']);
     expect(model.advancedTie).toEqual(['B', 'C']);
-    const sheet = planNotificationSheet(model, r.ruleset, '2026-12-30', '考核结果通报');
+    const sheet = planNotificationSheet(model, r.ruleset, '考核结果通报');
     const text = JSON.stringify(sheet.mode === 'new' ? sheet.values : []);
-    expect(text).toContain('B、C总分相同，并列于先进党支部推荐名额（1 个）处');
+    expect(text).toContain('B、C总分相同，并列于先进党支部推荐名额（1个）处');
+    expect(model.paragraphs.join('')).toContain('B、C总分相同');
     expect(text).toContain('请党委研究确定');
   });
 

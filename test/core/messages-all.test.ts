@@ -353,7 +353,6 @@ describe('recognition and output findings', () => {
     expect(tie.message.zh).toContain('"甲支部"、"乙支部"');
     expect(tie.message.en).toContain('"甲支部", "乙支部"');
     says(tie.suggestion);
-    expect(msg.advancedTieLine(['甲支部', '乙支部'], 1)).toMatch(/^注：甲支部、乙支部总分相同.*（1 个）.*请党委研究确定。$/);
 
     const xls = msg.legacyFormat('xls');
     const et = msg.legacyFormat('et');

@@ -1,4 +1,4 @@
-import { defaultRuleset, parseSettings, SETTING_KEYS } from '../../src/core/ruleset';
+import { defaultRuleset, parseSettings, readDocumentNumber, SETTING_KEYS } from '../../src/core/ruleset';
 import type { CellValue, SettingRow } from '../../src/core/types';
 
 let line = 1;
@@ -30,6 +30,7 @@ describe('defaultRuleset', () => {
       issuer: '中共××党委办公室',
       documentFont: '仿宋_GB2312',
       dateStyle: 'arabic',
+      requestAddressee: '院党委',
     });
   });
 });
@@ -106,7 +107,42 @@ describe('parseSettings', () => {
       issuer: '中共某研究所委员会办公室',
       documentFont: '仿宋',
       dateStyle: 'chinese',
+      requestAddressee: '院党委',
     });
+  });
+
+  it('reads the official-document keys: 发文机关标志, 发文字号, 抄送, 印发机关, 请示主送 (SPEC §8)', () => {
+    const { ruleset, findings, origins } = parse(
+      ['发文机关标志', '中共××研究院委员会办公室文件'],
+      ['发文字号', '院党办[2026]03号'],
+      ['抄送', '院长办公室、院纪委，工会'],
+      ['印发机关', '中共××研究院委员会办公室'],
+      ['请示主送', '中共××研究院委员会'],
+    );
+    expect(findings).toEqual([]);
+    expect(ruleset).toMatchObject({
+      letterhead: '中共××研究院委员会办公室文件',
+      documentNumber: '院党办〔2026〕3号',
+      cc: ['院长办公室', '院纪委', '工会'],
+      printer: '中共××研究院委员会办公室',
+      requestAddressee: '中共××研究院委员会',
+    });
+    expect(origins.find((o) => o.key === '抄送')).toEqual({ key: '抄送', display: '院长办公室、院纪委、工会', ref: { sheet: '考核参数', cell: 'B4' } });
+    expect(origins.find((o) => o.key === '发文字号')?.display).toBe('院党办〔2026〕3号');
+  });
+
+  it('发文字号: the year in 〔〕 whatever brackets were typed, no leading zeros; anything else names the cell', () => {
+    expect(readDocumentNumber('〔2026〕3号')).toBe('〔2026〕3号');
+    expect(readDocumentNumber('党办发（2026）12号')).toBe('党办发〔2026〕12号');
+    expect(readDocumentNumber('党办【2026】第7号')).toBe('党办〔2026〕7号');
+    for (const bad of ['2026-3', '党办〔26〕3号', '党办〔2026〕号', '党办〔2026〕0号']) expect(readDocumentNumber(bad)).toBeNull();
+    const r = parse(['发文字号', '第三号']);
+    expect(r.findings).toHaveLength(1);
+    expect(r.findings[0]).toMatchObject({ code: 'invalid-settings', severity: 'error', sheet: '考核参数', cell: 'B2' });
+    expect(r.findings[0].message.zh).toContain('〔2026〕3号');
+    expect(r.ruleset.documentNumber).toBeUndefined();
+    const long = parse(['发文机关标志', '很'.repeat(31)]);
+    expect(long.findings[0]).toMatchObject({ code: 'invalid-settings', cell: 'B2' });
   });
 
   it('reads 日期格式 as a word or an example date, and refuses anything else naming the cell (SPEC §8)', () => {

@@ -6,7 +6,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { renderForms, renderNotification } from '../../src/hosts/docx';
+import { renderForms, renderNotification, renderRequest } from '../../src/hosts/docx';
 import { buildWorkbook, InternalError, loadWorkbook, XlsxError, XlsxHost } from '../../src/hosts/xlsx';
 import { writePackage } from '../../src/hosts/xlsx/package-write';
 import { openZip } from '../../src/hosts/xlsx/zip';
@@ -14,7 +14,8 @@ import { defaultCatalogue } from '../../src/core/catalogue';
 import type { SheetPlan } from '../../src/workbook/plan';
 import { runAssessment } from '../../src/workbook/pipeline';
 import { exportPlan, nextYearPlan, planSample, planTemplate } from '../../src/workbook/plans';
-import { buildFormsDocument, buildNotificationDocument } from '../../src/workbook/plans/documents';
+import { buildFormsDocument, buildNotificationDocument, buildRequestDocument } from '../../src/workbook/plans/documents';
+import { buildNotification } from '../../src/core/notification';
 import { expectStrictPackage } from '../support/strict';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures');
@@ -82,7 +83,12 @@ describe('the workbooks and documents written without an input', () => {
   it('the notification and the paper forms (.docx)', async () => {
     const host = new XlsxHost(await loadWorkbook(buildWorkbook(planSample())));
     const outcome = runAssessment(await host.readSnapshot(), { lang: 'zh', date: '2026-12-31' });
-    await expectStrictPackage(await renderNotification(buildNotificationDocument(outcome.notification, outcome.result.ruleset, outcome.date)));
+    await expectStrictPackage(await renderNotification(buildNotificationDocument(outcome.notification, outcome.result.ruleset)));
+    // with 版头 and 版记, and the request for approval
+    const rs = { ...outcome.result.ruleset, letterhead: '中共××研究院委员会办公室文件', documentNumber: '院党办〔2026〕3号', cc: ['院长办公室'], printer: '中共××研究院委员会办公室' };
+    const official = buildNotification({ ...outcome.result, ruleset: rs }, outcome.date);
+    await expectStrictPackage(await renderNotification(buildNotificationDocument(official, rs)));
+    await expectStrictPackage(await renderRequest(buildRequestDocument(outcome.request!, outcome.result.ruleset)));
     await expectStrictPackage(await renderForms(buildFormsDocument(defaultCatalogue(), ['机关第一党支部', '机关第二党支部'], 2026)));
   });
 });

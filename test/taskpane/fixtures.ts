@@ -5,6 +5,7 @@ import type { SheetSnapshot, WorkbookSnapshot } from '../../src/workbook/snapsho
 import type { AppHost, DropDownRange } from '../../src/taskpane/app-host';
 import { defaultCatalogue } from '../../src/core/catalogue';
 import { defaultRuleset } from '../../src/core/ruleset';
+import { buildNotification } from '../../src/core/notification';
 import type { BranchResult, CellRef, CellValue, Finding } from '../../src/core/types';
 import type { GradeOutcome } from '../../src/taskpane/run';
 
@@ -123,10 +124,6 @@ export function fakeOutcome(branches: BranchResult[], findings: Finding[] = []):
   const ruleset = { ...defaultRuleset(), year: 2026 };
   const gradeCounts = { 优秀: 0, 较好: 0, 一般: 0, 差: 0 };
   for (const b of branches) if (b.grade) gradeCounts[b.grade]++;
-  const ranked = branches
-    .filter((b) => b.status === 'graded' && b.rank !== null && b.total !== null && b.grade !== null)
-    .map((b) => ({ rank: b.rank!, tied: b.tied, name: b.name, total: b.total!, grade: b.grade! }))
-    .sort((a, b) => a.rank - b.rank);
   return {
     recognition: {
       input: { catalogue: defaultCatalogue(), ruleset, roster: null, forms: [], tallies: [], adjustments: [], findings: [] },
@@ -142,17 +139,7 @@ export function fakeOutcome(branches: BranchResult[], findings: Finding[] = []):
       nothingRecognised: false,
     },
     result: { year: 2026, ruleset, catalogue: defaultCatalogue(), branches, gradeCounts, findings },
-    notification: {
-      year: 2026,
-      title: 't',
-      lead: 'l',
-      ranked,
-      gradeCounts,
-      candidates: [],
-      incomplete: branches.filter((b) => b.status === 'incomplete').map((b) => ({ name: b.name, reason: 'r' })),
-      issuer: '中共××党委办公室',
-      date: '2026-12-31',
-    },
+    notification: buildNotification({ year: 2026, ruleset, catalogue: defaultCatalogue(), branches, gradeCounts, findings }, '2026-12-31'),
     plan: {
       sheets: [
         {

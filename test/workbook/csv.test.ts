@@ -140,6 +140,13 @@ describe('notificationRows', () => {
     incomplete: [{ name: '四支部', reason: '缺少组织考核' }],
     issuer: 'x',
     date: '2026-12-31',
+    // what the CSV does not read
+    titleLines: ['t'],
+    addressee: '',
+    paragraphs: [],
+    attachmentNote: '',
+    attachment: { title: '', ranked: { columns: [], rows: [] } },
+    dateText: '',
   };
 
   it('lists ranked branches then incomplete ones apart, unranked', () => {

@@ -33,7 +33,9 @@ export const LINE_PITCH = Math.floor(TEXT_HEIGHT / 22);
 export const CHAR_PITCH = TEXT_WIDTH / 28;
 
 /** 号 → half-points */
-export const SIZE = { 二号: 44, 小二: 36, 三号: 32, 四号: 28, 小四: 24, 五号: 21, 小五: 18 } as const;
+export const SIZE = { 初号: 84, 小初: 72, 二号: 44, 小二: 36, 三号: 32, 四号: 28, 小四: 24, 五号: 21, 小五: 18 } as const;
+/** The red of 版头 (GB/T 9704-2012 7.2.3, 7.2.5). */
+export const RED = 'FF0000';
 /**
  * Character spacing of body text in twips, so that 28 characters of 3号 (16 pt) fill the 156 mm line:
  * −5. Set on the runs rather than as a docGrid character pitch, which LibreOffice and WPS read differently
@@ -45,7 +47,7 @@ export function fontOf(name: string) {
   return { ascii: name, hAnsi: name, eastAsia: name, cs: name };
 }
 
-export function run(text: string, font: string, size: number, extra: { bold?: boolean; characterSpacing?: number } = {}): TextRun {
+export function run(text: string, font: string, size: number, extra: { bold?: boolean; characterSpacing?: number; color?: string } = {}): TextRun {
   return new TextRun({ text, font: fontOf(font), size, ...extra });
 }
 

@@ -1,16 +1,37 @@
 /**
  * The 通报 as a Word document laid out to GB/T 9704-2012 (SPEC §8): A4, margins 37/35/28/26 mm, 22 lines
  * of 28 characters, title 2号 方正小标宋简体, body 3号 仿宋_GB2312, page numbers "— 1 —" in 4号 宋体 on
- * the outside (odd pages right, even pages left), the ranked table as 附件 on a page of its own.
+ * the outside (odd pages right, even pages left), the ranked table as 附件 on a page of its own; with
+ * 发文机关标志, the red 版头 and the 版记. Every word comes from the notification model.
  */
-import { AlignmentType, Document, DocumentGridType, Footer, Paragraph, PageNumber, TextRun, type Table } from 'docx';
-import type { DocumentTable, NotificationDocument } from '../../workbook/plans/documents/notification';
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  DocumentGridType,
+  Footer,
+  LineRuleType,
+  Paragraph,
+  PageNumber,
+  RelativeVerticalPosition,
+  Table,
+  TableAnchorType,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlignTable,
+  WidthType,
+} from 'docx';
+import type { Imprint, Letterhead } from '../../core/types';
+import { withWidths, type DocumentFonts, type DocumentTable, type NotificationDocument } from '../../workbook/plans/documents/notification';
 import {
   A4,
   CHAR_PITCH,
   BODY_CHAR_SPACING,
   LINE_PITCH,
   OFFICIAL_MARGINS,
+  RED,
   SIZE,
   TEXT_WIDTH,
   blankLine,
@@ -27,7 +48,7 @@ import {
 } from './layout';
 
 /** "— 1 —", one character in from the outside edge of the text block. */
-function pageNumberFooter(font: string, side: 'right' | 'left'): Footer {
+export function pageNumberFooter(font: string, side: 'right' | 'left'): Footer {
   const oneChar = SIZE.四号 * 10;
   return new Footer({
     children: [
@@ -40,7 +61,7 @@ function pageNumberFooter(font: string, side: 'right' | 'left'): Footer {
   });
 }
 
-function documentTable(t: DocumentTable, bodyFont: string, headingFont: string): Table {
+export function documentTable(t: DocumentTable, bodyFont: string, headingFont: string): Table {
   const widths = proportional(t.widths, TEXT_WIDTH);
   const line = 400;
   const header = row(
@@ -56,8 +77,11 @@ function documentTable(t: DocumentTable, bodyFont: string, headingFont: string):
   return table(widths, [header, ...body]);
 }
 
-/** GB/T 9704-2012 7.3.5: the date two characters right of the issuer's start, issuer centred over it. */
-function signatureIndents(issuer: string, date: string): { issuer: number; date: number } {
+/**
+ * GB/T 9704-2012 7.3.5.1 (a sealed document): the date four characters in from the right, the issuer
+ * centred over the date; the seal then presses on both, its top within one line of the text above.
+ */
+export function signatureIndents(issuer: string, date: string): { issuer: number; date: number } {
   const wi = charWidth(issuer);
   const wd = charWidth(date);
   const dateRight = 4;
@@ -65,46 +89,120 @@ function signatureIndents(issuer: string, date: string): { issuer: number; date:
   return { issuer: Math.round(issuerRight * CHAR_PITCH), date: Math.round(dateRight * CHAR_PITCH) };
 }
 
-export function notificationDocx(doc: NotificationDocument): Document {
-  const { fonts } = doc;
-  const body = (text: string) => run(text, fonts.body, SIZE.三号, { characterSpacing: BODY_CHAR_SPACING });
-  const indent2 = { firstLine: Math.round(2 * CHAR_PITCH) };
-  const sig = signatureIndents(doc.issuer, doc.date);
+/** The size (half-points) of a one-line 发文机关标志: 小初 where it fits the text block's width, smaller where not. */
+function markSize(mark: string): number {
+  const fit = Math.floor((TEXT_WIDTH / 20 / Math.max(1, charWidth(mark))) * 2 * 0.95);
+  return Math.max(SIZE.二号, Math.min(SIZE.小初, fit));
+}
 
-  const children: (Paragraph | Table)[] = [
-    // 标题 on the grid's second line, then one blank line before 主送机关 (GB/T 9704-2012 7.3.1, 7.3.2)
-    blankLine(),
-    gridParagraph([run(doc.title, fonts.title, SIZE.二号)], { alignment: AlignmentType.CENTER }),
-    blankLine(),
-    gridParagraph([body(doc.addressee)]),
-    // the last body paragraph goes with the signature (GB/T 9704-2012 7.3.5.4: no page of signature alone)
-    ...doc.body.map((p, i) => gridParagraph([body(p)], { indent: indent2, alignment: AlignmentType.JUSTIFIED, keepNext: i === doc.body.length - 1 })),
-    // 附件说明 and the signature kept on one page, so the issuer never stands alone on a page
-    gridParagraph([], { keepNext: true }),
-    gridParagraph([body(doc.attachmentNote)], { indent: indent2, keepNext: true }),
-    // room for the seal over the issuer and the date
-    gridParagraph([], { keepNext: true }),
-    gridParagraph([], { keepNext: true }),
-    gridParagraph([body(doc.issuer)], { alignment: AlignmentType.RIGHT, indent: { right: sig.issuer }, keepNext: true }),
-    gridParagraph([body(doc.date)], { alignment: AlignmentType.RIGHT, indent: { right: sig.date } }),
-    // 附件: "附件" in 3号 黑体 top left on a new page, its title centred on the third line (8.1)
-    gridParagraph([run('附件', fonts.heading, SIZE.三号)], { pageBreakBefore: true }),
-    blankLine(),
-    gridParagraph([run(doc.attachment.title, fonts.title, SIZE.二号)], { alignment: AlignmentType.CENTER }),
-    blankLine(),
-    documentTable(doc.attachment.ranked, fonts.body, fonts.heading),
+const RED_LINE = { style: BorderStyle.SINGLE, size: 12, color: RED, space: 11 };
+
+/**
+ * 版头 (GB/T 9704-2012 7.2): the 发文机关标志 in red 小标宋 centred, its top 35 mm under the text block's
+ * top; the 发文字号 two lines under it; 4 mm under that the red separator line as wide as the text block;
+ * the title two lines under the line.
+ */
+export function letterheadParagraphs(head: Letterhead, fonts: DocumentFonts): Paragraph[] {
+  const size = markSize(head.mark);
+  const markLine = Math.round(size * 10 * 1.2);
+  const out: Paragraph[] = [
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { before: mm(35), after: 0, line: markLine, lineRule: LineRuleType.EXACT },
+      children: [run(head.mark, fonts.title, size, { color: RED })],
+      ...(head.number ? {} : { border: { bottom: RED_LINE } }),
+    }),
   ];
-  if (doc.attachment.incomplete && doc.attachment.incompleteTitle) {
-    children.push(
+  if (head.number) {
+    out.push(
       blankLine(),
-      gridParagraph([run(doc.attachment.incompleteTitle, fonts.heading, SIZE.三号)]),
-      documentTable(doc.attachment.incomplete, fonts.body, fonts.heading),
+      gridParagraph([run(head.number, fonts.body, SIZE.三号)], { alignment: AlignmentType.CENTER, border: { bottom: RED_LINE } }),
     );
   }
+  out.push(blankLine(), blankLine());
+  return out;
+}
 
+const THICK = { style: BorderStyle.SINGLE, size: 8, color: '000000' };
+const THIN = { style: BorderStyle.SINGLE, size: 6, color: '000000' };
+const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+
+/**
+ * 版记 (GB/T 9704-2012 7.4): 抄送 and then 印发机关 with 印发日期, 4号 仿宋, one character in from each side,
+ * between separator lines (the first and last thick, those between thin), at the foot of the last page.
+ */
+export function imprintTable(imprint: Imprint, fonts: DocumentFonts): Table {
+  const oneChar = SIZE.四号 * 10;
+  const line = 560; // 4号 on a roomy line, as the 版记's rows are drawn
+  const para = (children: TextRun[], alignment: (typeof AlignmentType)[keyof typeof AlignmentType], indent: { left?: number; right?: number }) =>
+    new Paragraph({ alignment, indent, spacing: { line, lineRule: LineRuleType.EXACT, before: 0, after: 0 }, children });
+  const rows: { cells: Paragraph[][] }[] = [];
+  if (imprint.cc) {
+    // 抄送机关 hang under the first one after "抄送："
+    rows.push({ cells: [[new Paragraph({ indent: { left: oneChar + 3 * oneChar, hanging: 3 * oneChar }, spacing: { line, lineRule: LineRuleType.EXACT, before: 0, after: 0 }, children: [run(imprint.cc, fonts.body, SIZE.四号)] })]] });
+  }
+  if (imprint.printer) {
+    rows.push({
+      cells: [[para([run(imprint.printer, fonts.body, SIZE.四号)], AlignmentType.LEFT, { left: oneChar })], [para([run(imprint.printDate ?? '', fonts.body, SIZE.四号)], AlignmentType.RIGHT, { right: oneChar })]],
+    });
+  }
+  const half = Math.floor(TEXT_WIDTH / 2);
+  return new Table({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: [half, TEXT_WIDTH - half],
+    layout: TableLayoutType.FIXED,
+    // at the foot of the page the table ends on
+    float: { horizontalAnchor: TableAnchorType.MARGIN, verticalAnchor: TableAnchorType.MARGIN, relativeVerticalPosition: RelativeVerticalPosition.BOTTOM },
+    rows: rows.map(
+      (r, i) =>
+        new TableRow({
+          cantSplit: true,
+          children: r.cells.map(
+            (children, c) =>
+              new TableCell({
+                width: { size: r.cells.length === 1 ? TEXT_WIDTH : c === 0 ? half : TEXT_WIDTH - half, type: WidthType.DXA },
+                ...(r.cells.length === 1 ? { columnSpan: 2 } : {}),
+                verticalAlign: VerticalAlignTable.CENTER,
+                margins: { top: 0, bottom: 0, left: 0, right: 0 },
+                borders: { top: i === 0 ? THICK : THIN, bottom: i === rows.length - 1 ? THICK : THIN, left: NONE, right: NONE },
+                children,
+              }),
+          ),
+        }),
+    ),
+  });
+}
+
+/** Body text: 3号 with the spacing that makes 28 characters a line. */
+export function bodyRun(text: string, fonts: DocumentFonts): TextRun {
+  return run(text, fonts.body, SIZE.三号, { characterSpacing: BODY_CHAR_SPACING });
+}
+
+/**
+ * The 落款 (GB/T 9704-2012 7.3.5): one blank line, the 附件说明, then two lines left for the seal, the
+ * issuer and the date, chained to the last body paragraph so no page carries the 落款 alone (7.3.5.4).
+ */
+export function signatureParagraphs(issuer: string, date: string, attachmentNote: string | undefined, fonts: DocumentFonts): Paragraph[] {
+  const indent2 = { firstLine: Math.round(2 * CHAR_PITCH) };
+  const sig = signatureIndents(issuer, date);
+  const out: Paragraph[] = [];
+  if (attachmentNote) {
+    out.push(gridParagraph([], { keepNext: true }), gridParagraph([bodyRun(attachmentNote, fonts)], { indent: indent2, keepNext: true }));
+  }
+  out.push(
+    gridParagraph([], { keepNext: true }),
+    gridParagraph([], { keepNext: true }),
+    gridParagraph([bodyRun(issuer, fonts)], { alignment: AlignmentType.RIGHT, indent: { right: sig.issuer }, keepNext: true }),
+    gridParagraph([bodyRun(date, fonts)], { alignment: AlignmentType.RIGHT, indent: { right: sig.date } }),
+  );
+  return out;
+}
+
+/** The section of an official document: A4, GB/T 9704 margins, the 22-line grid, page numbers outside. */
+export function officialDocument(title: string, creator: string, fonts: DocumentFonts, children: (Paragraph | Table)[]): Document {
   return new Document({
-    title: doc.title,
-    creator: doc.issuer,
+    title,
+    creator,
     evenAndOddHeaderAndFooters: true,
     styles: { default: { document: { run: { font: fontOf(fonts.body), size: SIZE.三号 } } } },
     sections: [
@@ -122,6 +220,40 @@ export function notificationDocx(doc: NotificationDocument): Document {
       },
     ],
   });
+}
+
+export function notificationDocx(doc: NotificationDocument): Document {
+  const { fonts, notice } = doc;
+  const indent2 = { firstLine: Math.round(2 * CHAR_PITCH) };
+
+  const children: (Paragraph | Table)[] = [
+    // without a 版头 the title is on the grid's second line (7.3.1); with one, two lines under the red line
+    ...(notice.letterhead ? letterheadParagraphs(notice.letterhead, fonts) : [blankLine()]),
+    ...notice.titleLines.map((line) => gridParagraph([run(line, fonts.title, SIZE.二号)], { alignment: AlignmentType.CENTER, keepNext: true })),
+    // one blank line before 主送机关 (7.3.2)
+    blankLine(),
+    gridParagraph([bodyRun(notice.addressee, fonts)]),
+    // the last body paragraph goes with the 落款 (7.3.5.4: no page of 落款 alone)
+    ...notice.paragraphs.map((p, i) =>
+      gridParagraph([bodyRun(p, fonts)], { indent: indent2, alignment: AlignmentType.JUSTIFIED, keepNext: i === notice.paragraphs.length - 1, keepLines: i === notice.paragraphs.length - 1 }),
+    ),
+    ...signatureParagraphs(notice.issuer, notice.dateText, notice.attachmentNote, fonts),
+    // 附件: "附件" in 3号 黑体 top left on a new page, its title centred on the third line (8.1)
+    gridParagraph([run('附件', fonts.heading, SIZE.三号)], { pageBreakBefore: true }),
+    blankLine(),
+    gridParagraph([run(notice.attachment.title, fonts.title, SIZE.二号)], { alignment: AlignmentType.CENTER }),
+    blankLine(),
+    documentTable(withWidths(notice.attachment.ranked, doc.widths.ranked), fonts.body, fonts.heading),
+  ];
+  if (notice.attachment.incomplete && notice.attachment.incompleteTitle) {
+    children.push(
+      blankLine(),
+      gridParagraph([run(notice.attachment.incompleteTitle, fonts.heading, SIZE.三号)], { keepNext: true }),
+      documentTable(withWidths(notice.attachment.incomplete, doc.widths.incomplete), fonts.body, fonts.heading),
+    );
+  }
+  if (notice.imprint) children.push(blankLine(), imprintTable(notice.imprint, fonts), blankLine());
+  return officialDocument(notice.title, notice.issuer, fonts, children);
 }
 
 export async function renderNotification(doc: NotificationDocument): Promise<Uint8Array> {

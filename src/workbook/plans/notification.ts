@@ -2,11 +2,11 @@
  * 考核结果通报 (SPEC §6): an official Chinese document, Chinese in both UI languages. A4 portrait, one page
  * wide, the table header repeated on every page. Incomplete branches are listed apart and never ranked.
  */
-import { advancedTieLine } from '../../core/messages';
+import { rankText } from '../../core/notification';
 import { DEFAULT_DOCUMENT_FONT } from '../../core/ruleset';
-import { GRADES, type NotificationModel, type Ruleset } from '../../core/types';
+import type { NotificationModel, Ruleset } from '../../core/types';
 import type { SheetPlan } from '../plan';
-import { BORDER, HEADER, SheetBuilder, TITLE, chineseDate, rangeOf, rowsOf, totalFormat } from './sheet';
+import { BORDER, HEADER, SheetBuilder, TITLE, rangeOf, rowsOf, totalFormat } from './sheet';
 
 /** A printed notice's faces (as the Word notice): the title in 宋体, the table header in 黑体, the body in 仿宋. */
 export const NOTICE_TITLE_FONT = '宋体';
@@ -21,9 +21,10 @@ export function noticeBodyFont(ruleset: Pick<Ruleset, 'documentFont'>): string {
   return !f || f === DEFAULT_DOCUMENT_FONT ? '仿宋' : f;
 }
 
-const COLUMNS = ['名次', '党支部', '所属总支', '总分', '等级'];
 const WIDTHS = [12, 28, 20, 10, 10];
-const LAST = COLUMNS.length - 1;
+const LAST = WIDTHS.length - 1;
+const RED = '#FF0000';
+const INDENT = '\u3000\u3000';
 /** CJK characters that fit on one line of the merged width (each takes about two width units). */
 const CHARS_PER_LINE = Math.floor(WIDTHS.reduce((a, b) => a + b, 0) / 2) - 2;
 
@@ -56,38 +57,63 @@ export function rowPieces(text: string, limit = CHARS_PER_LINE * LINES_PER_ROW):
 
 /** "2（并列）" for a tied rank, otherwise the number. */
 export function rankLabel(rank: number, tied: boolean): string | number {
-  return tied ? `${rank}（并列）` : rank;
+  return tied ? rankText(rank, tied) : rank;
 }
 
-export function gradeCountLine(counts: NotificationModel['gradeCounts']): string {
-  return '各等级数量：' + GRADES.map((g) => `${g} ${counts[g] ?? 0} 个`).join('、');
-}
+/** A thin filled row: the separator lines of 版头 (red) and 版记 (black). */
+const RULE_HEIGHT = 3;
 
-export function candidatesLine(candidates: string[]): string {
-  return '先进党支部推荐：' + (candidates.length ? candidates.join('、') : '无');
-}
-
-export function planNotificationSheet(
-  model: NotificationModel,
-  ruleset: Ruleset,
-  fallbackDate: string,
-  name: string,
-  replaces?: string,
-): SheetPlan {
+/**
+ * The notification model laid out on a sheet in the order of the Word document: 版头, title, 主送, body,
+ * 附件说明, 落款; then the 附件 (the ranked table, its header repeated on every printed page, and the
+ * incomplete branches apart) and the 版记. Every word is the model's.
+ */
+export function planNotificationSheet(model: NotificationModel, ruleset: Ruleset, name: string, replaces?: string): SheetPlan {
   const sb = new SheetBuilder();
   /** Write a merged, wrapped line (several rows when very long); returns the next free row. */
   const line = (r: number, text: string, style = {}): number => {
     for (const piece of rowPieces(text)) {
-      sb.set(r, 0, piece).merge(r, 0, r, LAST).style(r, 0, r, LAST, { wrap: true, vAlign: 'middle', ...style }).height(r, wrappedHeight(piece));
+      sb.set(r, 0, piece).merge(r, 0, r, LAST).style(r, 0, r, LAST, { wrap: true, vAlign: 'middle', hAlign: 'left', ...style }).height(r, wrappedHeight(piece));
       r++;
     }
     return r;
   };
+  const rule = (r: number, color: string): number => {
+    sb.merge(r, 0, r, LAST).style(r, 0, r, LAST, { fill: color }).height(r, RULE_HEIGHT);
+    return r + 1;
+  };
 
-  sb.set(0, 0, model.title).merge(0, 0, 0, LAST).style(0, 0, 0, LAST, { ...TITLE, fontName: NOTICE_TITLE_FONT, wrap: true }).height(0, 48);
-  const h = line(1, model.lead, { hAlign: 'left' }) + 1;
-  sb.row(h, 0, COLUMNS).style(h, 0, h, LAST, { ...HEADER, fontName: NOTICE_HEADER_FONT }).height(h, 22);
-  let r = h + 1;
+  let r = 0;
+  if (model.letterhead) {
+    sb.set(r, 0, model.letterhead.mark).merge(r, 0, r, LAST).style(r, 0, r, LAST, { ...TITLE, fontName: NOTICE_TITLE_FONT, fontSize: 26, fontColor: RED, wrap: true }).height(r, 44);
+    r++;
+    if (model.letterhead.number) {
+      sb.set(r, 0, model.letterhead.number).merge(r, 0, r, LAST).style(r, 0, r, LAST, { hAlign: 'center', vAlign: 'middle' }).height(r, 24);
+      r++;
+    }
+    r = rule(r, RED);
+    r++;
+  }
+  sb.set(r, 0, model.titleLines.join('\n')).merge(r, 0, r, LAST).style(r, 0, r, LAST, { ...TITLE, fontName: NOTICE_TITLE_FONT, wrap: true }).height(r, 12 + 24 * model.titleLines.length);
+  r += 2;
+  r = line(r, model.addressee);
+  // two ideographic spaces: the first-line indent of a Chinese paragraph, which a cell cannot set
+  for (const p of model.paragraphs) r = line(r, INDENT + p);
+  r++;
+  r = line(r, INDENT + model.attachmentNote);
+  r++;
+  sb.set(r, 0, model.issuer).merge(r, 0, r, LAST).style(r, 0, r, LAST, { hAlign: 'right' });
+  r++;
+  sb.set(r, 0, model.dateText).merge(r, 0, r, LAST).style(r, 0, r, LAST, { hAlign: 'right' });
+  r += 2;
+
+  sb.set(r, 0, '附件').style(r, 0, r, 0, { fontName: NOTICE_HEADER_FONT });
+  r++;
+  sb.set(r, 0, model.attachment.title).merge(r, 0, r, LAST).style(r, 0, r, LAST, { bold: true, fontSize: 14, hAlign: 'center', fontName: NOTICE_TITLE_FONT }).height(r, 28);
+  r++;
+  const h = r;
+  sb.row(h, 0, model.attachment.ranked.columns).style(h, 0, h, LAST, { ...HEADER, fontName: NOTICE_HEADER_FONT }).height(h, 22);
+  r = h + 1;
   for (const b of model.ranked) {
     sb.row(r, 0, [rankLabel(b.rank, b.tied), b.name, b.group ?? null, b.total, b.grade]);
     r++;
@@ -97,42 +123,47 @@ export function planNotificationSheet(
     sb.style(h + 1, 1, r - 1, 2, { hAlign: 'left' });
     sb.style(h + 1, 3, r - 1, 3, { numberFormat: totalFormat(ruleset.decimals) });
   } else {
-    sb.set(r, 0, '（无已评定的党支部）').merge(r, 0, r, LAST).style(r, 0, r, LAST, { ...BORDER, hAlign: 'center' });
+    sb.set(r, 0, '（无）').merge(r, 0, r, LAST).style(r, 0, r, LAST, { ...BORDER, hAlign: 'center' });
     r++;
   }
 
-  r++;
-  r = line(r, gradeCountLine(model.gradeCounts));
-  r = line(r, candidatesLine(model.candidates));
-  if (model.advancedTie) r = line(r, advancedTieLine(model.advancedTie, ruleset.advancedQuota));
-
-  if (model.incomplete.length) {
+  const incomplete = model.attachment.incomplete;
+  if (incomplete && model.attachment.incompleteTitle) {
     r++;
-    r = line(r, `待补充（材料不全，暂不评定、不排名）：共 ${model.incomplete.length} 个`, { bold: true });
-    sb.row(r, 0, ['序号', '党支部', '所属总支', '原因']).merge(r, 3, r, LAST).style(r, 0, r, LAST, { ...HEADER, fontName: NOTICE_HEADER_FONT });
+    r = line(r, model.attachment.incompleteTitle, { fontName: NOTICE_HEADER_FONT });
+    sb.row(r, 0, incomplete.columns).merge(r, 3, r, LAST).style(r, 0, r, LAST, { ...HEADER, fontName: NOTICE_HEADER_FONT });
     r++;
-    model.incomplete.forEach((b, i) => {
-      sb.row(r, 0, [i + 1, b.name, b.group ?? null, b.reason]).merge(r, 3, r, LAST);
+    for (const row of incomplete.rows) {
+      const reason = row[3];
+      sb.row(r, 0, [Number(row[0]), row[1], row[2] || null, reason]).merge(r, 3, r, LAST);
       sb.style(r, 0, r, LAST, { ...BORDER, wrap: true });
       sb.style(r, 0, r, 0, { hAlign: 'center' });
-      sb.height(r, Math.min(MAX_ROW_HEIGHT, Math.max(20, Math.ceil(b.reason.length / 9) * 16)));
+      sb.height(r, Math.min(MAX_ROW_HEIGHT, Math.max(20, Math.ceil(reason.length / 9) * 16)));
       r++;
-    });
+    }
   }
 
-  r++;
-  sb.set(r, 0, model.issuer).merge(r, 0, r, LAST).style(r, 0, r, LAST, { hAlign: 'right' });
-  r++;
-  sb.set(r, 0, chineseDate(model.date || fallbackDate)).merge(r, 0, r, LAST).style(r, 0, r, LAST, { hAlign: 'right' });
+  if (model.imprint) {
+    r++;
+    r = rule(r, '#000000');
+    if (model.imprint.cc) r = line(r, model.imprint.cc);
+    if (model.imprint.printer) {
+      if (model.imprint.cc) r = rule(r, '#000000');
+      sb.set(r, 0, model.imprint.printer).merge(r, 0, r, 2).set(r, 3, model.imprint.printDate ?? '').merge(r, 3, r, LAST).style(r, 3, r, LAST, { hAlign: 'right' }).height(r, 20);
+      r++;
+    }
+    r = rule(r, '#000000');
+  }
+  const last = r - 1;
   // The body face first, under every other style: one range, so the title and headers keep their own.
-  sb.styleBefore(0, 0, 0, r, LAST, { fontName: noticeBodyFont(ruleset) });
+  sb.styleBefore(0, 0, 0, last, LAST, { fontName: noticeBodyFont(ruleset) });
 
   return sb.build({
     kind: 'notification',
     name,
     ...(replaces ? { replaces } : {}),
     columnWidths: [...WIDTHS],
-    print: { paper: 'A4', orientation: 'portrait', fitToWidth: true, titleRows: rowsOf(h), area: rangeOf(0, 0, r, LAST), centered: true },
+    print: { paper: 'A4', orientation: 'portrait', fitToWidth: true, titleRows: rowsOf(h), area: rangeOf(0, 0, last, LAST), centered: true },
     tabColor: '#C00000',
   });
 }

@@ -46,7 +46,7 @@ export function planOutputs(
   const d = place('details');
   const build = (): WorkbookPlan => {
     const first = summary ? planSummarySheet(result, options.lang, summary.name, summary.replaces) : fill!.plan;
-    const notice = planNotificationSheet(notification, result.ruleset, options.date, n.name, n.replaces);
+    const notice = planNotificationSheet(notification, result.ruleset, n.name, n.replaces);
     const details = planDetailsSheet(result, options.lang, d.name, d.replaces);
     // Built last so that it lists the findings made above too.
     const checks: SheetPlan = planChecksSheet(mergeFindings(result.findings, findings), options.lang, c.name, c.replaces);

@@ -4,13 +4,14 @@
  */
 import { renderNotification } from '../../../src/hosts/docx';
 import { buildNotificationDocument } from '../../../src/workbook/plans/documents';
-import { attrOf, paragraphsOf, partOf, sampleRun, SAMPLE_DATE, tableRowsOf } from './fixtures';
+import { attrOf, paragraphsOf, partOf, sampleRun, tableRowsOf } from './fixtures';
 
 const TWIPS_PER_MM = 1440 / 25.4;
 
 describe('renderNotification', () => {
   const run = sampleRun();
-  const doc = buildNotificationDocument(run.notification, run.result.ruleset, SAMPLE_DATE);
+  const doc = buildNotificationDocument(run.notification, run.result.ruleset);
+  const notice = doc.notice;
   let bytes: Uint8Array;
   let xml: string;
   beforeAll(async () => {
@@ -35,11 +36,11 @@ describe('renderNotification', () => {
 
   test('title in 2号 方正小标宋简体, body in 3号 仿宋_GB2312 spaced to 28 characters a line', () => {
     const paras = [...xml.matchAll(/<w:p>[\s\S]*?<\/w:p>/g)].map((m) => m[0]);
-    const title = paras.find((p) => paragraphsOf(p)[0] === doc.title) as string;
+    const title = paras.find((p) => paragraphsOf(p)[0] === notice.titleLines[0]) as string;
     expect(title).toContain('w:eastAsia="方正小标宋简体"');
     expect(title).toContain('<w:sz w:val="44"/>');
     expect(title).toContain('<w:jc w:val="center"/>');
-    const lead = paras.find((p) => paragraphsOf(p)[0] === doc.body[0]) as string;
+    const lead = paras.find((p) => paragraphsOf(p)[0] === notice.paragraphs[0]) as string;
     expect(lead).toContain('w:eastAsia="仿宋_GB2312"');
     expect(lead).toContain('<w:sz w:val="32"/>');
     // 28 characters of 16 pt (320 twips) in 156 mm: 5 twips closer each
@@ -51,7 +52,7 @@ describe('renderNotification', () => {
   test('reading order: title, 主送, body, 附件说明, issuer, date, then 附件 on a new page', () => {
     const texts = paragraphsOf(xml).filter((t) => t !== '');
     const at = (t: string) => texts.indexOf(t);
-    const order = [doc.title, '各党总支、党支部：', doc.body[0], doc.attachmentNote, '中共××研究院党委办公室', '2026年12月31日', '附件', doc.attachment.title];
+    const order = [...notice.titleLines, '各党总支、党支部：', notice.paragraphs[0], notice.attachmentNote, '中共××研究院党委办公室', '2026年12月31日', '附件', notice.attachment.title];
     expect(order.map(at).every((i, k, all) => i >= 0 && (k === 0 || i > all[k - 1]))).toBe(true);
     const attachmentPara = [...xml.matchAll(/<w:p>[\s\S]*?<\/w:p>/g)].map((m) => m[0]).find((p) => paragraphsOf(p)[0] === '附件') as string;
     expect(attachmentPara).toContain('<w:pageBreakBefore/>');

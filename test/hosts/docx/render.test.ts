@@ -8,8 +8,27 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { renderNotification, renderRequest } from '../../../src/hosts/docx';
+import type { SheetPlan } from '../../../src/workbook/plan';
+import { planSample } from '../../../src/workbook/plans';
+import { buildNotificationDocument, buildRequestDocument } from '../../../src/workbook/plans/documents';
 import { SAMPLE_BRANCHES, SAMPLE_ISSUER } from '../../../src/workbook/plans/sample';
+import { runAssessment } from '../../../src/workbook/pipeline';
 import { bytesOf, run } from '../../cli/helpers';
+
+/** The sample's sheets with settings rows filled in, graded as a host would read them. */
+function sampleWith(settings: Record<string, string>) {
+  const sheets = (planSample().sheets as SheetPlan[]).map((s) => ({ name: s.name, values: s.values.map((r) => [...(r ?? [])]), merges: s.merges }));
+  const sheet = sheets.find((s) => s.name === '考核参数');
+  for (const [key, value] of Object.entries(settings)) {
+    const row = sheet?.values.find((r) => r[0] === key);
+    if (!row) throw new Error(`no settings row ${key}`);
+    row[1] = value;
+  }
+  return runAssessment({ sheets }, { lang: 'zh', date: '2026-12-31', documents: true });
+}
+
+const OFFICIAL = { 发文机关标志: '中共××研究院委员会办公室文件', 发文字号: '院党办〔2026〕3号', 抄送: '院长办公室，院纪委', 印发机关: '中共××研究院委员会办公室' };
 
 const ROOT = path.join(__dirname, '..', '..', '..');
 
@@ -46,9 +65,13 @@ describe('documents rendered by LibreOffice', () => {
     writeFileSync(path.join(dir, 'org.docx'), bytesOf(orgRun, 'org.docx'));
     const feedbackRun = await run(['grade', 'sample.xlsx', '--out', 'g.xlsx', '--feedback', '反馈单.docx'], { 'sample.xlsx': sample }, { BA_DATE: '2026-12-31' });
     writeFileSync(path.join(dir, '反馈单.docx'), bytesOf(feedbackRun, '反馈单.docx'));
+    const official = sampleWith(OFFICIAL);
+    writeFileSync(path.join(dir, 'official.docx'), await renderNotification(buildNotificationDocument(official.notification, official.result.ruleset)));
+    writeFileSync(path.join(dir, 'request.docx'), await renderRequest(buildRequestDocument(official.request!, official.result.ruleset)));
     // a private profile: no clash with another LibreOffice running on the machine
     const profile = 'file://' + path.join(dir, 'profile');
-    await exec('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, path.join(dir, '通报.docx'), path.join(dir, 'forms.docx'), path.join(dir, 'org.docx'), path.join(dir, '反馈单.docx')]);
+    const docs = ['通报.docx', 'forms.docx', 'org.docx', '反馈单.docx', 'official.docx', 'request.docx'].map((f) => path.join(dir, f));
+    await exec('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, ...docs]);
   }, 30 * 60 * 1000);
 
   afterAll(() => {
@@ -71,6 +94,54 @@ describe('documents rendered by LibreOffice', () => {
     for (const b of SAMPLE_BRANCHES) expect(text).toContain(b.name);
     // page numbers on every page: "— 1 —" …
     for (let p = 1; p <= pages; p++) expect(text).toContain(`—${p}—`);
+  });
+
+  test('the 通报 with 发文机关标志, 发文字号, 抄送, 印发机关 set: 版头, 发文字号, title, every graded branch, 抄送 and 印发机关', async () => {
+    const info = await exec('pdfinfo', [pdf('official.docx')]);
+    expect(info).toMatch(/Page size:\s+595\.\d* x 841\.\d* pts \(A4\)/);
+    const first = squeeze(await exec('pdftotext', ['-f', '1', '-l', '1', '-layout', pdf('official.docx'), '-']));
+    // the 版头 opens page one, the title under it
+    expect(first.indexOf('中共××研究院委员会办公室文件')).toBe(0);
+    expect(first.indexOf('院党办〔2026〕3号')).toBeGreaterThan(0);
+    expect(first.indexOf('关于2026年度党支部工作目标管理考核结果的通报')).toBeGreaterThan(first.indexOf('院党办〔2026〕3号'));
+    const text = squeeze(await exec('pdftotext', ['-layout', pdf('official.docx'), '-']));
+    const graded = sampleWith(OFFICIAL).notification.ranked;
+    expect(graded.length).toBeGreaterThan(0);
+    for (const b of graded) expect(text).toContain(b.name);
+    // the 版记 closes the document
+    expect(text).toContain('抄送：院长办公室，院纪委。');
+    expect(text).toContain('中共××研究院委员会办公室2026年12月31日印发');
+    expect(text.lastIndexOf('印发')).toBeGreaterThan(text.lastIndexOf(graded[graded.length - 1].name));
+    // without the keys, the plain layout: no 版头, no 版记
+    const plain = squeeze(await exec('pdftotext', ['-layout', pdf('通报.docx'), '-']));
+    expect(plain).not.toContain('抄送');
+    expect(plain).not.toContain('印发');
+    expect(plain.indexOf('关于2026年度党支部工作目标管理考核结果的通报')).toBe(0);
+  });
+
+  test('no page carries the 落款 alone: the issuer\'s page holds body text too', async () => {
+    for (const name of ['通报.docx', 'official.docx', 'request.docx']) {
+      const pages = Number(/Pages:\s+(\d+)/.exec(await exec('pdfinfo', [pdf(name)]))?.[1]);
+      for (let p = 1; p <= pages; p++) {
+        const page = squeeze(await exec('pdftotext', ['-f', String(p), '-l', String(p), '-layout', pdf(name), '-']));
+        if (!page.includes(squeeze(SAMPLE_ISSUER)) || page.startsWith('附件')) continue;
+        const before = page.slice(0, page.indexOf(squeeze(SAMPLE_ISSUER)));
+        expect(before.replace(/附件：.*$/, '').length).toBeGreaterThan(10);
+      }
+    }
+  });
+
+  test('grade --request: an A4 request with its title, 主送, the candidates, "妥否，请批示。" and the ranking', async () => {
+    const info = await exec('pdfinfo', [pdf('request.docx')]);
+    expect(info).toMatch(/Page size:\s+595\.\d* x 841\.\d* pts \(A4\)/);
+    const text = squeeze(await exec('pdftotext', ['-layout', pdf('request.docx'), '-']));
+    expect(text).toContain('关于2026年度先进党支部推荐名单的请示');
+    expect(text).toContain('院党委：');
+    const request = sampleWith(OFFICIAL).request!;
+    for (const c of request.candidates) expect(text).toContain(c);
+    expect(text).toContain('妥否，请批示。');
+    expect(text).toContain(squeeze(SAMPLE_ISSUER));
+    expect(text).toContain('名次党支部所属总支总分等级');
   });
 
   test('forms: one A4 page per form, 2 × branches for the sample, each branch on its pages', async () => {

@@ -2,6 +2,7 @@
  * Hand-built results for the plan tests, independent of the core's scoring: every number here is worked
  * out by hand in the comments.
  */
+import { buildNotification } from '../../../src/core/notification';
 import type {
   AssessmentResult,
   BranchResult,
@@ -162,24 +163,9 @@ export function result(overrides: Partial<AssessmentResult> = {}): AssessmentRes
   };
 }
 
-export function notification(overrides: Partial<NotificationModel> = {}): NotificationModel {
-  return {
-    year: 2026,
-    title: '关于2026年度党支部工作目标管理考核结果的通报',
-    lead: '根据《党支部工作目标管理考核办法》，党委考核组对全院 5 个党支部 2026 年度工作进行了考核，现将结果通报如下。',
-    ranked: [
-      { rank: 1, tied: false, name: '机关第一党支部', group: '机关党总支', total: 92.3, grade: '优秀' },
-      { rank: 2, tied: true, name: '机关第二党支部', group: '机关党总支', total: 85, grade: '较好' },
-      { rank: 2, tied: true, name: '离退休党支部', group: '机关党总支', total: 85, grade: '较好' },
-      { rank: 4, tied: false, name: '后勤服务党支部', group: '后勤党总支', total: 65.5, grade: '差' },
-    ],
-    gradeCounts: { 优秀: 1, 较好: 2, 一般: 0, 差: 1 },
-    candidates: ['机关第一党支部'],
-    incomplete: [{ name: '基建处党支部', group: '后勤党总支', reason: '民主测评有 1 处评分无效' }],
-    issuer: '中共××研究院党委办公室',
-    date: '2026-12-28',
-    ...overrides,
-  };
+/** The notification model of `result()`, as the core builds it. */
+export function notification(overrides: Partial<AssessmentResult> = {}, date = '2026-12-28'): NotificationModel {
+  return buildNotification(result(overrides), date);
 }
 
 // ---------------------------------------------------------------------------------------------

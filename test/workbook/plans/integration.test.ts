@@ -80,11 +80,12 @@ describe('plans from the core', () => {
 
   test('notification ranks 甲, then 乙 and 丙 tied; 丁 listed apart', () => {
     const s = sheetOf(plan, '考核结果通报');
-    expect(at(s, 'A1')).toBe('关于2026年度党支部工作目标管理考核结果的通报');
-    expect(rowAt(s, 5)).toEqual([1, '甲党支部', '一总支', 100, '优秀']);
-    expect(rowAt(s, 6)).toEqual(['2（并列）', '乙党支部', '一总支', 85, '较好']);
-    expect(rowAt(s, 7)).toEqual(['2（并列）', '丙党支部', '二总支', 85, '较好']);
-    expect(s.values.flat()).toContain('先进党支部推荐：甲党支部');
+    expect(at(s, 'A1')).toBe('关于2026年度党支部工作目标管理\n考核结果的通报');
+    const h = s.values.findIndex((r) => r[0] === '名次') + 1;
+    expect(rowAt(s, h + 1)).toEqual([1, '甲党支部', '一总支', 100, '优秀']);
+    expect(rowAt(s, h + 2)).toEqual(['2（并列）', '乙党支部', '一总支', 85, '较好']);
+    expect(rowAt(s, h + 3)).toEqual(['2（并列）', '丙党支部', '二总支', 85, '较好']);
+    expect(s.values.flat()).toContain('\u3000\u3000根据考核结果，推荐甲党支部为先进党支部候选单位，报党委研究确定。');
     expect(s.values.some((r) => r[1] === '丁党支部' && r[0] === 1)).toBe(true);
     expect(s.values.flat()).toContain('2026年12月30日');
   });

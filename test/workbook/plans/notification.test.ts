@@ -1,68 +1,90 @@
+import type { SheetPlan } from '../../../src/workbook/plan';
 import { planNotificationSheet, rowPieces } from '../../../src/workbook/plans/notification';
-import { RULESET, at, notification, rowAt, styleAt } from './fixtures';
+import { RULESET, at, notification, result, rowAt, styleAt } from './fixtures';
+
+/** The 0-based row whose first cell is `text` (after the paragraph indent). */
+function rowOf(sheet: SheetPlan, text: string): number {
+  const r = sheet.values.findIndex((row) => typeof row[0] === 'string' && row[0].replace(/^\u3000+/, '') === text);
+  if (r < 0) throw new Error(`no row ${text}`);
+  return r;
+}
 
 describe('考核结果通报 sheet', () => {
-  const sheet = planNotificationSheet(notification(), RULESET, '2026-12-31', '考核结果通报');
+  const model = notification();
+  const sheet = planNotificationSheet(model, RULESET, '考核结果通报');
 
-  test('title and lead are merged across the table; the lead wraps', () => {
-    expect(at(sheet, 'A1')).toBe('关于2026年度党支部工作目标管理考核结果的通报');
-    expect(at(sheet, 'A2')).toBe(notification().lead);
-    expect(sheet.merges).toEqual(expect.arrayContaining(['A1:E1', 'A2:E2']));
-    expect(styleAt(sheet, 'A2').wrap).toBe(true);
-    expect(sheet.rowHeights?.find((h) => h.row === 1)?.height).toBeGreaterThanOrEqual(40);
+  test('title (in its balanced lines), 主送 and the body paragraphs in order, merged across and wrapped', () => {
+    expect(at(sheet, 'A1')).toBe('关于2026年度党支部工作目标管理\n考核结果的通报');
+    expect(at(sheet, 'A3')).toBe('各党总支、党支部：');
+    expect(at(sheet, 'A4')).toBe('\u3000\u3000' + model.lead);
+    const rows = model.paragraphs.map((p) => rowOf(sheet, p));
+    expect(rows).toEqual([...rows].sort((a, b) => a - b));
+    expect(sheet.merges).toEqual(expect.arrayContaining(['A1:E1', 'A4:E4']));
+    expect(styleAt(sheet, 'A4').wrap).toBe(true);
+    expect(sheet.rowHeights?.find((h) => h.row === 3)?.height).toBeGreaterThanOrEqual(40);
   });
 
-  test('table in rank order, ties shown as 并列', () => {
-    expect(rowAt(sheet, 4)).toEqual(['名次', '党支部', '所属总支', '总分', '等级']);
-    expect(rowAt(sheet, 5)).toEqual([1, '机关第一党支部', '机关党总支', 92.3, '优秀']);
-    expect(rowAt(sheet, 6)).toEqual(['2（并列）', '机关第二党支部', '机关党总支', 85, '较好']);
-    expect(rowAt(sheet, 7)).toEqual(['2（并列）', '离退休党支部', '机关党总支', 85, '较好']);
-    expect(rowAt(sheet, 8)).toEqual([4, '后勤服务党支部', '后勤党总支', 65.5, '差']);
-    expect(styleAt(sheet, 'D5').numberFormat).toBe('0.0');
-    expect(styleAt(sheet, 'E8').border).toBe(true);
+  test('the body says the grade counts and the candidates in words', () => {
+    const text = model.paragraphs.join('');
+    expect(text).toContain('其中“优秀”1个，“较好”2个，“一般”0个，“差”1个');
+    expect(text).toContain('推荐机关第一党支部为先进党支部候选单位');
+    const none = notification({ branches: result().branches.map((b) => (b.grade === '优秀' ? { ...b, grade: '较好' } : b)) });
+    expect(none.paragraphs.join('')).toContain('暂不推荐先进党支部候选单位');
   });
 
-  test('grade counts and advanced-branch candidates follow the table', () => {
-    expect(at(sheet, 'A10')).toBe('各等级数量：优秀 1 个、较好 2 个、一般 0 个、差 1 个');
-    expect(at(sheet, 'A11')).toBe('先进党支部推荐：机关第一党支部');
-    const none = planNotificationSheet(notification({ candidates: [] }), RULESET, '2026-12-31', '考核结果通报');
-    expect(at(none, 'A11')).toBe('先进党支部推荐：无');
+  test('落款 after the 附件说明, right-aligned, date per 日期格式', () => {
+    const issuer = rowOf(sheet, '中共××研究院党委办公室');
+    expect(sheet.values[issuer + 1][0]).toBe('2026年12月28日');
+    expect(sheet.values[issuer - 2][0]).toBe('\u3000\u3000附件：2026年度党支部考核结果排名表');
+    expect(styleAt(sheet, `A${issuer + 1}`).hAlign).toBe('right');
+    const chinese = notification({ ruleset: { ...RULESET, dateStyle: 'chinese' } });
+    const s = planNotificationSheet(chinese, RULESET, '考核结果通报');
+    expect(s.values.flat()).toContain('二〇二六年十二月二十八日');
   });
 
-  test('incomplete branches are listed apart with their reason, never in the ranked table', () => {
-    expect(at(sheet, 'A13')).toBe('待补充（材料不全，暂不评定、不排名）：共 1 个');
-    expect(rowAt(sheet, 14)).toEqual(['序号', '党支部', '所属总支', '原因']);
-    expect(rowAt(sheet, 15)).toEqual([1, '基建处党支部', '后勤党总支', '民主测评有 1 处评分无效']);
-    expect(sheet.merges).toContain('D15:E15');
-    const ranked = sheet.values.slice(4, 8).map((r) => r[1]);
-    expect(ranked).not.toContain('基建处党支部');
-  });
-
-  test('issuer and date at the bottom, right-aligned, date in Chinese form', () => {
-    expect(at(sheet, 'A17')).toBe('中共××研究院党委办公室');
-    expect(at(sheet, 'A18')).toBe('2026年12月28日');
-    expect(sheet.values).toHaveLength(18);
-    expect(styleAt(sheet, 'A17').hAlign).toBe('right');
-    expect(styleAt(sheet, 'A18').hAlign).toBe('right');
-    // the model's date wins; the option's date is the fallback
-    const fallback = planNotificationSheet(notification({ date: '' }), RULESET, '2027-01-05', '考核结果通报');
-    expect(at(fallback, 'A18')).toBe('2027年1月5日');
-  });
-
-  test('A4 portrait, one page wide, header repeated, print area set, centred', () => {
-    expect(sheet.print).toEqual({ paper: 'A4', orientation: 'portrait', fitToWidth: true, titleRows: '4:4', area: 'A1:E18', centered: true });
+  test('附件: the table in rank order, ties shown as 并列, header repeated when printed', () => {
+    const h = rowOf(sheet, '名次');
+    expect(rowAt(sheet, h + 1)).toEqual(['名次', '党支部', '所属总支', '总分', '等级']);
+    expect(rowAt(sheet, h + 2)).toEqual([1, '机关第一党支部', '机关党总支', 92.3, '优秀']);
+    expect(rowAt(sheet, h + 3)).toEqual(['2（并列）', '机关第二党支部', '机关党总支', 85, '较好']);
+    expect(rowAt(sheet, h + 4)).toEqual(['2（并列）', '离退休党支部', '机关党总支', 85, '较好']);
+    expect(rowAt(sheet, h + 5)).toEqual([4, '后勤服务党支部', '后勤党总支', 65.5, '差']);
+    expect(styleAt(sheet, `D${h + 2}`).numberFormat).toBe('0.0');
+    expect(styleAt(sheet, `E${h + 5}`).border).toBe(true);
+    expect(sheet.print).toEqual({ paper: 'A4', orientation: 'portrait', fitToWidth: true, titleRows: `${h + 1}:${h + 1}`, area: `A1:E${sheet.values.length}`, centered: true });
     expect(sheet.kind).toBe('notification');
   });
 
-  test('no incomplete branches: no 待补充 section', () => {
-    const s = planNotificationSheet(notification({ incomplete: [] }), RULESET, '2026-12-31', '考核结果通报');
-    expect(s.values.flat()).not.toContain('序号');
-    expect(at(s, 'A13')).toBe('中共××研究院党委办公室');
+  test('incomplete branches are listed apart with a reason the recipients understand, never ranked', () => {
+    const r = rowOf(sheet, '序号');
+    expect(rowAt(sheet, r + 2)).toEqual([1, '基建处党支部', '后勤党总支', '缺少民主测评结果；部分评分填写不规范']);
+    expect(sheet.merges).toContain(`D${r + 2}:E${r + 2}`);
+    const text = JSON.stringify(sheet.values);
+    expect(text).not.toContain('校验问题');
+    expect(text).not.toMatch(/\d+ 个错误/);
+    const h = rowOf(sheet, '名次');
+    expect(sheet.values.slice(h, h + 6).map((row) => row[1])).not.toContain('基建处党支部');
   });
 
-  test('nothing graded: a placeholder row instead of the table body', () => {
-    const s = planNotificationSheet(notification({ ranked: [], candidates: [] }), RULESET, '2026-12-31', '考核结果通报');
-    expect(at(s, 'A5')).toBe('（无已评定的党支部）');
+  test('no incomplete branches: no 待补充 section', () => {
+    const s = planNotificationSheet(notification({ branches: result().branches.filter((b) => b.status === 'graded') }), RULESET, '考核结果通报');
+    expect(s.values.flat()).not.toContain('序号');
+  });
+
+  test('without 发文机关标志 no 版头 and no 版记; with it, the red mark, 发文字号 and red line, and the 版记 at the end', () => {
+    expect(JSON.stringify(sheet.values)).not.toContain('抄送');
+    const rs = { ...RULESET, letterhead: '中共××研究院委员会办公室文件', documentNumber: '院党办〔2026〕3号', cc: ['院长办公室', '纪委'], printer: '中共××研究院委员会办公室' };
+    const s = planNotificationSheet(notification({ ruleset: rs }), rs, '考核结果通报');
+    expect(at(s, 'A1')).toBe('中共××研究院委员会办公室文件');
+    expect(styleAt(s, 'A1').fontColor).toBe('#FF0000');
+    expect(at(s, 'A2')).toBe('院党办〔2026〕3号');
+    expect(styleAt(s, 'A3').fill).toBe('#FF0000');
+    expect(at(s, 'A5')).toBe('关于2026年度党支部工作目标管理\n考核结果的通报');
+    const flat = s.values.flat();
+    expect(flat).toContain('抄送：院长办公室，纪委。');
+    expect(flat).toContain('中共××研究院委员会办公室');
+    expect(flat).toContain('2026年12月28日印发');
+    expect(rowOf(s, '抄送：院长办公室，纪委。')).toBeGreaterThan(rowOf(s, '序号'));
   });
 });
 
@@ -80,27 +102,28 @@ describe('very long lines (hundreds of candidates)', () => {
   test('1,000 candidates: every row within Excel’s 409 pt and every name written', () => {
     const base = notification();
     const names = Array.from({ length: 1000 }, (_, i) => `第${i + 1}党支部`);
-    const sheet = planNotificationSheet({ ...base, candidates: names }, RULESET, '2026-12-28', '考核结果通报');
+    const paragraphs = [...base.paragraphs, `根据考核结果，推荐${names.join('、')}为先进党支部候选单位，报党委研究确定。`];
+    const sheet = planNotificationSheet({ ...base, paragraphs }, RULESET, '考核结果通报');
     expect(Math.max(...(sheet.rowHeights ?? []).map((h) => h.height))).toBeLessThanOrEqual(409);
     const written = sheet.values.map((row) => (typeof row[0] === 'string' ? row[0] : '')).join('');
     for (const n of [names[0], names[499], names[999]]) expect(written).toContain(`${n}、`.slice(0, n.length));
-    expect(written).toContain('先进党支部推荐：第1党支部、');
+    expect(written).toContain('推荐第1党支部、');
   });
 });
 
 describe('考核结果通报 faces', () => {
-  const sheet = planNotificationSheet(notification(), RULESET, '2026-12-31', '考核结果通报');
+  const sheet = planNotificationSheet(notification(), RULESET, '考核结果通报');
+  const h = rowOf(sheet, '名次') + 1;
 
   test('a printed notice’s faces: title 宋体, header 黑体, body 仿宋 or the 公文字体 setting', () => {
     expect(styleAt(sheet, 'A1').fontName).toBe('宋体');
-    expect(styleAt(sheet, 'C4').fontName).toBe('黑体');
-    expect(styleAt(sheet, 'B14').fontName).toBe('黑体');
-    expect(['A2', 'B6', 'A10', 'A13'].map((a) => styleAt(sheet, a).fontName)).toEqual(['仿宋', '仿宋', '仿宋', '仿宋']);
+    expect(styleAt(sheet, `C${h}`).fontName).toBe('黑体');
+    expect(['A3', 'A4', `B${h + 1}`].map((a) => styleAt(sheet, a).fontName)).toEqual(['仿宋', '仿宋', '仿宋']);
     // 仿宋_GB2312 (the default) is not on today's Windows and Excel does not substitute it: 仿宋 stands in
-    const gb = planNotificationSheet(notification(), { ...RULESET, documentFont: '仿宋_GB2312' }, '2026-12-31', '考核结果通报');
-    expect(styleAt(gb, 'A2').fontName).toBe('仿宋');
-    const kai = planNotificationSheet(notification(), { ...RULESET, documentFont: '楷体' }, '2026-12-31', '考核结果通报');
-    expect(styleAt(kai, 'A2').fontName).toBe('楷体');
+    const gb = planNotificationSheet(notification(), { ...RULESET, documentFont: '仿宋_GB2312' }, '考核结果通报');
+    expect(styleAt(gb, 'A4').fontName).toBe('仿宋');
+    const kai = planNotificationSheet(notification(), { ...RULESET, documentFont: '楷体' }, '考核结果通报');
+    expect(styleAt(kai, 'A4').fontName).toBe('楷体');
     expect(styleAt(kai, 'A1').fontName).toBe('宋体');
   });
 });

@@ -1,7 +1,8 @@
+import { buildNotification } from '../../../../src/core/notification';
 import { defaultRuleset } from '../../../../src/core/ruleset';
-import type { NotificationModel } from '../../../../src/core/types';
 import { buildNotificationDocument, documentDate } from '../../../../src/workbook/plans/documents';
 import { sampleRun } from '../../../hosts/docx/fixtures';
+import { result } from '../fixtures';
 
 describe('documentDate (SPEC §8, GB/T 9704-2012 7.3.5)', () => {
   test('Arabic numerals by default, without leading zeros', () => {
@@ -17,20 +18,22 @@ describe('documentDate (SPEC §8, GB/T 9704-2012 7.3.5)', () => {
 
 describe('buildNotificationDocument', () => {
   const run = sampleRun();
-  const doc = buildNotificationDocument(run.notification, run.result.ruleset, '2026-12-31');
+  const doc = buildNotificationDocument(run.notification, run.result.ruleset);
+  const n = doc.notice;
   const graded = run.result.branches.filter((b) => b.status === 'graded');
   const incomplete = run.result.branches.filter((b) => b.status !== 'graded');
 
-  test('title, addressee, issuer and date of the notification', () => {
-    expect(doc.title).toBe('关于2026年度党支部工作目标管理考核结果的通报');
-    expect(doc.addressee).toBe('各党总支、党支部：');
-    expect(doc.issuer).toBe('中共××研究院党委办公室');
-    expect(doc.date).toBe('2026年12月31日');
+  test('the model of the run, with the faces of GB/T 9704-2012', () => {
+    expect(n).toBe(run.notification);
+    expect(n.title).toBe('关于2026年度党支部工作目标管理考核结果的通报');
+    expect(n.addressee).toBe('各党总支、党支部：');
+    expect(n.issuer).toBe('中共××研究院党委办公室');
+    expect(n.dateText).toBe('2026年12月31日');
     expect(doc.fonts).toEqual({ title: '方正小标宋简体', body: '仿宋_GB2312', heading: '黑体', pageNumber: '宋体' });
   });
 
   test('the body gives the grade counts and the advanced-branch candidates; the incomplete branches are named apart', () => {
-    const text = doc.body.join('\n');
+    const text = n.paragraphs.join('\n');
     const counts = run.result.gradeCounts;
     expect(text).toContain(`其中“优秀”${counts.优秀}个，“较好”${counts.较好}个，“一般”${counts.一般}个，“差”${counts.差}个`);
     const excellent = graded.filter((b) => b.grade === '优秀').sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0)).map((b) => b.name);
@@ -38,43 +41,27 @@ describe('buildNotificationDocument', () => {
     expect(text).toContain(`推荐${excellent.join('、')}为先进党支部候选单位`);
     expect(incomplete.length).toBeGreaterThan(0);
     for (const b of incomplete) expect(text).toContain(b.name);
-    expect(doc.attachmentNote).toBe(`附件：${doc.attachment.title}`);
+    expect(n.attachmentNote).toBe(`附件：${n.attachment.title}`);
   });
 
   test('附件: graded branches in rank order with totals to the ruleset decimals; incomplete ones apart and unranked', () => {
-    const rows = doc.attachment.ranked.rows;
+    const rows = n.attachment.ranked.rows;
     expect(rows).toHaveLength(graded.length);
     const byRank = [...graded].sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0));
     expect(rows.map((r) => r[1])).toEqual(byRank.map((b) => b.name));
     expect(rows.map((r) => r[3])).toEqual(byRank.map((b) => (b.total as number).toFixed(1)));
     expect(rows.map((r) => r[4])).toEqual(byRank.map((b) => b.grade));
-    expect(doc.attachment.incomplete?.rows.map((r) => r[1])).toEqual(incomplete.map((b) => b.name));
+    expect(n.attachment.incomplete?.rows.map((r) => r[1])).toEqual(incomplete.map((b) => b.name));
     for (const b of incomplete) expect(rows.some((r) => r[1] === b.name)).toBe(false);
+    expect(doc.widths.ranked).toHaveLength(n.attachment.ranked.columns.length);
   });
 
-  test('settings choose the body font and the date style; no candidates and ties are said in words', () => {
-    const model: NotificationModel = {
-      year: 2027,
-      title: '关于2027年度党支部工作目标管理考核结果的通报',
-      lead: '……',
-      ranked: [
-        { rank: 1, tied: true, name: '甲支部', total: 85, grade: '较好' },
-        { rank: 1, tied: true, name: '乙支部', total: 85, grade: '较好' },
-      ],
-      gradeCounts: { 优秀: 0, 较好: 2, 一般: 0, 差: 0 },
-      candidates: [],
-      incomplete: [],
-      issuer: '中共某所委员会办公室',
-      date: '2027-12-30',
-    };
-    const d = buildNotificationDocument(model, { ...defaultRuleset(), documentFont: '仿宋', dateStyle: 'chinese', decimals: 2 }, '2027-12-31');
+  test('settings choose the body font, the date style and the decimals', () => {
+    const rs = { ...defaultRuleset(), year: 2027, documentFont: '仿宋', dateStyle: 'chinese' as const, decimals: 2 };
+    const model = buildNotification(result({ ruleset: rs }), '2027-12-30');
+    const d = buildNotificationDocument(model, rs);
     expect(d.fonts.body).toBe('仿宋');
-    expect(d.date).toBe('二〇二七年十二月三十日');
-    expect(d.body.join('')).toContain('暂不推荐先进党支部候选单位');
-    expect(d.attachment.ranked.rows).toEqual([
-      ['1（并列）', '甲支部', '', '85.00', '较好'],
-      ['1（并列）', '乙支部', '', '85.00', '较好'],
-    ]);
-    expect(d.attachment.incomplete).toBeUndefined();
+    expect(d.notice.dateText).toBe('二〇二七年十二月三十日');
+    expect(d.notice.attachment.ranked.rows[1]).toEqual(['2（并列）', '机关第二党支部', '机关党总支', '85.00', '较好']);
   });
 });
