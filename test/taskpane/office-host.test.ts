@@ -86,8 +86,8 @@ describe('platforms (the Excel stand-in reports Office.context.diagnostics.platf
     } catch (e) {
       error = e;
     }
-    expect(app.describeError!(error)?.zh).toContain('Mac 版 Excel 的任务窗格不能下载文件');
-    expect(app.describeError!(error)?.en).toContain('Excel for Mac cannot download');
+    expect(app.describeError!(error)?.zh).toContain('Mac 版和 iPad 版 Excel 的任务窗格不能下载文件');
+    expect(app.describeError!(error)?.en).toContain('Excel for Mac and for iPad cannot download');
   });
 
   it('Mac: the .xlsx goes through Excel.createWorkbook, with where the window went', async () => {

@@ -62,8 +62,8 @@ function failureOf(code: string | undefined): ExcelFailure {
 
 const MESSAGES: Record<Exclude<ExcelFailure, 'generic' | 'platform'>, Text> = {
   'cell-edit': {
-    zh: 'Excel 正在编辑单元格，无法写入。请按 Enter 或 Esc 结束编辑后再试。',
-    en: 'Excel is editing a cell and cannot take changes. Press Enter or Esc to finish editing, then try again.',
+    zh: '请先按 Enter 或点击其他单元格，结束单元格编辑，然后再试。',
+    en: 'Press Enter or click another cell to finish editing the cell first, then try again.',
   },
   'too-large': {
     zh: '一次传给 Excel 的数据太多（网页版 Excel 每次请求限 5 MB）。请删去无关的工作表或空白区域后再试。',

@@ -35,7 +35,24 @@ export interface ExcelHostOptions {
   isSetSupported?: IsSetSupported;
   /** where Excel runs (see platform.ts); decides what exportWorkbook tells the user */
   platform?: ExcelPlatform;
+  /**
+   * Told `true` when a batch has not started after `afterMs` (default 3 s): Excel on Windows and Mac holds
+   * batches while the user edits a cell, without limit (office-js #806); `false` once it runs. The pane
+   * shows CELL_EDIT_WAIT meanwhile. Timers injectable for tests.
+   */
+  cellEditWait?: {
+    onWaiting: (waiting: boolean) => void;
+    afterMs?: number;
+    setTimer?: (f: () => void, ms: number) => unknown;
+    clearTimer?: (id: unknown) => void;
+  };
 }
+
+/** What the pane says while Excel holds a batch for a cell being edited. */
+export const CELL_EDIT_WAIT: Text = {
+  zh: '请先按 Enter 或点击其他单元格，结束单元格编辑',
+  en: 'Press Enter or click another cell to finish editing the cell',
+};
 
 /**
  * The always-true rule of the product's highlight conditional formats. N("…") is 0, so the rule holds for
@@ -56,6 +73,7 @@ export class ExcelHost implements WorkbookHost {
   private readonly bounds: Bounds;
   private readonly isSetSupported: IsSetSupported;
   private readonly platform: ExcelPlatform;
+  private readonly cellEditWait: ExcelHostOptions['cellEditWait'];
   /** tab positions and protection as last read (readSnapshot), used by the next applyPlan */
   private positions = new Map<string, number>();
   private protectedSheets = new Set<string>();
@@ -81,6 +99,43 @@ export class ExcelHost implements WorkbookHost {
     };
     this.isSetSupported = options.isSetSupported ?? officeIsSetSupported();
     this.platform = options.platform ?? 'other';
+    this.cellEditWait = options.cellEditWait;
+  }
+
+  /** `Excel` whose runs report a first sync that does not start within the wait (cellEditWait). */
+  private watched(): typeof Excel {
+    const w = this.cellEditWait;
+    if (!w) return this.excel;
+    const setTimer = w.setTimer ?? ((f, ms) => setTimeout(f, ms));
+    const clearTimer = w.clearTimer ?? ((id) => clearTimeout(id as ReturnType<typeof setTimeout>));
+    const excel = this.excel;
+    const run = (options: Excel.RunOptions, batch: (context: Excel.RequestContext) => Promise<unknown>) =>
+      excel.run(options, (context) => {
+        const sync = context.sync.bind(context);
+        let first = true;
+        context.sync = <T>(value?: T): Promise<T> => {
+          if (!first) return sync(value) as Promise<T>;
+          first = false;
+          let told = false;
+          const timer = setTimer(() => {
+            told = true;
+            w.onWaiting(true);
+          }, w.afterMs ?? 3000);
+          const done = () => {
+            clearTimer(timer);
+            if (told) w.onWaiting(false);
+          };
+          return (sync(value) as Promise<T>).then(
+            (v) => (done(), v),
+            (e) => {
+              done();
+              throw e;
+            },
+          );
+        };
+        return batch(context);
+      });
+    return { ...excel, run, createWorkbook: (b?: string) => excel.createWorkbook(b) } as unknown as typeof Excel;
   }
 
   private features(): Features {
@@ -90,7 +145,7 @@ export class ExcelHost implements WorkbookHost {
 
   async readSnapshot(): Promise<WorkbookSnapshot> {
     try {
-      const r = await readWorkbook(this.excel, this.features(), this.bounds, this.largeWorkbook);
+      const r = await readWorkbook(this.watched(), this.features(), this.bounds, this.largeWorkbook);
       this.largeWorkbook = r.blocks === true;
       this.positions = r.positions;
       this.protectedSheets = r.protectedSheets;

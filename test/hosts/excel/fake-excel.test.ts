@@ -192,7 +192,7 @@ describe('fake Excel: writes and syncs', () => {
     expect(fake.value('锁', 'A1')).toBe('x');
   });
 
-  test('cell-edit mode fails a batch unless it was run with delayForCellEdit', async () => {
+  test('cell-edit mode fails a batch unless it was run with delayForCellEdit (on the web, see cell-edit.test.ts)', async () => {
     const fake = setup();
     fake.cellEditMode = true;
     const batch = async (ctx: Excel.RequestContext) => {
@@ -201,6 +201,9 @@ describe('fake Excel: writes and syncs', () => {
     };
     expect((await rejection(fake.excel.run(batch))).code).toBe('InvalidOperationInCellEditMode');
     expect(fake.value('名单', 'C1')).toBeNull();
+    // the web refuses even with delayForCellEdit (office-js #1393, #3019)
+    expect((await rejection(fake.excel.run({ delayForCellEdit: true }, batch))).code).toBe('InvalidOperationInCellEditMode');
+    fake.endCellEdit();
     await fake.excel.run({ delayForCellEdit: true }, batch);
     expect(fake.value('名单', 'C1')).toBe('z');
   });

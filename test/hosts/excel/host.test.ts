@@ -110,9 +110,8 @@ describe('readSnapshot', () => {
     expect(fake.syncCount).toBe(2);
   });
 
-  test('batches run with delayForCellEdit, so cell-edit mode only delays them', async () => {
+  test('batches run with delayForCellEdit (on Windows cell-edit mode only delays them: cell-edit.test.ts)', async () => {
     const fake = officeWorkbook();
-    fake.cellEditMode = true;
     await hostFor(fake).readSnapshot();
     expect(fake.runs.every((r) => r.delayForCellEdit)).toBe(true);
     expect(await runExcel(fake.excel, async () => 7)).toBe(7);
@@ -365,7 +364,7 @@ describe('applyPlan', () => {
 
 describe('toUserMessage', () => {
   const cases: [string, string, string][] = [
-    ['InvalidOperationInCellEditMode', '编辑单元格', 'editing a cell'],
+    ['InvalidOperationInCellEditMode', '结束单元格编辑', 'finish editing the cell'],
     ['RequestPayloadSizeLimitExceeded', '5 MB', '5 MB'],
     ['ResponsePayloadSizeLimitExceeded', '5 MB', '5 MB'],
     ['AccessDenied', '受保护', 'protected'],

@@ -132,8 +132,22 @@ export class FakeExcelRuntime {
   structureProtected = false;
   /** for each Excel.createWorkbook call: whether its window opened behind the current one (Mac, office-js #6943) */
   readonly createdWorkbookBehind: boolean[] = [];
-  /** the user is typing in a cell: batches fail unless run with delayForCellEdit */
+  /**
+   * The user is typing in a cell. Without delayForCellEdit every batch fails; with it, Windows and Mac
+   * wait until the edit ends (endCellEdit), without limit (office-js #806), and the web still refuses
+   * (office-js #1393, #3019).
+   */
   cellEditMode = false;
+  private cellEditWaiters: (() => void)[] = [];
+  /** batches waiting for the edit to end */
+  get waitingForCellEdit(): number {
+    return this.cellEditWaiters.length;
+  }
+  /** The user presses Enter: waiting batches go on. */
+  endCellEdit(): void {
+    this.cellEditMode = false;
+    for (const w of this.cellEditWaiters.splice(0)) w();
+  }
   /**
    * Application.calculationMode: an application-wide setting, so another open workbook can impose Manual
    * (learn.microsoft.com, "Change formula recalculation, iteration, or precision in Excel": the mode of the
@@ -325,7 +339,12 @@ export class FakeExcelRuntime {
       stats.failed = e.code;
       throw e;
     };
-    if (this.cellEditMode && !ctx._delayForCellEdit) {
+    if (this.cellEditMode && ctx._delayForCellEdit && this.platform !== 'web') {
+      // Windows and Mac hold a batch run with delayForCellEdit until the user leaves the cell, without
+      // limit (office-js #806); the web refuses it all the same (#1393, #3019).
+      await new Promise<void>((resolve) => this.cellEditWaiters.push(resolve));
+    }
+    if (this.cellEditMode) {
       fail(new FakeOfficeError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.'));
     }
     if (stats.requestBytes > this.payloadLimitBytes) {
