@@ -11,7 +11,8 @@ import type { WorkbookPlan } from '../workbook/plan';
 import { stem } from './bytes';
 import { PLATFORM_TEXT } from '../hosts/excel/platform';
 import { canDownload, deliverFile, openOrDeliver } from './deliver';
-import { formsWord, notificationWord } from './docx-lazy';
+import { formsWord, notificationWord, requestWord } from './docx-lazy';
+import { issuerIsPlaceholder } from '../core/notification';
 import { CSV_MIME, DOCX_MIME, PDF_MIME, XLSX_MIME } from './host-util';
 import type { Notice, Pane } from './pane';
 import { NotificationPreview } from './NotificationPreview';
@@ -71,13 +72,36 @@ export function resultOptions(pane: Pane): ExportOption[] {
     run: async () => deliverFile(host, xlsxName, await buildWorkbook(exportPlan(outcome, lang)), XLSX_MIME),
   });
   const docxName = `${s.notificationFileStem}-${year}.docx`;
-  options.push({
-    id: 'notification-docx',
+  // Nothing graded, nothing to issue (SPEC §8): no notice, no request offered.
+  const graded = outcome.notification.ranked.length > 0;
+  /** A document signed by the placeholder issuer is downloaded with a warning (SPEC §5 placeholder-issuer). */
+  const signed = (name: string, bytes: Uint8Array): Notice => {
+    const done = deliverFile(host, name, bytes, DOCX_MIME);
+    const issuer = outcome.result.ruleset.issuer;
+    return issuerIsPlaceholder(outcome.result.ruleset) ? { intent: 'warning', body: (t) => t.placeholderIssuerNotice(name, issuer) } : done;
+  };
+  if (graded) {
+    options.push({
+      id: 'notification-docx',
       download: true,
-    label: s.downloadDocx,
-    what: s.downloadDocxWhat(docxName),
-    run: async () => deliverFile(host, docxName, await notificationWord(outcome), DOCX_MIME),
-  });
+      label: s.downloadDocx,
+      what: s.downloadDocxWhat(docxName),
+      run: async () => signed(docxName, await notificationWord(outcome)),
+    });
+  }
+  if (graded && outcome.request) {
+    const requestName = `${s.requestFileStem}-${year}.docx`;
+    options.push({
+      id: 'request-docx',
+      download: true,
+      label: s.downloadRequest,
+      what: s.downloadRequestWhat(requestName),
+      run: async () => {
+        const bytes = await requestWord(outcome);
+        return bytes ? signed(requestName, bytes) : undefined;
+      },
+    });
+  }
   if (host.getPdf) {
     const pdfName = `${s.notificationFileStem}-${year}.pdf`;
     options.push({

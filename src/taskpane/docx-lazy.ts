@@ -5,7 +5,7 @@
 import { defaultCatalogue } from '../core/catalogue';
 import type { Text } from '../core/types';
 import { formsInput } from '../workbook/forms-input';
-import { buildFormsDocument, buildNotificationDocument } from '../workbook/plans/documents';
+import { buildFormsDocument, buildNotificationDocument, buildRequestDocument } from '../workbook/plans/documents';
 import type { WorkbookSnapshot } from '../workbook/snapshot';
 import type { GradeOutcome } from './run';
 
@@ -22,6 +22,13 @@ export function loadDocx(): Promise<DocxModule> {
 export async function notificationWord(outcome: GradeOutcome): Promise<Uint8Array> {
   const docx = await loadDocx();
   return docx.renderNotification(buildNotificationDocument(outcome.notification, outcome.result.ruleset));
+}
+
+/** The request for approval as .docx bytes; null when nobody is graded 优秀 (nothing to ask). */
+export async function requestWord(outcome: GradeOutcome): Promise<Uint8Array | null> {
+  if (!outcome.request) return null;
+  const docx = await loadDocx();
+  return docx.renderRequest(buildRequestDocument(outcome.request, outcome.result.ruleset));
 }
 
 export type FormsWord = { fatal: Text } | { bytes: Uint8Array; branches: number; pages: number };

@@ -100,3 +100,23 @@ it('without a workbook, the forms are one blank pair from the default indicators
   expect(count(text, SELF_TITLE)).toBe(1);
   expect(screen.getByText(/党支部名称留空待填，共 2 页/)).toBeTruthy();
 });
+
+it('downloads the request for approval of the advanced branches from the same menu', async () => {
+  const snapshot = snapshotOfPlan(planSample());
+  const expected = runAssessment(snapshot, { lang: 'zh', date: DATE }).request;
+  expect(expected).not.toBeNull();
+  const { host, calls } = fakeExcelHost(new MemoryWorkbook(snapshot));
+  renderApp(<App host={host} lang="zh" today={() => DATE} />);
+  fireEvent.click(screen.getByRole('button', { name: '计算等级' }));
+  await settle();
+  fireEvent.click(screen.getByRole('tab', { name: '导出与模板' }));
+  expect(document.querySelector('[data-export="request-docx"]')?.textContent).toContain('先进党支部推荐请示-2026.docx');
+  fireEvent.click(screen.getByRole('button', { name: '下载先进推荐请示 (Word)' }));
+  await settle();
+  expect(screen.getByText('已下载：先进党支部推荐请示-2026.docx')).toBeTruthy();
+  const text = await documentText(calls.downloads[0].data);
+  expect(text).toContain('关于2026年度先进党支部推荐名单的请示');
+  expect(text).toContain('院党委：');
+  for (const c of expected!.candidates) expect(text).toContain(c);
+  expect(text).toContain('妥否，请批示。');
+});
