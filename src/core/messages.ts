@@ -163,14 +163,16 @@ export function settingsBadValue(ref: CellRef, key: string, shown: string, allow
   );
 }
 
-export function settingsWeightsSum(ref: Place, parts: string, total: string): Finding {
+export function settingsWeightsSum(ref: Place, parts: string | readonly string[], total: string): Finding {
+  // Chinese lists take 、 (full-width), English ", ".
+  const list = (sep: string) => (typeof parts === 'string' ? parts : parts.join(sep));
   return settingsError(
     ref,
     {
-      zh: `三种考核方式的权重合计为 ${total}（${parts}），应恰好为 100%。`,
-      en: `The weights of the three sources add up to ${total} (${parts}); they must add up to exactly 100%.`,
+      zh: `三种考核方式的权重合计为 ${total}（${list('、')}），应恰好为 100%。`,
+      en: `The weights of the three sources add up to ${total} (${list(', ')}); they must add up to exactly 100%.`,
     },
-    { zh: '调整 组织考核权重、民主测评权重、自评权重，使合计为 100%。', en: 'Adjust 组织考核权重, 民主测评权重 and 自评权重 so that they add up to 100%.' },
+    { zh: '调整组织考核权重、民主测评权重、自评权重，使合计为 100%。', en: 'Adjust 组织考核权重, 民主测评权重 and 自评权重 so that they add up to 100%.' },
   );
 }
 

@@ -356,7 +356,7 @@ function crossCheck(rs: Ruleset, refs: Map<SettingKey, CellRef>, sheet: string):
   const weightKeys: SettingKey[] = ['组织考核权重', '民主测评权重', '自评权重'];
   const total = weightKeys.reduce((acc, k) => add(acc, fromNumber(rs.weights[WEIGHT[k]])), ZERO);
   if (compare(total, ONE) !== 0) {
-    const parts = weightKeys.map((k) => `${WEIGHT[k]} ${percentOf(rs.weights[WEIGHT[k]])}`).join(', ');
+    const parts = weightKeys.map((k) => `${WEIGHT[k]} ${percentOf(rs.weights[WEIGHT[k]])}`);
     findings.push(msg.settingsWeightsSum(firstRef(weightKeys), parts, percentOf(toNumber(total))));
   }
   const s = rs.scale;

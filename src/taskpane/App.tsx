@@ -18,7 +18,8 @@ import { GradeTab } from './GradeTab';
 import { textOfError } from './host-util';
 import { stringsFor, type StepId, type TabId } from './i18n';
 import { PaneContext, type Notice, type Pane } from './pane';
-import { gradeWorkbook, STEPS, todayIso, yieldToBrowser, type GradeOutcome, type Runner } from './run';
+import { gradeWorkbook, todayIso, yieldToBrowser, type GradeOutcome, type Runner } from './run';
+import { PrintCopy } from './PrintCopy';
 import { SettingsTab } from './SettingsTab';
 import { StatusArea } from './StatusArea';
 import { paneTheme, useCommonStyles } from './styles';
@@ -90,14 +91,19 @@ export function App({ host, lang: initialLang, theme = 'light', run = runAssessm
   const [activity] = useState(() => given ?? new Activity());
   const styles = useAppStyles();
   const common = useCommonStyles();
-  const fluentTheme = useMemo(() => paneTheme(theme), [theme]);
   const [lang, setLang] = useState<Lang>(initialLang);
+  const fluentTheme = useMemo(() => paneTheme(theme, lang), [theme, lang]);
   const s = stringsFor(lang);
   const [tab, setTab] = useState<TabId>('grade');
+  const tabRef = useRef<TabId>(tab);
+  tabRef.current = tab;
   const [outcome, setOutcome] = useState<GradeOutcome | null>(null);
-  const [step, setStep] = useState<StepId | null>(null);
+  const [step, setStep] = useState<StepId | 'open' | null>(null);
+  // The branch count of the run in progress once the workbook is read (or of the previous run), for the progress line.
+  const branchesRef = useRef<number | null>(null);
   const [busy, setBusy] = useState(false);
-  const [notice, setNotice] = useState<Notice | null>(null);
+  const [notice, setNoticeOn] = useState<{ notice: Notice; tab: TabId } | null>(null);
+  const setNotice = useCallback((n: Notice | null) => setNoticeOn(n ? { notice: n, tab: tabRef.current } : null), []);
   const [selected, setSelected] = useState<Finding | null>(null);
   const [fileName, setFileName] = useState<string | null>(host.fileName?.() ?? null);
   const busyRef = useRef(false);
@@ -146,6 +152,10 @@ export function App({ host, lang: initialLang, theme = 'light', run = runAssessm
     [fail],
   );
 
+  // A message belongs to the tab its action ran on: other tabs do not show it (no "有 2 处参数需要修改" on
+  // 导出, no "查看校验问题" on 校验); back on its tab, it is there again.
+  const showTab = setTab;
+
   const perform = useCallback((action: () => Promise<Notice | void>) => activity.track(performNow(action)), [activity, performNow]);
 
   const grade = useCallback(
@@ -170,6 +180,7 @@ export function App({ host, lang: initialLang, theme = 'light', run = runAssessm
           await yieldToBrowser();
         },
         (out) => {
+          branchesRef.current = out.result.branches.length;
           setOutcome(out);
           setSelected(null);
         },
@@ -189,23 +200,27 @@ export function App({ host, lang: initialLang, theme = 'light', run = runAssessm
     busy,
     fileName,
     tab,
-    showTab: setTab,
+    showTab,
     perform,
     fail,
     grade,
     track: (p) => activity.track(p),
     selected,
     select: setSelected,
+    opening: () => setStep('open'),
   };
 
   const opened = (name: string) => {
+    branchesRef.current = null;
     setFileName(name);
     setOutcome(null);
     setSelected(null);
     setSnapshot(null);
   };
 
-  const at = step ? STEPS.indexOf(step) : -1;
+  // One progress line for the whole action (never a step counter that flashes by); the notification prints
+  // from its own copy whatever the tab and width (see PrintCopy).
+  const progress = !busy ? null : step === null ? s.busy : step === 'open' ? s.progress.open : step === 'read' ? s.progress.read : step === 'check' ? s.progress.check : s.progress[step](branchesRef.current);
 
   return (
     <FluentProvider theme={fluentTheme}>
@@ -216,7 +231,7 @@ export function App({ host, lang: initialLang, theme = 'light', run = runAssessm
 
           {standalone && <FileBar onOpened={opened} />}
 
-          <TabList className={styles.tabs} selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} aria-label={s.tabListLabel}>
+          <TabList className={styles.tabs} selectedValue={tab} onTabSelect={(_, d) => showTab(d.value as TabId)} aria-label={s.tabListLabel}>
             {TABS.map((t) => (
               <Tab key={t} value={t} className={styles.tab} id={`${idBase}-tab-${t}`} aria-controls={`${idBase}-panel-${t}`}>
                 {s.tabs[t]}
@@ -224,13 +239,13 @@ export function App({ host, lang: initialLang, theme = 'light', run = runAssessm
             ))}
           </TabList>
 
-          {step && (
-            <Field label={s.stepOf(at + 1, STEPS.length, s.steps[step])}>
-              <ProgressBar value={(at + 1) / STEPS.length} max={1} aria-label={s.busy} />
+          {progress !== null && (
+            <Field label={progress} data-testid="progress">
+              <ProgressBar aria-label={progress} />
             </Field>
           )}
 
-          <StatusArea notice={notice} />
+          <StatusArea notice={notice && notice.tab === tab ? notice.notice : null} />
 
           <div role="tabpanel" id={`${idBase}-panel-${tab}`} aria-labelledby={`${idBase}-tab-${tab}`}>
             {tab === 'grade' && <GradeTab />}
@@ -238,6 +253,8 @@ export function App({ host, lang: initialLang, theme = 'light', run = runAssessm
             {tab === 'export' && <ExportTab />}
             {tab === 'settings' && <SettingsTab />}
           </div>
+
+          {standalone && <PrintCopy />}
 
           <footer className={styles.footer}>
             {/* The visible text is the whole name: the other language, in that language. */}

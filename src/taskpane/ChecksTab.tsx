@@ -82,7 +82,7 @@ export function ChecksTab() {
   const grading = useGradeRun();
 
   const checkOnly = (
-    <Button appearance={outcome ? 'secondary' : 'primary'} disabled={grading.disabled} onClick={() => void grading.run(false)}>
+    <Button appearance={outcome ? 'secondary' : 'primary'} disabled={grading.disabled} disabledFocusable={!grading.disabled && grading.busy} onClick={() => void grading.run(false)}>
       {s.runChecks}
     </Button>
   );

@@ -17,6 +17,7 @@ import { CSV_MIME, DOCX_MIME, PDF_MIME, XLSX_MIME } from './host-util';
 import type { Notice, Pane } from './pane';
 import { NotificationPreview } from './NotificationPreview';
 import { usePane } from './pane';
+import { noRatingsYet } from './run';
 import { useCommonStyles } from './styles';
 import { buildWorkbook } from './xlsx-lazy';
 
@@ -37,7 +38,8 @@ export interface ExportOption {
 /** The results as files. A new format (the .docx notification) is one more entry here. */
 export function resultOptions(pane: Pane): ExportOption[] {
   const { s, lang, host, outcome, standalone, fileName } = pane;
-  if (!outcome || outcome.fatal) return [];
+  // An empty template has nothing to export yet (the grade notice says what to do next).
+  if (!outcome || outcome.fatal || noRatingsYet(outcome)) return [];
   const year = runYear(outcome.result);
   const xlsxName = `${s.exportFileStem}-${year}.xlsx`;
   const notificationCsv = `${s.notificationFileStem}-${year}.csv`;
@@ -147,7 +149,8 @@ function offered(host: Pane['host'], options: ExportOption[]): ExportOption[] {
 const useExportStyles = makeStyles({
   list: { listStyleType: 'none', margin: '0', padding: '0', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   item: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: '2px' },
-  split: { display: 'grid', gridTemplateColumns: 'minmax(320px, 1fr) auto', gap: tokens.spacingHorizontalXXL, alignItems: 'start' },
+  // The A4 preview shrinks (never under the choices' 320 px) instead of pushing the page sideways at 1024–1160 px.
+  split: { display: 'grid', gridTemplateColumns: 'minmax(320px, 1fr) minmax(0, 210mm)', gap: tokens.spacingHorizontalXXL, alignItems: 'start', '& > *': { minWidth: '0' } },
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, paddingTop: tokens.spacingVerticalS, borderTop: `1px solid ${tokens.colorNeutralStroke2}` },
 });
 
@@ -284,7 +287,7 @@ export function ExportTab() {
         </h2>
         {!canDownload(host) && <p className={common.hint} data-testid="no-download">{PLATFORM_TEXT.noDownload[lang]}</p>}
         {results.length === 0 ? (
-          <p className={common.hint}>{outcome?.fatal ? s.fatalTitle : s.needGradeFirst}</p>
+          <p className={common.hint}>{outcome?.fatal ? s.fatalTitle : outcome && noRatingsYet(outcome) ? s.noRatingsTitle : s.needGradeFirst}</p>
         ) : (
           <>
             <OptionList options={results} />

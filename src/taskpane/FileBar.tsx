@@ -21,13 +21,14 @@ const useFileBarStyles = makeStyles({
 });
 
 export function FileBar({ onOpened }: { onOpened: (name: string) => void }) {
-  const { s, host, busy, perform, fileName } = usePane();
+  const { s, host, busy, perform, fileName, opening } = usePane();
   const styles = useFileBarStyles();
   const common = useCommonStyles();
   const input = useRef<HTMLInputElement>(null);
 
   const open = (file: File) =>
     perform(async () => {
+      opening();
       const data = await readFileBytes(file);
       await host.openFile?.(file.name, data);
       const name = host.fileName?.() ?? file.name;
@@ -37,7 +38,7 @@ export function FileBar({ onOpened }: { onOpened: (name: string) => void }) {
 
   return (
     <section className={styles.bar} aria-label={s.openWorkbook}>
-      <Button appearance={fileName ? 'secondary' : 'primary'} disabled={busy} onClick={() => input.current?.click()}>
+      <Button appearance={fileName ? 'secondary' : 'primary'} disabledFocusable={busy} onClick={() => input.current?.click()}>
         {s.openWorkbook}
       </Button>
       <input

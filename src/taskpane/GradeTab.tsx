@@ -4,6 +4,7 @@ import { FirstRun } from './FirstRun';
 import { usePane } from './pane';
 import { BranchTable, GradeChart } from './Results';
 import { useCommonStyles } from './styles';
+import { blockedCount, noRatingsYet } from './run';
 import { useGradeRun } from './useGradeRun';
 
 export function GradeTab() {
@@ -15,13 +16,13 @@ export function GradeTab() {
       {!outcome && <FirstRun />}
       <p className={common.intro}>{standalone ? s.gradeIntroStandalone : s.gradeIntro}</p>
       <div className={common.row}>
-        <Button appearance="primary" disabled={grading.disabled} onClick={() => void grading.run(true)}>
+        <Button appearance="primary" disabled={grading.disabled} disabledFocusable={!grading.disabled && grading.busy} onClick={() => void grading.run(true)}>
           {s.gradeButton}
         </Button>
       </div>
-      {outcome && !outcome.fatal && (
+      {outcome && !outcome.fatal && !noRatingsYet(outcome) && (
         <>
-          <GradeChart counts={outcome.result.gradeCounts} />
+          <GradeChart counts={outcome.result.gradeCounts} incomplete={blockedCount(outcome.result)} />
           <BranchTable result={outcome.result} full={wide} />
         </>
       )}

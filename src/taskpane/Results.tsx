@@ -35,12 +35,13 @@ const useChartStyles = makeStyles({
   count: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
 });
 
-export function GradeChart({ counts }: { counts: Record<Grade, number> }) {
+/** Branches per grade, and the 待补充 ones (no grade yet) as a last bar when there are any. */
+export function GradeChart({ counts, incomplete = 0 }: { counts: Record<Grade, number>; incomplete?: number }) {
   const { s } = usePane();
   const styles = useChartStyles();
   const common = useCommonStyles();
   const id = useId();
-  const max = Math.max(1, ...GRADES.map((g) => counts[g]));
+  const max = Math.max(1, incomplete, ...GRADES.map((g) => counts[g]));
   return (
     <section aria-labelledby={id}>
       <h2 id={id} className={common.h3}>
@@ -62,6 +63,17 @@ export function GradeChart({ counts }: { counts: Record<Grade, number> }) {
             </span>
           </li>
         ))}
+        {incomplete > 0 && (
+          <li className={styles.row} aria-label={s.gradeCountItem(s.statusIncomplete, incomplete)}>
+            <span aria-hidden="true">{s.statusIncomplete}</span>
+            <span className={styles.track} aria-hidden="true">
+              <span className={styles.bar} data-testid="bar-incomplete" style={{ width: `${(incomplete / Math.max(max, incomplete)) * 100}%`, backgroundColor: tokens.colorNeutralForeground3 }} />
+            </span>
+            <span className={styles.count} aria-hidden="true" data-testid="count-incomplete">
+              {incomplete}
+            </span>
+          </li>
+        )}
       </ul>
     </section>
   );
@@ -103,7 +115,8 @@ const useTableStyles = makeStyles({
     '& [data-num]': { textAlign: 'end', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
   },
   caption: { textAlign: 'start', fontWeight: tokens.fontWeightSemibold, paddingBottom: '4px', captionSide: 'top' },
-  name: { overflowWrap: 'anywhere', whiteSpace: 'normal' },
+  // A Chinese name is one word: never 物理研究室党支 / 部 (keep-all), unless the table cannot fit otherwise.
+  name: { wordBreak: 'keep-all', overflowWrap: 'anywhere', whiteSpace: 'normal' },
   incomplete: { color: tokens.colorNeutralForeground2, backgroundColor: tokens.colorNeutralBackground2 },
   why: { display: 'block', color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightRegular },
   sort: {

@@ -4,9 +4,9 @@
  * change first (with the core's own settings parser) and shows a problem under its field; only valid
  * changes are written to the settings sheet, then the workbook is graded again.
  */
-import { Button, Dropdown, Field, Input, makeStyles, Option, tokens } from '@fluentui/react-components';
+import { Button, Dropdown, Field, Input, makeStyles, mergeClasses, Option, tokens } from '@fluentui/react-components';
 import { useId, useState } from 'react';
-import type { SettingKey, SettingOrigin, Text } from '../core/types';
+import type { Finding, SettingKey, SettingOrigin, Text } from '../core/types';
 import type { PlanValue } from '../workbook/plan';
 import { checkSettingEdits, runYear, settingInput, settingsEditPlan } from '../workbook/plans';
 import type { SettingGroupId } from './i18n';
@@ -69,6 +69,8 @@ function cellValue(text: string): PlanValue {
 
 const useSettingsStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  // The desktop page: the groups side by side in two columns, not 21 inputs 1,200 px wide.
+  wide: { display: 'grid', gridTemplateColumns: 'repeat(2, minmax(0, 1fr))', alignItems: 'start', '& > p, & > h2, & > div': { gridColumn: '1 / -1' } },
   group: {
     display: 'flex',
     flexDirection: 'column',
@@ -172,6 +174,18 @@ function SettingField({
   );
 }
 
+/** The 考核参数 rows a run rejected (invalid-settings errors), by key, among the keys just saved. */
+function rejectedSettings(findings: readonly Finding[], origins: readonly SettingOrigin[], saved: readonly SettingKey[]): Map<SettingKey, Text> {
+  const rowOf = (cell: string) => cell.replace(/^[A-Z]+/, '');
+  const out = new Map<SettingKey, Text>();
+  for (const f of findings) {
+    if (f.code !== 'invalid-settings' || f.severity !== 'error' || !f.sheet || !f.cell) continue;
+    const o = origins.find((x) => saved.includes(x.key) && x.ref?.sheet === f.sheet && rowOf(x.ref?.cell ?? '') === rowOf(f.cell!));
+    if (o && !out.has(o.key)) out.set(o.key, f.message);
+  }
+  return out;
+}
+
 export function SettingsTab() {
   const pane = usePane();
   const { s, lang, host, outcome, busy } = pane;
@@ -230,6 +244,12 @@ export function SettingsTab() {
       const keys = [...values.keys()];
       const out = await pane.grade(true);
       if (!out) return undefined;
+      // A saved value the engine then rejects: the form keeps what was typed, the reason under its field.
+      const rejected = rejectedSettings(out.findings, out.recognition.origins, keys);
+      if (rejected.size > 0) {
+        setEdits({ of: out, texts: new Map(changed) });
+        setProblems({ of: out, byKey: rejected, general: [] });
+      }
       const after = gradeNotice(pane, out, true);
       if (after.intent === 'error') return after;
       return { ...after, title: undefined, body: (t) => `${t.settingsSaved(keys.map((k) => t.settingKeys[k]))} ${after.body(t, lang)}` };
@@ -237,7 +257,8 @@ export function SettingsTab() {
 
   return (
     <form
-      className={styles.form}
+      className={mergeClasses(styles.form, pane.wide && styles.wide)}
+      data-columns={pane.wide ? 2 : 1}
       aria-labelledby={formId}
       noValidate
       onSubmit={(e) => {
@@ -266,7 +287,7 @@ export function SettingsTab() {
         </fieldset>
       ))}
       <div className={styles.actions}>
-        <Button type="submit" appearance="primary" disabled={busy || changed.length === 0}>
+        <Button type="submit" appearance="primary" disabledFocusable={busy || changed.length === 0}>
           {s.saveAndGrade}
         </Button>
       </div>

@@ -21,12 +21,16 @@ export function pick(text: Text, lang: Lang): string {
 }
 
 /**
- * Chinese text with ASCII double quotes (from workbook data or older messages) gets Chinese quotes “…”;
- * an odd quote is left as it is.
+ * Chinese text with ASCII double quotes (from workbook data or older messages) gets Chinese quotes “…”,
+ * without the spaces Latin typing puts around them; an odd quote is left as it is.
  */
 export function chineseQuotes(text: string, lang: Lang): string {
   if (lang !== 'zh') return text;
-  return text.replace(/"([^"\n]*)"/g, '“$1”');
+  // Chinese sets no space around its quotes: 名单外的名称 "机关第二支部" 可能 → 名单外的名称“机关第二支部”可能.
+  return text
+    .replace(/"([^"\n]*)"/g, '“$1”')
+    .replace(/([\u3400-\u9fff\u3000-\u303f\uff00-\uffef])[ \t]+“/g, '$1“')
+    .replace(/”[ \t]+([\u3400-\u9fff\u3000-\u303f\uff00-\uffef])/g, '”$1');
 }
 
 /** zh-CN, zh-TW, zh → zh; anything else (or nothing) → en. */

@@ -55,6 +55,8 @@ export interface Pane {
   /** The finding last clicked (marked in the list; standalone, previewed). */
   selected: Finding | null;
   select(f: Finding | null): void;
+  /** Show the progress line of a file being opened (standalone), until the action ends. */
+  opening(): void;
 }
 
 export const PaneContext = createContext<Pane | null>(null);

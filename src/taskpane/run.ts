@@ -68,6 +68,14 @@ export async function gradeWorkbook(
   return outcome;
 }
 
+/**
+ * An empty template: the rating sheets are there but hold no rating (no-ratings) and no branch is graded.
+ * Nothing to show, export or print yet; the notice says what to do next.
+ */
+export function noRatingsYet(out: Pick<GradeOutcome, 'findings' | 'result'>): boolean {
+  return out.findings.some((f) => f.code === 'no-ratings') && out.result.branches.every((b) => b.status !== 'graded');
+}
+
 /** Branches that have no grade because of errors. */
 export function blockedCount(result: AssessmentResult): number {
   return result.branches.filter((b) => b.status === 'incomplete').length;

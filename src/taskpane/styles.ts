@@ -14,9 +14,16 @@ import type { ThemeMode } from './theme';
 export const FONT_STACK =
   "'Segoe UI', 'Segoe UI Web (West European)', 'Microsoft YaHei UI', 'Microsoft YaHei', 'PingFang SC', 'Hiragino Sans GB', 'Noto Sans CJK SC', 'Source Han Sans SC', 'WenQuanYi Micro Hei', -apple-system, BlinkMacSystemFont, Roboto, 'Helvetica Neue', sans-serif";
 
-export function paneTheme(mode: ThemeMode): Theme {
+/**
+ * English first in Latin fonts: where Segoe UI is missing (Linux, the domestic desktops WPS offices use),
+ * a Chinese font would set ’ and “” full-width ("branch’ s"). Chinese text still falls back to the CJK fonts.
+ */
+export const FONT_STACK_EN =
+  "'Segoe UI', 'Segoe UI Web (West European)', -apple-system, BlinkMacSystemFont, Roboto, 'Helvetica Neue', Arial, 'Liberation Sans', 'DejaVu Sans', 'Microsoft YaHei UI', 'Microsoft YaHei', 'PingFang SC', 'Hiragino Sans GB', 'Noto Sans CJK SC', 'Source Han Sans SC', 'WenQuanYi Micro Hei', sans-serif";
+
+export function paneTheme(mode: ThemeMode, lang: 'zh' | 'en' = 'zh'): Theme {
   const base = mode === 'dark' ? webDarkTheme : webLightTheme;
-  return { ...base, fontFamilyBase: FONT_STACK };
+  return { ...base, fontFamilyBase: lang === 'en' ? FONT_STACK_EN : FONT_STACK };
 }
 
 export const useCommonStyles = makeStyles({

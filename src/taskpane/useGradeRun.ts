@@ -8,7 +8,7 @@ import { deliverFile, openOrDeliver } from './deliver';
 import { XLSX_MIME } from './host-util';
 import type { Notice, NoticeAction, Pane } from './pane';
 import { usePane } from './pane';
-import { blockedCount, countOf, type GradeOutcome } from './run';
+import { blockedCount, countOf, noRatingsYet, type GradeOutcome } from './run';
 import { buildWorkbook } from './xlsx-lazy';
 
 /** The notice for a finished run, with its actions. */
@@ -24,6 +24,14 @@ export function gradeNotice(pane: Pane, out: GradeOutcome, wrote: boolean): Noti
   const fatal = out.fatal;
   if (fatal) {
     return { intent: 'error', title: (t) => t.fatalTitle, body: (_t, l) => fatal[l], actions: settingsBroken ? [fixSettings, showChecks] : [showChecks] };
+  }
+  if (noRatingsYet(out)) {
+    return {
+      intent: 'warning',
+      title: (t) => t.noRatingsTitle,
+      body: (t) => (pane.standalone ? t.noRatingsStandalone : t.noRatings),
+      actions: [startFromTemplate(pane), showChecks],
+    };
   }
   if (!wrote) {
     if (out.findings.length === 0) return { intent: 'success', body: (t) => t.checkedOk };
@@ -76,7 +84,11 @@ function startFromTemplate(pane: Pane): NoticeAction {
 }
 
 /** Grade (write) or check only, as one action whose notice lands in the status area. */
-export function useGradeRun(): { run: (write: boolean) => Promise<void>; disabled: boolean } {
+/**
+ * `disabled`: no workbook to grade. `busy`: another action runs; the button stays focusable then
+ * (disabledFocusable), so keyboard focus is still on it when the work is done.
+ */
+export function useGradeRun(): { run: (write: boolean) => Promise<void>; disabled: boolean; busy: boolean } {
   const pane = usePane();
   const run = useCallback(
     (write: boolean) =>
@@ -91,5 +103,5 @@ export function useGradeRun(): { run: (write: boolean) => Promise<void>; disable
       }),
     [pane],
   );
-  return { run, disabled: pane.busy || pane.host.workbookHost() === null };
+  return { run, disabled: pane.host.workbookHost() === null, busy: pane.busy };
 }

@@ -149,7 +149,7 @@ describe('cross checks', () => {
   it('the weights-sum error lists each weight and the sum', () => {
     const { findings } = parse(['组织考核权重', '70%'], ['自评权重', '5%']);
     expect(findings).toHaveLength(1);
-    expect(findings[0].message.zh).toBe('三种考核方式的权重合计为 115%（组织考核 70%, 民主测评 40%, 自评 5%），应恰好为 100%。');
+    expect(findings[0].message.zh).toBe('三种考核方式的权重合计为 115%（组织考核 70%、民主测评 40%、自评 5%），应恰好为 100%。');
   });
 
   it.each<[string, [SettingKey, number][], string | null]>([

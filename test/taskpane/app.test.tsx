@@ -374,9 +374,9 @@ describe('设置', () => {
     // choices are drop-downs (combobox), not free text
     expect(screen.getByRole('combobox', { name: '排名方式' }).textContent).toContain('并列占位');
     expect(screen.getByRole('combobox', { name: '空白评分' })).toBeTruthy();
-    // one save button for the whole form, disabled until something changes
+    // one save button for the whole form, disabled until something changes (still focusable: focus stays on it after saving)
     const save = screen.getByRole('button', { name: '保存并重新计算' }) as HTMLButtonElement;
-    expect(save.disabled).toBe(true);
+    expect(save.getAttribute('aria-disabled')).toBe('true');
     expect(screen.queryAllByRole('button', { name: '保存' })).toHaveLength(0);
   });
 

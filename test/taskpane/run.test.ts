@@ -101,6 +101,8 @@ describe('language and theme', () => {
     expect(chineseQuotes('评分"很好"不是有效等级', 'zh')).toBe('评分“很好”不是有效等级');
     expect(chineseQuotes('The rating "x"', 'en')).toBe('The rating "x"');
     expect(chineseQuotes('单个"引号', 'zh')).toBe('单个"引号');
+    // no space around Chinese quotes (issue 23)
+    expect(chineseQuotes('名单外的名称 "机关第二支部" 可能指本支部', 'zh')).toBe('名单外的名称“机关第二支部”可能指本支部');
   });
 
   it('follows the Office theme', () => {

@@ -8,7 +8,7 @@
  *   taskpane-e2e.html?api=1.9     an older ExcelApi
  */
 import { createFakeExcel, rectA1, type SheetSeed } from '../../../test/support/fake-excel';
-import { usedRect } from '../../../test/support/fake-excel/model';
+import { cellOf, parseA1, parseInput, usedRect } from '../../../test/support/fake-excel/model';
 import { officeAppHost } from '../app-host';
 import { langFromPage } from '../i18n';
 import { appContainer, mountApp } from '../mount';
@@ -35,6 +35,8 @@ export interface E2eApi {
   syncCount(): number;
   runCount(): number;
   resetStats(): void;
+  /** type into a cell, as the clerk would in Excel (text, number, or "=formula") */
+  setCell(sheet: string, address: string, input: string | number): void;
 }
 
 declare global {
@@ -72,6 +74,10 @@ window.__e2e = {
   syncCount: () => fake.syncCount,
   runCount: () => fake.runs.length,
   resetStats: () => fake.resetStats(),
+  setCell(sheet, address, input) {
+    const { r0, c0 } = parseA1(address);
+    Object.assign(cellOf(fake.sheet(sheet), r0, c0, true), parseInput(input));
+  },
 };
 
 if (window.__legacyHost !== true) {

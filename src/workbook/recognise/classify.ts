@@ -30,6 +30,7 @@ export const SCAN_ROWS = 30;
 export type Classification =
   | { role: 'output' }
   | { role: 'empty' }
+  | { role: 'notes' }
   | { role: 'ignored'; reason: Text }
   | { role: 'settings'; headerRow: number | null }
   | { role: 'catalogue' | 'roster' | 'spot-checks' | 'office-summary' | RatingRole; headerRow: number };
@@ -151,5 +152,7 @@ export function classify(grid: Grid, ctx: Ctx, createdBy: unknown): Classificati
     return r >= 0 ? { role: 'spot-checks', headerRow: r } : { role: 'ignored', reason: REASONS.nameOnly(ROLE_NAMES.spot) };
   }
   if (name.includes('指标')) return { role: 'ignored', reason: REASONS.nameOnly(ROLE_NAMES.catalogue) };
+  // 填表说明 (the template's own, or the office's): instructions with no table, nothing to report each run.
+  if (name.includes('填表说明')) return { role: 'notes' };
   return { role: 'ignored', reason: REASONS.noHeader };
 }

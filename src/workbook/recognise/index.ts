@@ -87,7 +87,7 @@ export function recognise(snapshot: WorkbookSnapshot): Recognition {
       ctx.findings.push(ignoredSheet(grid.name, reason));
     };
     if (c.role === 'ignored') return ignore(c.reason);
-    if (c.role === 'output' || c.role === 'empty') return;
+    if (c.role === 'output' || c.role === 'empty' || c.role === 'notes') return;
     if (c.headerRow !== null) rec.headerRows = [c.headerRow + 1];
     const single = { catalogue: ROLE_NAMES.catalogue, settings: ROLE_NAMES.settings, roster: ROLE_NAMES.roster, 'office-summary': ROLE_NAMES.summary };
     if (c.role in single) {

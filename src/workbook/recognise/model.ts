@@ -13,7 +13,9 @@ export type SheetRole =
   | 'office-summary'
   | 'output'
   | 'ignored'
-  | 'empty';
+  | 'empty'
+  /** instructions for the clerk (the template's 填表说明): read by people, not by the product */
+  | 'notes';
 
 export interface SheetRecognition {
   name: string;

@@ -13,6 +13,13 @@ export const en: Terms = {
   steps: { read: 'Read', check: 'Check', compute: 'Calculate', write: 'Write' },
   stepOf: (i, n, label) => `Step ${i} of ${n}: ${label}`,
   busy: 'Working…',
+  progress: {
+    open: 'Opening the file…',
+    read: 'Reading the workbook…',
+    check: 'Checking the ratings…',
+    compute: (branches) => (branches === null ? 'Calculating grades…' : `Calculating grades of ${branches} branches…`),
+    write: (branches) => (branches === null ? 'Writing the results…' : `Writing the results of ${branches} branches…`),
+  },
 
   grades: { 优秀: 'Excellent', 较好: 'Good', 一般: 'Fair', 差: 'Poor' },
   sources: { 组织考核: 'Organisational', 民主测评: 'Democratic', 自评: 'Self' },
@@ -95,7 +102,8 @@ export const en: Terms = {
     'Click “Calculate grades”: the ratings are checked, then each branch’s total, grade and rank calculated.',
     'Fix the cells the checks point to, then export the notification under Export.',
   ],
-  noWorkbookQuestion: 'No workbook yet?',
+  // the space before the link that follows
+  noWorkbookQuestion: 'No workbook yet? ',
   downloadTemplate: 'Download a blank template',
   downloadSample: 'a sample workbook',
   downloadSampleButton: 'Download the sample workbook',
@@ -140,6 +148,11 @@ export const en: Terms = {
   nothingRecognised:
     'No rating sheet (democratic evaluation, organisational assessment or self-assessment) was recognised. Check the headers, or start from the blank template.',
   noWorkbookYet: 'Open a workbook first.',
+  noRatingsTitle: 'No ratings yet',
+  noRatings:
+    'The rating sheets are there but hold no rating yet, so no branch can be graded and there is nothing to export. Enter the ratings in the organisational assessment, democratic evaluation and self-assessment sheets, then calculate grades.',
+  noRatingsStandalone:
+    'The rating sheets are there but hold no rating yet, so no branch can be graded and there is nothing to export. Enter the ratings in the organisational assessment, democratic evaluation and self-assessment sheets, save the file, open it here again and calculate grades.',
   needGradeFirst: 'Calculate grades first.',
   actionShowChecks: 'Show the problems',
   actionFixSettings: 'Fix in Settings',
@@ -248,7 +261,7 @@ export const en: Terms = {
   noticePreviewHint: 'Laid out on A4; printing prints only the notification. Choose “Save as PDF” in the print dialog for a PDF.',
   printNotice: 'Print the notification',
 
-  genericError: (detail) => `The operation failed: ${detail}`,
+  genericError: (detail) => `The operation failed: an internal error of this tool (not a damaged file). Please keep the file and report what you did to the maintainers (${detail}).`,
   internalError: (part) =>
     `This tool could not handle a structure in ${part ? `the part ${part}` : 'this workbook'} (a fault of the tool, not a damaged file). Please report the file to the maintainers (BA_DEBUG=1 shows the details)`,
 };

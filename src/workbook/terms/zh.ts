@@ -24,6 +24,14 @@ export const zh = {
   steps: { read: '读取', check: '校验', compute: '计算', write: '写入' } satisfies Record<StepId, string>,
   stepOf: (i: number, n: number, label: string) => `第 ${i}/${n} 步：${label}`,
   busy: '正在处理…',
+  /** progress that stays up for the whole action; the branch count once it is known */
+  progress: {
+    open: '正在打开文件…',
+    read: '正在读取工作簿…',
+    check: '正在校验评分…',
+    compute: (branches: number | null) => (branches === null ? '正在计算等级…' : `正在计算 ${branches} 个党支部的等级…`),
+    write: (branches: number | null) => (branches === null ? '正在写入结果…' : `正在写入 ${branches} 个党支部的结果…`),
+  },
 
   // The domain: one name for each thing.
   grades: { 优秀: '优秀', 较好: '较好', 一般: '一般', 差: '差' } satisfies Record<Grade, string>,
@@ -150,6 +158,9 @@ export const zh = {
   settingsFatal: '考核参数有误，所有党支部都暂不评定。',
   nothingRecognised: '没有识别到评分表（民主测评、组织考核或自评）。请检查表头，或从空白模板开始。',
   noWorkbookYet: '请先打开一个工作簿。',
+  noRatingsTitle: '还没有评分',
+  noRatings: '评分表已经识别，但还没有填写任何评分，暂无党支部可以评定，也没有可导出的结果。请在组织考核、民主测评、自评表中录入评分，保存后再计算等级。',
+  noRatingsStandalone: '评分表已经识别，但还没有填写任何评分，暂无党支部可以评定，也没有可导出的结果。请在组织考核、民主测评、自评表中录入评分，保存后重新打开该文件，再计算等级。',
   needGradeFirst: '请先计算等级。',
   actionShowChecks: '查看校验问题',
   actionFixSettings: '去设置修改',
@@ -248,7 +259,7 @@ export const zh = {
   settingsUnchanged: '没有修改。',
   settingsInvalid: (n: number) => `有 ${n} 处参数需要修改，尚未写入工作簿。`,
   settingsSaved: (keys: string[]) => `已保存${keys.map((k) => `“${k}”`).join('、')}，并已重新计算。`,
-  rankingOptions: { 并列占位: '并列占位（1, 2, 2, 4）', 并列不占位: '并列不占位（1, 2, 2, 3）' } as Record<string, string>,
+  rankingOptions: { 并列占位: '并列占位（1、2、2、4）', 并列不占位: '并列不占位（1、2、2、3）' } as Record<string, string>,
   blankOptions: { 空白视为弃权: '空白视为弃权', 空白视为错误: '空白视为错误' } as Record<string, string>,
   percentUnit: '%',
 
@@ -260,7 +271,8 @@ export const zh = {
   noticePreviewHint: '按 A4 纸排版，打印时只打印通报。也可在打印对话框中选择“另存为 PDF”。',
   printNotice: '打印通报',
 
-  genericError: (detail: string) => `操作失败：${detail}`,
+  // An internal error is ours (never "the file is damaged"); its English detail stays off the Chinese screen.
+  genericError: (_detail: string) => '操作失败：本工具内部出错（不是文件损坏）。请保存好文件，把所做的操作报告给维护者。',
   /** SPEC §7 exit 3: our own failure, never called a damaged file. */
   internalError: (part?: string) =>
     `本工具无法处理${part ? `部件 ${part} 中的` : '该工作簿中的'}某种结构（这是本工具的问题，不是文件损坏）。请将该文件反馈给维护人员（设置环境变量 BA_DEBUG=1 可显示详细信息）`,

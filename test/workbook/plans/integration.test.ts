@@ -115,8 +115,8 @@ describe('template and sample read back through recognition', () => {
   test('every template sheet is recognised in its role, with the year', () => {
     const rec = recognise(snapshotOf(planTemplate(2027)));
     expect(rec.sheets.map((s) => [s.name, s.role, s.source])).toEqual([
-      // the guide is text for people: listed as ignored (SPEC §4: listed, never guessed)
-      ['填表说明', 'ignored', undefined],
+      // the guide is text for people: known as notes, never reported as an unrecognised sheet (issue 23)
+      ['填表说明', 'notes', undefined],
       ['指标目录', 'catalogue', undefined],
       ['考核参数', 'settings', undefined],
       ['支部名单', 'roster', undefined],
@@ -127,6 +127,7 @@ describe('template and sample read back through recognition', () => {
     ]);
     expect(rec.input.ruleset.year).toBe(2027);
     expect(rec.input.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(rec.input.findings.filter((f) => f.code === 'ignored-sheet')).toEqual([]);
   });
 
   test('the sample grades into all four bands and shows its planted mistakes', () => {
