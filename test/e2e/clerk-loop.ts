@@ -190,7 +190,8 @@ export async function shownKeyColumns(page: Page, s: Strings): Promise<string[][
   return page.getByTestId('branch-table').evaluate((table, wanted) => {
     const first = (el: Element) => (el as HTMLElement).innerText.trim().split('\n')[0].replace(/[▲▼]/g, '').trim();
     const heads = Array.from(table.querySelectorAll('thead th')).map(first);
-    const at = wanted.map((l) => heads.indexOf(l));
+    // 名次 or 排名 (the published summary's word): the rank column either way.
+    const at = wanted.map((l, k) => (k === 3 && heads.indexOf(l) < 0 ? heads.indexOf('排名') : heads.indexOf(l)));
     if (at.some((i) => i < 0)) throw new Error(`the table has no column ${wanted[at.findIndex((i) => i < 0)]} (has ${heads.join(', ')})`);
     return Array.from(table.querySelectorAll('[data-testid="branch-row"]')).map((tr) => at.map((i) => first(tr.children[i])));
   }, labels);
