@@ -11,7 +11,7 @@ import type { WorkbookPlan } from '../workbook/plan';
 import { stem } from './bytes';
 import { PLATFORM_TEXT } from '../hosts/excel/platform';
 import { canDownload, deliverFile, openOrDeliver } from './deliver';
-import { formsWord, notificationWord, requestWord } from './docx-lazy';
+import { feedbackWord, formsWord, notificationWord, requestWord } from './docx-lazy';
 import { issuerIsPlaceholder } from '../core/notification';
 import { CSV_MIME, DOCX_MIME, PDF_MIME, XLSX_MIME } from './host-util';
 import type { Notice, Pane } from './pane';
@@ -104,6 +104,15 @@ export function resultOptions(pane: Pane): ExportOption[] {
       },
     });
   }
+  // the feedback pages exist for every branch, graded or 待补充 (what it must supply)
+  const feedbackName = `${s.feedbackFileStem}-${year}.docx`;
+  options.push({
+    id: 'feedback-docx',
+    download: true,
+    label: s.downloadFeedback,
+    what: s.downloadFeedbackWhat(feedbackName),
+    run: async () => deliverFile(host, feedbackName, await feedbackWord(outcome), DOCX_MIME),
+  });
   if (host.getPdf) {
     const pdfName = `${s.notificationFileStem}-${year}.pdf`;
     options.push({

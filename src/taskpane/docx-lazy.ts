@@ -5,7 +5,7 @@
 import { defaultCatalogue } from '../core/catalogue';
 import type { Text } from '../core/types';
 import { formsInput } from '../workbook/forms-input';
-import { buildFormsDocument, buildNotificationDocument, buildRequestDocument } from '../workbook/plans/documents';
+import { buildFeedbackDocument, buildFormsDocument, buildNotificationDocument, buildRequestDocument } from '../workbook/plans/documents';
 import type { WorkbookSnapshot } from '../workbook/snapshot';
 import type { GradeOutcome } from './run';
 
@@ -29,6 +29,12 @@ export async function requestWord(outcome: GradeOutcome): Promise<Uint8Array | n
   if (!outcome.request) return null;
   const docx = await loadDocx();
   return docx.renderRequest(buildRequestDocument(outcome.request, outcome.result.ruleset));
+}
+
+/** The 考核反馈单: one page per branch, dated as the notification of the run. */
+export async function feedbackWord(outcome: GradeOutcome): Promise<Uint8Array> {
+  const docx = await loadDocx();
+  return docx.renderFeedback(buildFeedbackDocument(outcome.result, outcome.notification.date));
 }
 
 export type FormsWord = { fatal: Text } | { bytes: Uint8Array; branches: number; pages: number };

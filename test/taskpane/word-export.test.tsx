@@ -120,3 +120,24 @@ it('downloads the request for approval of the advanced branches from the same me
   for (const c of expected!.candidates) expect(text).toContain(c);
   expect(text).toContain('妥否，请批示。');
 });
+
+it('downloads the 考核反馈单: one page per branch, each branch named, 待补充 ones saying what to supply', async () => {
+  const snapshot = snapshotOfPlan(planSample());
+  const expected = runAssessment(snapshot, { lang: 'zh', date: DATE }).result;
+  const { host, calls } = fakeExcelHost(new MemoryWorkbook(snapshot));
+  renderApp(<App host={host} lang="zh" today={() => DATE} />);
+  fireEvent.click(screen.getByRole('button', { name: '计算等级' }));
+  await settle();
+  fireEvent.click(screen.getByRole('tab', { name: '导出与模板' }));
+  expect(document.querySelector('[data-export="feedback-docx"]')?.textContent).toContain('考核反馈单-2026.docx');
+  fireEvent.click(screen.getByRole('button', { name: '下载考核反馈单 (Word)' }));
+  await settle();
+
+  expect(screen.getByText('已下载：考核反馈单-2026.docx')).toBeTruthy();
+  const file = calls.downloads[0];
+  expect(file.mime).toBe(DOCX_MIME);
+  const text = await documentText(file.data);
+  expect(count(text, '2026年度党支部工作目标管理考核反馈单')).toBe(expected.branches.length);
+  for (const b of expected.branches) expect(text).toContain(`${b.name}：`);
+  expect(count(text, '需要补充或核对的材料')).toBe(expected.branches.filter((b) => b.status !== 'graded').length);
+});
