@@ -2,6 +2,7 @@
  * 考核结果通报 (SPEC §6, §8): every word of the notice, decided once from the result, in formal Chinese.
  * The 考核结果通报 sheet, the on-screen preview and the Word document only lay this model out.
  */
+import { excellentTwoYears } from './previous';
 import { DEFAULT_ISSUER } from './ruleset';
 import { SOURCES, GRADES, type AssessmentResult, type BranchResult, type DateStyle, type Finding, type Imprint, type Letterhead, type NotificationModel, type Ruleset } from './types';
 
@@ -151,6 +152,11 @@ export function advancedCandidates(branches: readonly BranchResult[], quota: num
 }
 
 /** The paragraph for the committee when the quota falls inside a tie (SPEC §3 advanced-tie). */
+/** The one sentence on branches 优秀 two years running (通报写连续优秀). */
+export function consecutiveExcellentLine(names: readonly string[]): string {
+  return `其中，${names.join('、')}连续两年被评为“优秀”。`;
+}
+
 export function advancedTieParagraph(tied: readonly string[], quota: number): string {
   return `${tied.join('、')}总分相同，并列于先进党支部推荐名额（${quota}个）处，以上推荐暂按名单顺序列出，请党委研究确定。`;
 }
@@ -217,6 +223,9 @@ export function buildNotification(result: AssessmentResult, date: string): Notif
       ? `本次考核评定${ranked.length}个党支部，其中${gradeCountsText(result.gradeCounts)}。各党支部名次、总分和等级见附件。`
       : '本次考核暂无评定等级的党支部。',
   );
+  // 通报写连续优秀 (SPEC §8): one sentence of its own, only with last year's results (--previous)
+  const twoYears = ruleset.consecutiveExcellent && result.previous ? excellentTwoYears(result.branches) : [];
+  if (twoYears.length) paragraphs.push(consecutiveExcellentLine(twoYears));
   paragraphs.push(
     advanced.candidates.length
       ? `根据考核结果，推荐${advanced.candidates.join('、')}为先进党支部候选单位，报党委研究确定。`

@@ -57,6 +57,7 @@ export const SETTING_KEYS: readonly SettingKey[] = [
   '公文字体',
   '日期格式',
   '成文日期',
+  '通报写连续优秀',
   '问卷选项顺序',
   '发文机关标志',
   '发文字号',
@@ -78,6 +79,17 @@ const RANKING_WORDS = new Map<string, Ruleset['ranking']>([
   ['并列不占位', 'dense'],
   ['dense', 'dense'],
 ]);
+const YES_NO = new Map<string, boolean>([
+  ['是', true],
+  ['写', true],
+  ['yes', true],
+  ['true', true],
+  ['否', false],
+  ['不写', false],
+  ['no', false],
+  ['false', false],
+]);
+
 const BLANK_WORDS = new Map<string, Ruleset['blank']>([
   ['空白视为弃权', 'abstain'],
   ['弃权', 'abstain'],
@@ -177,6 +189,7 @@ const ALLOWED = {
   offices: { zh: '应为抄送机关名称，多个用顿号或逗号分开', en: 'enter the offices, separated by 、 or commas' },
   printer: { zh: '应为印发机关名称（不超过 40 个字）', en: 'enter the printing office (at most 40 characters)' },
   requestAddressee: { zh: '应为请示的主送机关（不超过 40 个字），如 院党委', en: 'enter whom the request is addressed to (at most 40 characters), such as 院党委' },
+  yesNo: { zh: '应为"是"或"否"', en: 'enter 是 (yes) or 否 (no)' },
   dateStyle: {
     zh: '应为"阿拉伯数字"（2026年12月31日）或"汉字"（二〇二六年十二月三十一日）',
     en: 'enter 阿拉伯数字 (2026年12月31日) or 汉字 (二〇二六年十二月三十一日)',
@@ -273,6 +286,10 @@ function apply(key: SettingKey, row: SettingRow, rs: Ruleset): Text | null {
     const d = readDateValue(row.value);
     if (d === null) return ALLOWED.documentDate;
     rs.documentDate = d;
+  } else if (key === '通报写连续优秀') {
+    const v = typeof row.value === 'boolean' ? row.value : YES_NO.get(normalizeLoose(textOf(row.value)).toLowerCase());
+    if (v === undefined) return ALLOWED.yesNo;
+    rs.consecutiveExcellent = v;
   } else if (key === '日期格式') {
     const d = readDateStyle(row);
     if (d === null) return ALLOWED.dateStyle;
@@ -332,6 +349,8 @@ export function displaySetting(key: SettingKey, rs: Ruleset): string {
       return rs.dateStyle === 'chinese' ? '汉字' : '阿拉伯数字';
     case '成文日期':
       return rs.documentDate ?? '';
+    case '通报写连续优秀':
+      return rs.consecutiveExcellent ? '是' : '否';
     case '问卷选项顺序':
       return rs.optionOrder ? rs.optionOrder.join(',') : '';
     case '发文机关标志':

@@ -119,6 +119,8 @@ export interface Ruleset {
   printer?: string;
   /** 请示主送: whom the request for approval is addressed to (default 院党委) */
   requestAddressee?: string;
+  /** 通报写连续优秀: the 通报 names the branches graded 优秀 this year and last (needs --previous); default 否 */
+  consecutiveExcellent?: boolean;
 }
 
 export type DateStyle = 'arabic' | 'chinese';
@@ -151,7 +153,8 @@ export type SettingKey =
   | '发文字号'
   | '抄送'
   | '印发机关'
-  | '请示主送';
+  | '请示主送'
+  | '通报写连续优秀';
 
 /** One key/value row of a settings sheet. */
 export interface SettingRow {

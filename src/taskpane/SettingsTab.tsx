@@ -41,6 +41,7 @@ const KINDS: Record<SettingKey, Kind> = {
   公文字体: { type: 'text' },
   日期格式: { type: 'text' },
   成文日期: { type: 'text' },
+  通报写连续优秀: { type: 'text' },
   问卷选项顺序: { type: 'text' },
   发文机关标志: { type: 'text' },
   发文字号: { type: 'text' },
@@ -54,6 +55,7 @@ export const SETTING_GROUPS: readonly { id: SettingGroupId; keys: readonly Setti
   { id: 'weights', keys: ['组织考核权重', '民主测评权重', '自评权重'] },
   { id: 'thresholds', keys: ['优秀分数线', '较好分数线', '一般分数线'] },
   { id: 'other', keys: ['年度', '总分小数位', '排名方式', '民主测评最少份数', '加减分上限', '先进推荐名额', '空白评分', '发文单位', '公文字体', '日期格式', '成文日期', '问卷选项顺序', '发文机关标志', '发文字号', '抄送', '印发机关', '请示主送'] },
+  { id: 'other', keys: ['年度', '总分小数位', '排名方式', '民主测评最少份数', '加减分上限', '先进推荐名额', '空白评分', '发文单位', '公文字体', '日期格式', '成文日期', '通报写连续优秀', '问卷选项顺序'] },
 ];
 
 /** The field's text for a setting's display value ("60%" in a percent field shows 60). */

@@ -1,5 +1,6 @@
 /** grade --previous (SPEC §8): last year's graded sample beside a changed sample; unusable files refused. */
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { bytesOf, run, smallWorkbook } from './helpers';
 
 /** The sample with one spot check changed: 基建处 gains 10 points instead of losing 3, so ranks move. */
@@ -107,6 +108,47 @@ describe('grade --previous', () => {
       expect(r.stderr).toMatch(line);
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
       expect(r.files.has('out.xlsx')).toBe(false);
+    }
+  });
+
+  test('通报写连续优秀 = 是: the notice names the branches 优秀 both years, in one sentence; 否 (default) or no --previous: none', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(sample as unknown as ArrayBuffer);
+    const settings = wb.worksheets.find((w) => w.name.includes('参数'))!;
+    // the sample lists every key with its default (否): set it to 是
+    let set = 0;
+    settings.eachRow((row) => {
+      if (row.getCell(1).value === '通报写连续优秀') {
+        row.getCell(2).value = '是';
+        set++;
+      }
+    });
+    expect(set).toBe(1);
+    const withKey = new Uint8Array(await wb.xlsx.writeBuffer());
+    const excellent = (JSON.parse(lastReport) as { branches: (Branch & { grade: string })[] }).branches.filter((b) => b.grade === '优秀').sort((a, b) => a.rank! - b.rank!);
+    expect(excellent.length).toBeGreaterThan(1);
+    const sentence = `其中，${excellent.map((b) => b.name).join('、')}连续两年被评为“优秀”。`;
+
+    const r = await run(['grade', 'now.xlsx', '--out', 'out.xlsx', '--docx', 'n.docx', '--previous', 'graded.xlsx'], { 'now.xlsx': withKey, 'graded.xlsx': graded });
+    expect(r.stderr).toBe('');
+    const xml = await (await JSZip.loadAsync(bytesOf(r, 'n.docx'))).file('word/document.xml')!.async('string');
+    const text = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+    expect(text).toContain(sentence);
+    const out = new ExcelJS.Workbook();
+    await out.xlsx.load(bytesOf(r, 'out.xlsx') as unknown as ArrayBuffer);
+    const lines: unknown[] = [];
+    out.getWorksheet('考核结果通报')!.eachRow((row) => lines.push(...(row.values as unknown[])));
+    // the sheet indents each paragraph
+    expect(lines.some((l) => typeof l === 'string' && l.trim().endsWith(sentence))).toBe(true);
+
+    const cases: [Record<string, Uint8Array>, string[]][] = [
+      [{ 'now.xlsx': sample, 'graded.xlsx': graded }, ['--previous', 'graded.xlsx']],
+      [{ 'now.xlsx': withKey }, []],
+    ];
+    for (const [files, args] of cases) {
+      const plain = await run(['grade', 'now.xlsx', '--docx', 'n.docx', ...args], files);
+      const plainXml = await (await JSZip.loadAsync(bytesOf(plain, 'n.docx'))).file('word/document.xml')!.async('string');
+      expect(plainXml).not.toContain('连续两年');
     }
   });
 

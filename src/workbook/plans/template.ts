@@ -45,6 +45,7 @@ const SETTING_NOTES: Record<SettingKey, string> = {
   抄送: '通报版记中的抄送机关，多个用顿号或逗号分开',
   印发机关: '通报版记中的印发机关，如 中共××研究院委员会办公室',
   请示主送: '先进党支部推荐名单请示的主送机关，默认 院党委',
+  通报写连续优秀: '是 或 否（默认）：与上年结果对比时，通报中写明连续两年“优秀”的党支部',
 };
 
 /** A settings value as written into the sheet: numbers as numbers, percentages and words as text. */

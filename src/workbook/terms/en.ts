@@ -82,6 +82,7 @@ export const en: Terms = {
     公文字体: 'Document font',
     日期格式: 'Date style',
     成文日期: 'Document date',
+    通报写连续优秀: 'Name branches excellent two years running',
     问卷选项顺序: 'Questionnaire option order',
     发文机关标志: 'Letterhead (issuing authority mark)',
     发文字号: 'Document number',
