@@ -1,9 +1,9 @@
-/** docs/benchmarks.md: where a full `npm run bench` writes its figures (bench/run.ts). */
+/** BENCHMARKS.md: where a full `npm run bench` writes its figures (bench/run.ts). */
 const BEGIN = '<!-- bench:begin (written by `npm run bench`; edit outside these markers) -->';
 const END = '<!-- bench:end -->';
 
 /**
- * docs/benchmarks.md with the full run's figures between its markers (added at the end when missing). The
+ * BENCHMARKS.md with the full run's figures between its markers (added at the end when missing). The
  * rest of the file, the figures' history and explanations, is written by hand: a full run must not erase it.
  */
 export function withLatestRun(doc: string, body: string): string {

@@ -1,4 +1,4 @@
-"""The obvious alternative, for docs/benchmarks.md: the same grading done by a plain script with openpyxl.
+"""The obvious alternative, for BENCHMARKS.md: the same grading done by a plain script with openpyxl.
 
 Reads the benchmark workbook (bench/xlsx.ts generateWorkbook: 支部名单, 组织考核, 民主测评 in the forms
 layout), computes each branch's source scores, total, band and rank with the default ruleset (SPEC §3),

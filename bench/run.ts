@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: every figure, measured in one run on this machine, written into docs/benchmarks.md between
+ * `npm run bench`: every figure, measured in one run on this machine, written into BENCHMARKS.md between
  * its `bench:begin` and `bench:end` markers (the rest of the file is written by hand and kept). Speed and
  * memory are measured here, never asserted in timed tests.
  *
@@ -395,7 +395,7 @@ async function main(): Promise<void> {
   ].join('\n');
   console.log(body);
   if (only.length === 0) {
-    const file = path.join(ROOT, 'docs', 'benchmarks.md');
+    const file = path.join(ROOT, 'BENCHMARKS.md');
     writeFileSync(file, withLatestRun(existsSync(file) ? readFileSync(file, 'utf8') : '', body));
   }
 }

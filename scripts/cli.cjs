@@ -17,7 +17,7 @@ const { bundlePath, isStale } = require('./cli-inputs.cjs');
 
 // A run lives a second or two, and V8's optimising compiler (TurboFan, on background threads) took about a
 // third of its CPU, mostly on functions hot only for a moment or compiled again after inlining too much.
-// Optimise later and inline less (docs/benchmarks.md, "V8 tiering": 18 % less CPU for grade, 30 % for validate).
+// Optimise later and inline less (BENCHMARKS.md, "V8 tiering": 18 % less CPU for grade, 30 % for validate).
 // Set before the bundle is compiled. Only on the V8 versions these flags were checked with (Node 20–24):
 // a later V8 that dropped one would print an error line for it. CLI_V8_DEFAULTS=1 keeps V8's own tiering
 // (for `npm run bench -- tiering`, which measures the difference).

@@ -1,4 +1,4 @@
-/** A full `npm run bench` rewrites only its own section of docs/benchmarks.md. */
+/** A full `npm run bench` rewrites only its own section of BENCHMARKS.md. */
 import { withLatestRun } from '../../bench/doc';
 
 const run = (n: number) => `# Benchmarks\n\nMeasured by \`npm run bench\`.\n\n| figure | measured |\n| --- | --- |\n| grade | ${n} s |\n`;

@@ -111,7 +111,7 @@ export const utf8 = (s: string): Uint8Array => strToU8(s);
 /**
  * A large part's text built from many small strings, kept as UTF-8 in pieces of a few dozen kilobytes and
  * joined once at the end: never one giant string (a sheet of 100,000 cells was a 10 MB two-byte string,
- * joined twice, then encoded), whose copies each landed in fresh memory (docs/benchmarks.md, "Reading and writing without fresh memory").
+ * joined twice, then encoded), whose copies each landed in fresh memory (BENCHMARKS.md, "Reading and writing without fresh memory").
  */
 export class Utf8Builder {
   private pending: string[] = [];

@@ -443,7 +443,7 @@ function pieceDecoder(): { decode(b: Uint8Array): string } {
  * Text is handed on in pieces of at most this many bytes (plus a carried tail): a piece's string then
  * stays under V8's large-object size (128 KB), where it lives in the reused young generation instead of
  * a fresh mapping of its own. Measured on a 15 MB sheet: 2.6 ms to decode in 64 KB pieces, 55-90 ms in
- * 128 KB to 1 MB pieces (the difference is page faults; docs/benchmarks.md, "Reading and writing without fresh memory").
+ * 128 KB to 1 MB pieces (the difference is page faults; BENCHMARKS.md, "Reading and writing without fresh memory").
  */
 const TEXT_PIECE = 32 * 1024;
 

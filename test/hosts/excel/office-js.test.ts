@@ -6,7 +6,7 @@
  * client library builds and serializes, measured on the wire and refused over 5 MB as Excel on the web
  * refuses them ("Excel on the web has a payload size limit for requests and responses of 5MB",
  * learn.microsoft.com, Resource limits and performance optimization for Office Add-ins; office-js-docs-pr
- * #5821). The figures are in docs/benchmarks.md ("Excel through the real office.js serializer").
+ * #5821). The figures are in BENCHMARKS.md ("Excel through the real office.js serializer").
  */
 import { ExcelHost } from '../../../src/hosts/excel';
 import { runAssessment } from '../../../src/workbook/pipeline';
