@@ -92,7 +92,7 @@ export function App({ host, lang: initialLang, theme = 'light', run = runAssessm
   const styles = useAppStyles();
   const common = useCommonStyles();
   const [lang, setLang] = useState<Lang>(initialLang);
-  const fluentTheme = useMemo(() => paneTheme(theme, lang), [theme, lang]);
+  const fluentTheme = useMemo(() => paneTheme(theme), [theme]);
   const s = stringsFor(lang);
   const [tab, setTab] = useState<TabId>('grade');
   const tabRef = useRef<TabId>(tab);

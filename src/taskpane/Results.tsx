@@ -115,8 +115,7 @@ const useTableStyles = makeStyles({
     '& [data-num]': { textAlign: 'end', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
   },
   caption: { textAlign: 'start', fontWeight: tokens.fontWeightSemibold, paddingBottom: '4px', captionSide: 'top' },
-  // A Chinese name is one word: never 物理研究室党支 / 部 (keep-all), unless the table cannot fit otherwise.
-  name: { wordBreak: 'keep-all', overflowWrap: 'anywhere', whiteSpace: 'normal' },
+  name: { overflowWrap: 'anywhere', whiteSpace: 'normal' },
   incomplete: { color: tokens.colorNeutralForeground2, backgroundColor: tokens.colorNeutralBackground2 },
   why: { display: 'block', color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightRegular },
   sort: {
