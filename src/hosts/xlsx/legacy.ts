@@ -22,12 +22,30 @@ function encrypted(): XlsxError {
   });
 }
 
+/**
+ * SheetJS prints its own notes through console ("ODS number format may be incorrect", "Missing Info for
+ * XLS Record…"); SPEC §7 allows nothing on standard error but our one line. The read is synchronous, so
+ * silencing console for its duration silences nothing else.
+ */
+function quietly<T>(read: () => T): T {
+  const saved = { error: console.error, warn: console.warn, log: console.log, info: console.info };
+  const none = (): void => undefined;
+  console.error = console.warn = console.log = console.info = none;
+  try {
+    return read();
+  } finally {
+    Object.assign(console, saved);
+  }
+}
+
 export function readLegacy(data: Uint8Array, format: SourceFormat, options: ReadOptions = {}): WorkbookSnapshot {
   // Nothing in a CFB file is compressed: the file's own size bounds what is unpacked.
   if (data.length > (options.unpackedLimit ?? UNPACKED_LIMIT)) throw new PackageError('unpacked-limit', `${data.length} bytes`);
   let wb: XLSX.WorkBook;
   try {
-    wb = XLSX.read(data, { type: 'array', dense: true, cellFormula: true, cellNF: true, cellDates: false, cellStyles: false, sheetStubs: false });
+    wb = quietly(() =>
+      XLSX.read(data, { type: 'array', dense: true, cellFormula: true, cellNF: true, cellDates: false, cellStyles: false, sheetStubs: false }),
+    );
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
     if (/password|encrypt/i.test(msg)) throw encrypted();

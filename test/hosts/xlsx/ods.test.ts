@@ -71,3 +71,15 @@ test('bytes that are no workbook: the reason names every format that is read', a
     }
   }
 });
+
+test('the library reads without a word on the console (SPEC §7: standard error carries our one line only)', async () => {
+  // SheetJS notes "ODS number format may be incorrect" on this LibreOffice file through console.error.
+  const spies = (['error', 'warn', 'log', 'info'] as const).map((m) => jest.spyOn(console, m));
+  try {
+    await loadWorkbook(bytes());
+    for (const spy of spies) expect(spy).not.toHaveBeenCalled();
+  } finally {
+    for (const spy of spies) spy.mockRestore();
+  }
+  expect(typeof console.error).toBe('function');
+});
