@@ -31,7 +31,8 @@ function rowOf(ws: ExcelJS.Worksheet, text: string, col = 1): number {
 describe('考核结果通报: the faces of a printed notice', () => {
   test('title in 宋体, table header in 黑体, body in 仿宋 (公文字体 default 仿宋_GB2312 is not on today’s Windows)', () => {
     const ws = xl.getWorksheet('考核结果通报')!;
-    expect(ws.getCell('A1').value).toBe('关于2026年度党支部工作目标管理考核结果的通报');
+    // The title in the document's balanced lines (one cell, wrapped): the same words as the Word notice.
+    expect(String(ws.getCell('A1').value).replace(/\n/g, '')).toBe('关于2026年度党支部工作目标管理考核结果的通报');
     expect(ws.getCell('A1').font).toMatchObject({ name: '宋体', bold: true, charset: 134 });
     const h = rowOf(ws, '名次');
     expect(['A', 'B', 'E'].map((c) => ws.getCell(`${c}${h}`).font.name)).toEqual(['黑体', '黑体', '黑体']);
@@ -40,9 +41,10 @@ describe('考核结果通报: the faces of a printed notice', () => {
     expect(ws.getCell(`B${h + 1}`).value).toBe('机关第一党支部');
     expect(ws.getCell(`B${h + 1}`).font.name).toBe('仿宋');
     expect(ws.getCell(`D${h + 1}`).font.name).toBe('仿宋');
-    // the date line closing the notice
-    const date = ws.getCell(`A${ws.rowCount}`);
-    expect(String(date.value)).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日$/);
+    // the date line under the issuer (the 附件 table follows it, as in the Word notice)
+    const dateRow = Array.from({ length: ws.rowCount }, (_, i) => i + 1).find((r) => /^\d{4}年\d{1,2}月\d{1,2}日$/.test(String(ws.getCell(`A${r}`).value)));
+    expect(dateRow).toBeDefined();
+    const date = ws.getCell(`A${dateRow}`);
     expect(date.font.name).toBe('仿宋');
   });
 
