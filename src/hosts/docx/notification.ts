@@ -151,8 +151,17 @@ export function imprintTable(imprint: Imprint, fonts: DocumentFonts): Table {
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: [half, TEXT_WIDTH - half],
     layout: TableLayoutType.FIXED,
-    // at the foot of the page the table ends on
-    float: { horizontalAnchor: TableAnchorType.MARGIN, verticalAnchor: TableAnchorType.MARGIN, relativeVerticalPosition: RelativeVerticalPosition.BOTTOM },
+    // A floating table at the bottom of the type area of the page its anchor (the paragraph after it)
+    // ends on. Anchored horizontally to the PAGE at the left margin (the same place as the margin):
+    // LibreOffice (7.4) makes a floating table a frame, and so honours the bottom position, only when
+    // the table is narrower than the text area or placed relative to the page; a full-width table
+    // anchored to the margin stays inline under the 附件.
+    float: {
+      horizontalAnchor: TableAnchorType.PAGE,
+      absoluteHorizontalPosition: OFFICIAL_MARGINS.left,
+      verticalAnchor: TableAnchorType.MARGIN,
+      relativeVerticalPosition: RelativeVerticalPosition.BOTTOM,
+    },
     rows: rows.map(
       (r, i) =>
         new TableRow({

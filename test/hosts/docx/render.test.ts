@@ -45,6 +45,14 @@ function exec(cmd: string, args: string[]): Promise<string> {
   });
 }
 
+/** The words of one page with their boxes (points from the page's top), as pdftotext -bbox gives them. */
+async function wordsOf(file: string, page: number): Promise<{ text: string; yMin: number; yMax: number }[]> {
+  const xml = await exec('pdftotext', ['-f', String(page), '-l', String(page), '-bbox', file, '-']);
+  return [...xml.matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({ text: m[3], yMin: Number(m[1]), yMax: Number(m[2]) }));
+}
+
+const PT_PER_MM = 72 / 25.4;
+
 /** Text without white space: pdftotext puts spaces between CJK and digits and breaks long titles. */
 const squeeze = (s: string) => s.replace(/\s+/g, '');
 
@@ -68,9 +76,15 @@ describe('documents rendered by LibreOffice', () => {
     const official = sampleWith(OFFICIAL);
     writeFileSync(path.join(dir, 'official.docx'), await renderNotification(buildNotificationDocument(official.notification, official.result.ruleset)));
     writeFileSync(path.join(dir, 'request.docx'), await renderRequest(buildRequestDocument(official.request!, official.result.ruleset)));
+    // a 附件 over several pages: the same notice with 40 more ranked rows (the host only lays the model out)
+    const doc = buildNotificationDocument(official.notification, official.result.ruleset);
+    const ranked = doc.notice.attachment.ranked;
+    const rows = [...ranked.rows, ...Array.from({ length: 40 }, (_, i) => [String(ranked.rows.length + i + 1), `第${i + 1}测试党支部`, '测试党总支', '80.0', '较好'])];
+    const long = { ...doc, notice: { ...doc.notice, attachment: { ...doc.notice.attachment, ranked: { ...ranked, rows } } } };
+    writeFileSync(path.join(dir, 'official-long.docx'), await renderNotification(long));
     // a private profile: no clash with another LibreOffice running on the machine
     const profile = 'file://' + path.join(dir, 'profile');
-    const docs = ['通报.docx', 'forms.docx', 'org.docx', '反馈单.docx', 'official.docx', 'request.docx'].map((f) => path.join(dir, f));
+    const docs = ['通报.docx', 'forms.docx', 'org.docx', '反馈单.docx', 'official.docx', 'official-long.docx', 'request.docx'].map((f) => path.join(dir, f));
     await exec('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, ...docs]);
   }, 30 * 60 * 1000);
 
@@ -119,8 +133,35 @@ describe('documents rendered by LibreOffice', () => {
     expect(plain.indexOf('关于2026年度党支部工作目标管理考核结果的通报')).toBe(0);
   });
 
+  test('the 版记 sits at the foot of the last page, its last line on the bottom of the type area (GB/T 9704-2012 7.4)', async () => {
+    // the type area ends 35 mm above the page's foot; one line of the 22-line grid is 225 mm / 22
+    const bottom = (297 - 35) * PT_PER_MM;
+    const line = (225 / 22) * PT_PER_MM;
+    const pageCounts: number[] = [];
+    for (const name of ['official.docx', 'official-long.docx']) {
+      const pages = Number(/Pages:\s+(\d+)/.exec(await exec('pdfinfo', [pdf(name)]))?.[1]);
+      pageCounts.push(pages);
+      const words = await wordsOf(pdf(name), pages);
+      const cc = words.find((w) => w.text.startsWith('抄送'));
+      const printed = words.filter((w) => w.text.includes('印发'));
+      expect(cc).toBeDefined();
+      expect(printed.length).toBeGreaterThan(0);
+      const last = Math.max(...printed.map((w) => w.yMax));
+      expect(Math.abs(bottom - last)).toBeLessThan(line);
+      // from 抄送 down to the type area's foot: the 版记's words and nothing of the 附件
+      const ccTop = (cc as { yMin: number }).yMin;
+      const band = words.filter((w) => w.yMin >= ccTop - 1 && w.yMax < bottom + line / 2);
+      expect(band.map((w) => w.text).join('')).toBe('抄送：院长办公室，院纪委。中共××研究院委员会办公室2026年12月31日印发');
+      expect(words.filter((w) => !band.includes(w) && w.yMin < bottom).every((w) => w.yMax <= ccTop)).toBe(true);
+      // and on no earlier page
+      for (let p = 1; p < pages; p++) expect(squeeze(await exec('pdftotext', ['-f', String(p), '-l', String(p), '-layout', pdf(name), '-']))).not.toContain('抄送');
+    }
+    // the long 附件 runs over more pages than the short one
+    expect(pageCounts[1]).toBeGreaterThan(pageCounts[0]);
+  });
+
   test('no page carries the 落款 alone: the issuer\'s page holds body text too', async () => {
-    for (const name of ['通报.docx', 'official.docx', 'request.docx']) {
+    for (const name of ['通报.docx', 'official.docx', 'official-long.docx', 'request.docx']) {
       const pages = Number(/Pages:\s+(\d+)/.exec(await exec('pdfinfo', [pdf(name)]))?.[1]);
       for (let p = 1; p <= pages; p++) {
         const page = squeeze(await exec('pdftotext', ['-f', String(p), '-l', String(p), '-layout', pdf(name), '-']));
