@@ -3,6 +3,7 @@
  * `code` says why; the task pane shows `toUserMessage(error)`.
  */
 import type { Text } from '../../core/types';
+import type { WriteProgress } from './progress';
 import type { Cosmetic, CosmeticKind } from './write';
 
 /** Why the host gave up, in the product's words. */
@@ -17,6 +18,8 @@ export type ExcelFailure =
 
 /** A host failure with its cause kept, and the message the user sees. */
 export class ExcelHostError extends Error {
+  /** after a failed write: what it changed and what not (progress.ts); the text says the same */
+  progress?: WriteProgress;
   constructor(
     readonly failure: ExcelFailure,
     /** the Office.js error code ("ItemNotFound"), when there was one */
@@ -97,7 +100,8 @@ export function toUserMessage(error: unknown): Text {
   const d = detail(error);
   const tail = [code, d].filter((s) => s).join(': ');
   return {
-    zh: `Excel 未能完成操作${tail ? `（${tail}）` : ''}。工作簿中已有的结果未被改动，请稍后重试。`,
+    // Excel's own (English) message stays off the Chinese text; the code is what a maintainer needs.
+    zh: `Excel 未能完成操作${code ? `（错误代码 ${code}）` : ''}。工作簿中已有的结果未被改动，请稍后重试。`,
     en: `Excel could not complete the operation${tail ? ` (${tail})` : ''}. Existing results in the workbook were left as they were; please try again.`,
   };
 }

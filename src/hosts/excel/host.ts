@@ -11,6 +11,7 @@ import type { WorkbookPlan } from '../../workbook/plan';
 import { dropDownAlert } from '../../workbook/plans/sheet';
 import { address, parseRange, type WorkbookSnapshot } from '../../workbook/snapshot';
 import { cosmeticIssue, type CosmeticIssue, ExcelHostError, officeCode, protectionError, toHostError, toUserMessage, unsupportedError } from './errors';
+import { partWayError, writeProgress, type WriteProgress } from './progress';
 import {
   Bounds,
   DEFAULT_MAX_CELLS,
@@ -74,8 +75,7 @@ export class ExcelHost implements WorkbookHost {
   private readonly isSetSupported: IsSetSupported;
   private readonly platform: ExcelPlatform;
   private readonly cellEditWait: ExcelHostOptions['cellEditWait'];
-  /** tab positions and protection as last read (readSnapshot), used by the next applyPlan */
-  private positions = new Map<string, number>();
+  /** protection as last read (readSnapshot), used by the next applyPlan */
   private protectedSheets = new Set<string>();
   /** workbook structure protection as last read */
   private structureProtected = false;
@@ -147,7 +147,6 @@ export class ExcelHost implements WorkbookHost {
     try {
       const r = await readWorkbook(this.watched(), this.features(), this.bounds, this.largeWorkbook);
       this.largeWorkbook = r.blocks === true;
-      this.positions = r.positions;
       this.protectedSheets = r.protectedSheets;
       this.structureProtected = r.structureProtected;
       this.manualCalculation = r.manualCalculation === true;
@@ -164,34 +163,26 @@ export class ExcelHost implements WorkbookHost {
     const creates = plan.sheets.some((s) => s.mode === 'new');
     if (creates && this.structureProtected) throw protectionError({ structure: true });
     for (const s of plan.sheets) {
-      const target = s.mode === 'fill' ? s.name : features.copyFrom ? s.replaces : undefined;
+      // a replaced sheet is written into (never deleted), so its protection blocks the write too
+      const target = s.mode === 'fill' ? s.name : s.replaces;
       if (target !== undefined && this.protectedSheets.has(target)) throw protectionError({ sheet: target });
     }
     const temps: string[] = [];
     const id = `${Date.now().toString(36)}${(this.tempSeq++).toString(36)}`;
     const stamp = `~BA${id}`;
-    const sentinel = `BranchAssessment_written_${id}`;
     let job: WriteJob | undefined;
     let failure: unknown;
+    /** milestones proven by requests that committed (their names are checked again after a failure) */
+    const reached = new Set<number>();
+    /** milestones in the request that failed: unknown when the check after the failure cannot run */
+    let inFailed: number[] = [];
     try {
       await runExcel(this.excel, async (context) => {
-        let positions = this.positions;
-        const replaced = features.copyFrom
-          ? []
-          : plan.sheets.flatMap((s) => (s.mode === 'new' && s.replaces !== undefined ? [s.replaces] : []));
-        if (replaced.some((n) => !positions.has(n))) {
-          // applyPlan without a readSnapshot just before: read the tab positions (one more sync).
-          const list = context.workbook.worksheets;
-          list.load('items/name, items/position');
-          await context.sync();
-          positions = new Map(list.items.map((w) => [w.name, w.position]));
-        }
         const planned = planWrite(context, plan, {
-          positions,
           features,
           bounds: this.bounds,
           tempName: (i) => `${stamp}-${i}`,
-          sentinel,
+          milestoneName: (i) => `BranchAssessment_step_${id}_${i}`,
         });
         job = planned;
         temps.push(...planned.tempNames);
@@ -205,14 +196,19 @@ export class ExcelHost implements WorkbookHost {
           // Manual calculation: user formulas over 考核汇总 (rewritten in place) or over the office's own
           // summary (filled) would keep their old results; recalculate as F9 does, last.
           if (queue.length === 0 && planned.recalculate && this.manualCalculation) app.calculate('Recalculate' as Excel.CalculationType);
+          const marks = request.flatMap((s) => s.marks ?? []);
           try {
             // One request per payload block: a normal workbook has one or two.
             // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per payload block, only past the size bound
             await context.sync();
+            for (const m of marks) reached.add(m);
           } catch (e) {
             // Excel on the web refuses a request over 5 MB whole, before running any of it: the same
             // statements go again in two halves (the estimate is an upper bound, so this is rare).
-            if (officeCode(e) !== 'RequestPayloadSizeLimitExceeded' || request.length < 2) throw e;
+            if (officeCode(e) !== 'RequestPayloadSizeLimitExceeded' || request.length < 2) {
+              inFailed = marks;
+              throw e;
+            }
             const half = Math.ceil(request.length / 2);
             queue.unshift(request.slice(0, half), request.slice(half));
             this.splits += 1;
@@ -222,19 +218,25 @@ export class ExcelHost implements WorkbookHost {
       });
     } catch (e) {
       failure = e;
-    } finally {
-      // Positions change with the sheets written; the next apply reads them again unless a read comes first.
-      this.positions = new Map();
     }
     if (failure === undefined) return;
-    // The cosmetics end the last request, after the sentinel name: when the sentinel is there, all results
+    // How far the write got: the milestone names present now (Excel stops at the first failed statement
+    // and keeps what ran before it), then the temporary sheets and those names are removed.
+    const milestones = job?.milestones ?? [];
+    const found = await this.settle(temps, milestones.map((m) => m.name));
+    if (found) milestones.forEach((m, i) => found.has(m.name) && reached.add(i));
+    // The cosmetics end the last request, after the "results" milestone: when it was reached, all results
     // are in place and only a cosmetic failed. Retry those one by one and report the ones Excel refuses.
-    const cosmetics = job?.cosmetics ?? [];
-    if ((await this.settle(temps, cosmetics.length > 0 ? sentinel : undefined)) === 'written') {
-      this.issues = await this.retryCosmetics(cosmetics, plan.activate, sentinel);
+    if (milestones.some((m, i) => m.milestone.kind === 'results' && reached.has(i))) {
+      this.issues = await this.retryCosmetics(job?.cosmetics ?? [], plan.activate);
       return;
     }
-    throw await this.explain(failure);
+    const progress = writeProgress(
+      milestones.map((m) => m.milestone),
+      reached,
+      found ? [] : inFailed,
+    );
+    throw await this.explain(failure, progress);
   }
 
   /**
@@ -246,37 +248,38 @@ export class ExcelHost implements WorkbookHost {
   }
 
   /**
-   * After a failed apply: 'written' when the sentinel name exists (the results are in), else the leftover
-   * temporary sheets are deleted (two syncs at most; a failure here must not hide the first one).
+   * After a failed apply: which milestone names exist (undefined when that cannot be read); then the
+   * leftover temporary sheets and milestone names are deleted (two syncs at most; a failure here must not
+   * hide the first one).
    */
-  private async settle(temps: string[], sentinel: string | undefined): Promise<'written' | 'failed'> {
-    if (temps.length === 0) return 'failed';
+  private async settle(temps: string[], proofs: string[]): Promise<Set<string> | undefined> {
+    if (temps.length === 0 && proofs.length === 0) return new Set();
+    let found: Set<string> | undefined;
     try {
-      return await runExcel(this.excel, async (context) => {
+      await runExcel(this.excel, async (context) => {
         const list = context.workbook.worksheets;
         list.load('items/name');
         const names = context.workbook.names;
-        if (sentinel !== undefined) names.load('items/name');
+        names.load('items/name');
         await context.sync();
-        if (sentinel !== undefined && names.items.some((n) => n.name === sentinel)) return 'written';
+        found = new Set(names.items.map((n) => n.name).filter((n) => proofs.includes(n)));
         const left = list.items.filter((w) => temps.includes(w.name));
         for (const w of left) w.delete();
-        if (left.length > 0) await context.sync();
-        return 'failed';
+        for (const n of names.items) if (found.has(n.name)) n.delete();
+        if (left.length > 0 || found.size > 0) await context.sync();
       });
     } catch {
       // best effort: the sheets carry a recognisable "~BA" name the user can delete
-      return 'failed';
     }
+    return found;
   }
 
   /** Each cosmetic in its own sync (only after one failed), then the sheet to show; never throws. */
-  private async retryCosmetics(cosmetics: Cosmetic[], activate: string | undefined, sentinel: string): Promise<CosmeticIssue[]> {
+  private async retryCosmetics(cosmetics: Cosmetic[], activate: string | undefined): Promise<CosmeticIssue[]> {
     const failed: CosmeticIssue[] = [];
     try {
       await runExcel(this.excel, async (context) => {
         const sheets = context.workbook.worksheets;
-        context.workbook.names.getItem(sentinel).delete();
         for (const c of cosmetics) {
           try {
             c.run(sheets);
@@ -297,24 +300,29 @@ export class ExcelHost implements WorkbookHost {
     return failed;
   }
 
-  /** The user's message for a failed apply; for AccessDenied, which protection blocked it (one more sync). */
-  private async explain(failure: unknown): Promise<ExcelHostError> {
-    if (officeCode(failure) !== 'AccessDenied') return toHostError(failure);
-    try {
-      const found = await runExcel(this.excel, async (context) => {
-        const wp = context.workbook.protection;
-        wp.load('protected');
-        const list = context.workbook.worksheets;
-        list.load('items/name, items/protection/protected');
-        await context.sync();
-        const sheet = list.items.find((w) => w.protection.protected)?.name;
-        return { structure: wp.protected, sheet };
-      });
-      if (found.structure || found.sheet !== undefined) return protectionError(found, failure);
-    } catch {
-      // fall back to the general protection message
+  /**
+   * The user's message for a failed apply: what was changed and what not (progress), with the cause; for
+   * AccessDenied, which protection blocked it (one more sync).
+   */
+  private async explain(failure: unknown, progress: WriteProgress): Promise<ExcelHostError> {
+    let error = toHostError(failure);
+    if (officeCode(failure) === 'AccessDenied') {
+      try {
+        const found = await runExcel(this.excel, async (context) => {
+          const wp = context.workbook.protection;
+          wp.load('protected');
+          const list = context.workbook.worksheets;
+          list.load('items/name, items/protection/protected');
+          await context.sync();
+          const sheet = list.items.find((w) => w.protection.protected)?.name;
+          return { structure: wp.protected, sheet };
+        });
+        if (found.structure || found.sheet !== undefined) error = protectionError(found, failure);
+      } catch {
+        // fall back to the general protection message
+      }
     }
-    return toHostError(failure);
+    return partWayError(error, progress);
   }
 
   async selectCell(sheet: string, cell: string): Promise<void> {

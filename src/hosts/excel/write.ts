@@ -11,11 +11,18 @@
  *      cleared and filled from the finished temporary sheet by one Range.copyFrom (ExcelApi 1.9), then the
  *      temporary sheet is deleted. The sheet object stays, so the user's formulas, names and charts that
  *      refer to it keep working (deleting a sheet would turn them into #REF!, and a new sheet of the same
- *      name does not repair them). Before 1.9 the old sheet is deleted and the new one renamed into place.
+ *      name does not repair them). Before 1.9 (retail Excel 2019 is ExcelApi 1.8: no Range.copyFrom) the
+ *      sheet is still never deleted: it is cleared (Range.clear, ExcelApi 1.1) and the plan is written
+ *      straight into it, with no temporary copy. New sheets are renamed from their temporary name.
  *   5. last, best effort: freeze panes, print setup and tab colour (`cosmetics`). Excel may refuse them
  *      (freezeRows throws GeneralException on some Excel 2019 builds, office-js #2196; fit-to-page can be
  *      ignored, #1860); by then every result is in, and the host reports what could not be applied.
- * So a failure in 1–3 leaves the previous results untouched; the caller then deletes leftover temporary sheets.
+ * So a failure in 1–2 leaves the workbook as it was (the caller deletes leftover temporary sheets); a
+ * failure in 3–4 leaves what already ran. To say which, each milestone (all built, a sheet filled, a sheet
+ * cleared, rewritten, renamed, added, all results in) adds a workbook name right after its statements,
+ * in the same request: Excel runs a request's statements in order and stops at the first failure, so the
+ * names present after a failure tell exactly how far the write got (progress.ts words it for the user).
+ * The names are deleted at the end of the last request, or by the caller after a failure.
  *
  * The statements are first listed with their size, then packed into requests under the payload bound; a
  * normal workbook gives one request, hence one sync. Formats are split like values, so that no single
@@ -57,7 +64,26 @@ interface Step {
   bytes: number;
   cells: number;
   run: () => void;
+  /** the milestones (indexes into WriteJob.milestones) this step's statements reach */
+  marks?: number[];
 }
+
+/** How far a write got: each is reached once its statements ran (in plan order). */
+export type Milestone =
+  /** every new sheet is built under its temporary name: nothing the user sees has changed */
+  | { kind: 'built' }
+  /** the user's own sheet (the office's 考核汇总, the settings sheet) has its cells filled */
+  | { kind: 'filled'; sheet: string }
+  /** a product sheet rewritten in place has been cleared */
+  | { kind: 'cleared'; sheet: string }
+  /** … and holds the new results */
+  | { kind: 'rewritten'; sheet: string }
+  /** … and carries its new name */
+  | { kind: 'renamed'; sheet: string; from: string }
+  /** a new sheet is in place under its final name */
+  | { kind: 'added'; sheet: string }
+  /** every result is in; only the cosmetics follow */
+  | { kind: 'results' };
 
 export interface WriteJob {
   /** temporary sheet names this job creates (to clean up after a failure) */
@@ -83,6 +109,8 @@ export interface WriteJob {
   recalculate: boolean;
   /** after the last sync: the cosmetics Excel took silently but did not apply (fit-to-page ignored, #1860) */
   verify: () => Cosmetic[];
+  /** in order, each with the workbook name that proves it was reached */
+  milestones: { name: string; milestone: Milestone }[];
 }
 
 export type CosmeticKind = 'freeze' | 'print' | 'tab-color';
@@ -102,12 +130,11 @@ export function planWrite(
   context: Excel.RequestContext,
   plan: WorkbookPlan,
   options: {
-    positions: Map<string, number>;
     features: Features;
     bounds: Bounds;
     tempName: (i: number) => string;
-    /** a workbook name that exists exactly while the cosmetics run: proof, after a failure, that the results are in */
-    sentinel: string;
+    /** names the i-th milestone's proof (a workbook name, deleted when the write ends) */
+    milestoneName: (i: number) => string;
   },
 ): WriteJob {
   // Each request also carries the suspend statements and the sheets fetched again by name.
@@ -117,7 +144,30 @@ export function planWrite(
   const sheets = context.workbook.worksheets;
   const newPlans = plan.sheets.filter((s): s is SheetPlan => s.mode === 'new');
   const fills = plan.sheets.filter((s): s is FillPlan => s.mode === 'fill');
-  const inPlace = (p: SheetPlan) => p.replaces !== undefined && options.features.copyFrom;
+  const copyFrom = options.features.copyFrom;
+  // Without Range.copyFrom a replaced sheet is written straight into, so it is not built beforehand.
+  const temporary = newPlans.filter((p) => copyFrom || p.replaces === undefined);
+
+  // A sheet fetched by name once per request (objects of an earlier request are invalid in the next).
+  const byName = new Map<string, { ws: Excel.Worksheet; request: number }>();
+  const sheet = (name: string) => () => {
+    let held = byName.get(name);
+    if (!held || held.request !== scope.request) byName.set(name, (held = { ws: sheets.getItem(name), request: scope.request }));
+    return held.ws;
+  };
+  const milestones: { name: string; milestone: Milestone }[] = [];
+  const names = context.workbook.names;
+  /** A milestone's proof: a name on A1 of a sheet that exists at that point; run inside the step it ends. */
+  const milestone = (m: Milestone, at: string): { mark: () => void; index: number } => {
+    const index = milestones.length;
+    const name = options.milestoneName(index);
+    milestones.push({ name, milestone: m });
+    return { mark: () => names.add(name, sheets.getItem(at).getRange('A1')), index };
+  };
+  const markStep = (m: Milestone, at: string): Step => {
+    const { mark, index } = milestone(m, at);
+    return { ...step([m, at], mark, 0, 3), marks: [index] };
+  };
 
   // 1. The sheets this plan replaces or fills must still exist. The active sheet is pinned now, to give
   //    the focus back after the cosmetics (freezeAt on an inactive sheet activates it, office-js #3148).
@@ -139,9 +189,9 @@ export function planWrite(
   }
 
   // 2. Build every new sheet under a temporary name.
-  const built: { plan: SheetPlan; ws: () => Excel.Worksheet }[] = [];
+  const built = new Map<SheetPlan, () => Excel.Worksheet>();
   const tempNames: string[] = [];
-  newPlans.forEach((p, i) => {
+  temporary.forEach((p, i) => {
     const temp = options.tempName(i);
     tempNames.push(temp);
     const holder: { ws?: Excel.Worksheet; request: number } = { request: -1 };
@@ -159,52 +209,63 @@ export function planWrite(
       return holder.ws as Excel.Worksheet;
     };
     // Rewritten in place: the old sheet keeps its marker, widths and heights are set on it directly.
-    steps.push(...sheetSteps(ws, p, options.features, bounds, { layout: !inPlace(p), marker: !inPlace(p) }));
-    built.push({ plan: p, ws });
+    const replacing = p.replaces !== undefined;
+    steps.push(...sheetSteps(ws, p, options.features, bounds, { layout: !replacing, marker: !replacing }));
+    built.set(p, ws);
   });
+  if (tempNames.length > 0) steps.push(markStep({ kind: 'built' }, tempNames[0]));
 
   // 3. Values into the user's own sheets.
   for (const f of fills) {
-    const ws = old.get(f.name) as Excel.Worksheet;
+    const ws = sheet(f.name);
     for (const c of f.cells) {
       const v = [[toExcelInput(c.value)]];
-      steps.push(step([c.cell, v], () => (ws.getRange(c.cell).values = v), 1));
+      steps.push(step([c.cell, v], () => (ws().getRange(c.cell).values = v), 1));
     }
+    steps.push(markStep({ kind: 'filled', sheet: f.name }, f.name));
   }
 
-  // 4. Into place: rewrite in place (copyFrom), or delete the previous sheet and rename the new one.
-  for (const b of built) {
-    const p = b.plan;
-    if (inPlace(p)) {
-      const target = old.get(p.replaces as string) as Excel.Worksheet;
+  // 4. Into place: a replaced sheet is rewritten in place (never deleted); a new one is renamed into place.
+  for (const p of newPlans) {
+    const temp = built.get(p);
+    if (p.replaces !== undefined) {
+      const from = p.replaces;
+      const target = sheet(from);
+      const cleared = milestone({ kind: 'cleared', sheet: from }, from);
       const extent = planExtent(p);
-      // One step, so that clearing and filling always travel in the same request.
-      steps.push(
-        step(
-          [p.name, extent],
-          () => {
-            target.getRange().clear('All' as Excel.ClearApplyTo);
-            if (extent) target.getRange('A1').copyFrom(b.ws().getRange(extent), 'All' as Excel.RangeCopyType);
-            b.ws().delete();
-            if (p.name !== p.replaces) target.name = p.name;
-          },
-          0,
-          4,
-        ),
-      );
-      steps.push(...layoutSteps(() => target, p));
+      if (temp) {
+        // One step, so that clearing and filling always travel in the same request.
+        steps.push({
+          ...step(
+            [p.name, extent],
+            () => {
+              target().getRange().clear('All' as Excel.ClearApplyTo);
+              cleared.mark();
+              if (extent) target().getRange('A1').copyFrom(temp().getRange(extent), 'All' as Excel.RangeCopyType);
+              temp().delete();
+            },
+            0,
+            6,
+          ),
+          marks: [cleared.index],
+        });
+        steps.push(...layoutSteps(target, p));
+      } else {
+        // ExcelApi 1.8 and before: clear ("All": contents, formats, hyperlinks, and with them the sheet's
+        // merges, validations and conditional formats, Excel.ClearApplyTo) and write the plan into the
+        // same sheet object; its marker name stays.
+        steps.push({ ...step([p.name, 'clear'], () => (target().getRange().clear('All' as Excel.ClearApplyTo), cleared.mark()), 0, 4), marks: [cleared.index] });
+        steps.push(...sheetSteps(target, p, options.features, bounds, { layout: true, marker: false }));
+      }
+      steps.push(markStep({ kind: 'rewritten', sheet: from }, from));
+      if (p.name !== from) {
+        steps.push(step(p.name, () => (target().name = p.name)));
+        steps.push(markStep({ kind: 'renamed', sheet: p.name, from }, p.name));
+      }
     } else {
-      steps.push(
-        step(p.name, () => {
-          const ws = b.ws();
-          if (p.replaces !== undefined) {
-            (old.get(p.replaces) as Excel.Worksheet).delete();
-            const pos = options.positions.get(p.replaces);
-            if (pos !== undefined) ws.position = pos;
-          }
-          ws.name = p.name;
-        }, 0, 3),
-      );
+      const ws = temp as () => Excel.Worksheet;
+      steps.push(step(p.name, () => (ws().name = p.name)));
+      steps.push(markStep({ kind: 'added', sheet: p.name }, p.name));
     }
   }
 
@@ -219,14 +280,12 @@ export function planWrite(
   } else if (cosmetics.length > 0) {
     cosmeticSteps.push(step('active', () => pinned.active?.activate()));
   }
-  if (cosmetics.length > 0) {
-    // Excel stops a batch at its first failure and keeps what ran before: a sentinel name added after the
-    // results and deleted after the cosmetics tells, after a failure, that only a cosmetic failed.
-    const names = context.workbook.names;
-    const at = newPlans[0].name;
-    cosmeticSteps.unshift(step(options.sentinel, () => names.add(options.sentinel, sheets.getItem(at).getRange('A1')), 0, 2));
-    cosmeticSteps.push(step(options.sentinel, () => names.getItem(options.sentinel).delete()));
-  }
+  // Excel stops a batch at its first failure and keeps what ran before: the "results" milestone, reached
+  // before the cosmetics, tells after a failure that only a cosmetic failed.
+  if (cosmetics.length > 0) cosmeticSteps.unshift(markStep({ kind: 'results' }, newPlans[0].name));
+  // The proofs go last, all of them (after a failure the caller deletes those that were added).
+  const proofs = milestones.map((m) => m.name);
+  if (proofs.length > 0) cosmeticSteps.push(step(proofs, () => proofs.forEach((n) => names.getItem(n).delete()), 0, proofs.length));
   const requests = pack(steps, bounds);
   // The cosmetics ride at the end of the last request when they fit (no extra sync), else in their own.
   const last = requests[requests.length - 1];
@@ -240,8 +299,8 @@ export function planWrite(
   const beginRequest = () => {
     scope.request += 1;
   };
-  const recalculate = fills.length > 0 || newPlans.some(inPlace);
-  return { tempNames, requests, beginRequest, cosmetics, suspendCalculation: !recalculate, recalculate, verify };
+  const recalculate = fills.length > 0 || newPlans.some((p) => p.replaces !== undefined);
+  return { tempNames, requests, beginRequest, cosmetics, suspendCalculation: !recalculate, recalculate, verify, milestones };
 }
 
 /** The rectangle a plan writes, from A1 ("A1:T1002"), or undefined when it writes no cell. */

@@ -265,6 +265,31 @@ export const en: Terms = {
   noticePreviewHint: 'Laid out on A4; printing prints only the notification. Choose “Save as PDF” in the print dialog for a PDF.',
   printNotice: 'Print the notification',
 
+  writeStopped: {
+    causes: {
+      protected: 'a sheet to be written, or the workbook, is protected',
+      'sheet-gone': 'a sheet was deleted or renamed while writing',
+      'cell-edit': 'a cell is being edited',
+      'too-large': 'too much data for one request to Excel',
+      unsupported: 'this version of Excel lacks a needed feature',
+      generic: (code) => (code ? `Excel reported an error (${code})` : 'Excel reported an error'),
+    },
+    filled: (s) => `“${s}” has its new results filled in`,
+    partlyFilled: (s) => `“${s}” may have only part of its new results filled in`,
+    rewritten: (s) => `“${s}” holds the new results`,
+    cleared: (s) => `“${s}” had its old results cleared, and the new ones were not fully written`,
+    notRenamed: (from, to) => `“${from}” holds the new results but could not be renamed to “${to}”`,
+    added: (s) => `“${s}” was added`,
+    message: (cause, changed, unchanged, unknown) =>
+      [
+        `Writing the results stopped part-way: ${cause}.`,
+        ` Changed: ${changed.join('; ')}.`,
+        unchanged.length > 0 ? ` Not changed: ${unchanged.map((s) => `“${s}”`).join(', ')}.` : '',
+        unknown.length > 0 ? ` Could not check whether these changed: ${unknown.map((s) => `“${s}”`).join(', ')}.` : '',
+        ' Remove the cause and run it again: all results are written again.',
+      ].join(''),
+  },
+
   genericError: (detail) => `The operation failed: an internal error of this tool (not a damaged file). Please keep the file and report what you did to the maintainers (${detail}).`,
   internalError: (part) =>
     `This tool could not handle a structure in ${part ? `the part ${part}` : 'this workbook'} (a fault of the tool, not a damaged file). Please report the file to the maintainers (BA_DEBUG=1 shows the details)`,

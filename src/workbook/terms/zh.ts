@@ -275,6 +275,32 @@ export const zh = {
   noticePreviewHint: '按 A4 纸排版，打印时只打印通报。也可在打印对话框中选择“另存为 PDF”。',
   printNotice: '打印通报',
 
+  // Excel: a write that stopped part-way says what it changed and what not (src/hosts/excel/progress.ts).
+  writeStopped: {
+    causes: {
+      protected: '要写入的工作表或工作簿受保护',
+      'sheet-gone': '有工作表在写入期间被删除或改名',
+      'cell-edit': '有单元格正在编辑',
+      'too-large': '一次传给 Excel 的数据太多',
+      unsupported: '此版本的 Excel 不支持所需功能',
+      generic: (code?: string) => (code ? `Excel 报错（错误代码 ${code}）` : 'Excel 报错'),
+    },
+    filled: (s: string) => `“${s}”已填入新结果`,
+    partlyFilled: (s: string) => `“${s}”可能只填入了一部分新结果`,
+    rewritten: (s: string) => `“${s}”已换成新结果`,
+    cleared: (s: string) => `“${s}”的旧结果已清除，新结果未能完整写入`,
+    notRenamed: (from: string, to: string) => `“${from}”已换成新结果，但未能改名为“${to}”`,
+    added: (s: string) => `已新建“${s}”`,
+    message: (cause: string, changed: string[], unchanged: string[], unknown: string[]) =>
+      [
+        `写入结果时中途停止：${cause}。`,
+        `已改动：${changed.join('；')}。`,
+        unchanged.length > 0 ? `未改动：${unchanged.map((s) => `“${s}”`).join('、')}。` : '',
+        unknown.length > 0 ? `无法确认是否已改动：${unknown.map((s) => `“${s}”`).join('、')}。` : '',
+        '请排除原因后再运行一次，结果会全部重新写入。',
+      ].join(''),
+  },
+
   // An internal error is ours (never "the file is damaged"); its English detail stays off the Chinese screen.
   genericError: (_detail: string) => '操作失败：本工具内部出错（不是文件损坏）。请保存好文件，把所做的操作报告给维护者。',
   /** SPEC §7 exit 3: our own failure, never called a damaged file. */

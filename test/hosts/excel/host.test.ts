@@ -344,12 +344,15 @@ describe('applyPlan', () => {
     expect(fake.sheetNames()).toEqual(['考核汇总']);
   });
 
-  test('before ExcelApi 1.9, applyPlan without a fresh read looks the positions up (one more sync)', async () => {
+  test('before ExcelApi 1.9 a replaced sheet is also rewritten in place (cleared and written into): one sync, same sheet', async () => {
     const fake = officeWorkbook('1.8');
+    const before = fake.sheet('考核汇总').id;
     const host = hostFor(fake);
     await host.applyPlan({ sheets: [summary()] });
-    expect(fake.syncCount).toBe(2);
+    expect(fake.syncCount).toBe(1);
+    expect(fake.sheet('考核汇总').id).toBe(before);
     expect(fake.sheetNames()).toEqual(['支部名单', '民主测评', '考核汇总', '说明']);
+    expect(fake.names('考核汇总')).toEqual([markerName('summary')]);
   });
 
   test('from ExcelApi 1.9 a replaced sheet is rewritten in place: no positions needed, one sync', async () => {
