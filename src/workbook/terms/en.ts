@@ -280,7 +280,7 @@ export const en: Terms = {
     cleared: (s) => `“${s}” had its old results cleared, and the new ones were not fully written`,
     notRenamed: (from, to) => `“${from}” holds the new results but could not be renamed to “${to}”`,
     added: (s) => `“${s}” was added`,
-    message: (cause, changed, unchanged, unknown) =>
+    message: (cause, changed, unchanged, unknown = []) =>
       [
         `Writing the results stopped part-way: ${cause}.`,
         ` Changed: ${changed.join('; ')}.`,

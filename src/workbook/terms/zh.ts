@@ -291,7 +291,7 @@ export const zh = {
     cleared: (s: string) => `“${s}”的旧结果已清除，新结果未能完整写入`,
     notRenamed: (from: string, to: string) => `“${from}”已换成新结果，但未能改名为“${to}”`,
     added: (s: string) => `已新建“${s}”`,
-    message: (cause: string, changed: string[], unchanged: string[], unknown: string[]) =>
+    message: (cause: string, changed: string[], unchanged: string[], unknown: string[] = []) =>
       [
         `写入结果时中途停止：${cause}。`,
         `已改动：${changed.join('；')}。`,
