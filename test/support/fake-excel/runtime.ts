@@ -377,7 +377,26 @@ export class FakeExcelRuntime {
       }
     } finally {
       this.current = undefined;
+      this.recalculateReferences();
     }
+  }
+
+  /**
+   * Automatic calculation, for the one kind of formula the stand-in evaluates: a reference to one cell of
+   * another sheet (=考核汇总!K5, ='My sheet'!$B$2). Excel recalculates a formula when a cell it depends on
+   * changes, unless calculation is Manual (learn.microsoft.com, "Change formula recalculation, iteration,
+   * or precision in Excel"). Every other formula keeps its cached result (see onCalculate).
+   */
+  private recalculateReferences(): void {
+    if (this.calculationMode === 'Manual') return;
+    this.eachFormulaCell((cell) => {
+      const m = /^=(?:'((?:[^']|'')+)'|([^!'"=()$,\s]+))!\$?([A-Z]{1,3})\$?(\d+)$/u.exec(cell.formula as string);
+      if (!m) return;
+      const sheet = this.findSheet(m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2]);
+      if (!sheet) return;
+      const r = parseA1(`${m[3]}${m[4]}`);
+      cell.value = cellOf(sheet, r.r0, r.c0)?.value ?? 0;
+    });
   }
 
   private matchInjection(index: number, op: QueuedOp): FailureInjection | undefined {
