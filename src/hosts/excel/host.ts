@@ -88,6 +88,12 @@ export class ExcelHost implements WorkbookHost {
   private tempSeq = 0;
   /** requests Excel refused for their size and the host split in two (tests read it) */
   splits = 0;
+  /**
+   * The last applyPlan's estimate of each write request it sent, in bytes, in order (statements only:
+   * the request overhead, REQUEST_OVERHEAD_BYTES, is kept free on top). Tests hold it against what
+   * office.js actually sends, so the constants in write.ts cannot drift.
+   */
+  requestEstimates: number[] = [];
 
   constructor(
     private readonly excel: typeof Excel,
@@ -167,6 +173,7 @@ export class ExcelHost implements WorkbookHost {
       const target = s.mode === 'fill' ? s.name : s.replaces;
       if (target !== undefined && this.protectedSheets.has(target)) throw protectionError({ sheet: target });
     }
+    this.requestEstimates = [];
     const temps: string[] = [];
     const id = `${Date.now().toString(36)}${(this.tempSeq++).toString(36)}`;
     const stamp = `~BA${id}`;
@@ -197,6 +204,7 @@ export class ExcelHost implements WorkbookHost {
           // summary (filled) would keep their old results; recalculate as F9 does, last.
           if (queue.length === 0 && planned.recalculate && this.manualCalculation) app.calculate('Recalculate' as Excel.CalculationType);
           const marks = request.flatMap((s) => s.marks ?? []);
+          this.requestEstimates.push(request.reduce((n, s) => n + s.bytes, 0));
           try {
             // One request per payload block: a normal workbook has one or two.
             // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per payload block, only past the size bound

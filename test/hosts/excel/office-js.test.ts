@@ -12,6 +12,7 @@ import { ExcelHost } from '../../../src/hosts/excel';
 import { runAssessment } from '../../../src/workbook/pipeline';
 import { branchName, createFakeExcel, seedAssessmentWorkbook, widePlan } from '../../support/fake-excel';
 import { OfficeJsHarness } from '../../support/office-js';
+import { estimateHolds } from '../../support/office-js/estimate';
 
 const MB = 1024 * 1024;
 
@@ -41,6 +42,7 @@ describe.each([10, 100, 1000])('%i branches on Excel on the web', (branches) => 
       expect(s.responseBytes).toBeLessThanOrEqual(5 * MB);
     }
     expect(host.splits).toBe(0);
+    estimateHolds(apply, host);
     expect(fake.sheetNames()).toEqual(['支部名单', '组织考核', '民主测评', '考核汇总', '考核结果通报', '校验问题', '计算明细']);
     const grid = fake.grid('考核汇总', `A1:T${branches + 10}`);
     const header = grid.findIndex((row) => row.includes('总分'));
