@@ -61,7 +61,7 @@ function catalogueError(where: Where, message: Text, suggestion?: Text): Finding
 export function catalogueEmpty(sheet: string, cell?: string): Finding {
   return catalogueError(
     { sheet, cell },
-    { zh: `指标目录工作表"${sheet}"中没有任何指标。`, en: `The catalogue sheet "${sheet}" lists no indicator.` },
+    { zh: `指标目录工作表“${sheet}”中没有任何指标。`, en: `The catalogue sheet "${sheet}" lists no indicator.` },
     {
       zh: '按 编号、类别、考核内容、分值 四列填写指标，或删除该工作表以使用默认的 26 项指标。',
       en: 'List the indicators in the columns 编号, 类别, 考核内容, 分值, or delete the sheet to use the default 26 indicators.',
@@ -73,7 +73,7 @@ export function catalogueBadCode(ref: CellRef, shown: string): Finding {
   return catalogueError(
     at(ref),
     {
-      zh: `指标编号"${shown}"无效，应为"类别号.序号"的形式。`,
+      zh: `指标编号“${shown}”无效，应为“类别号.序号”的形式。`,
       en: `The indicator code "${shown}" is not valid: it must be category.item.`,
     },
     { zh: '改为 1.1、2.3 这样的编号。', en: 'Write a code such as 1.1 or 2.3.' },
@@ -95,7 +95,7 @@ export function catalogueBadPoints(ref: CellRef, code: string, shown: string): F
   return catalogueError(
     at(ref, { indicator: code }),
     {
-      zh: `指标 ${code} 的分值"${shown}"无效，分值应为大于 0 的数。`,
+      zh: `指标 ${code} 的分值“${shown}”无效，分值应为大于 0 的数。`,
       en: `The points "${shown}" of indicator ${code} are not valid: points must be a number above 0.`,
     },
     { zh: '填写正数分值，如 3 或 4.5。', en: 'Enter a positive number such as 3 or 4.5.' },
@@ -128,7 +128,7 @@ function settingsError(ref: Place, message: Text, suggestion?: Text): Finding {
 export function settingsUnknownKey(ref: CellRef, shown: string, keys: readonly string[]): Finding {
   return settingsError(
     ref,
-    { zh: `无法识别的参数"${shown}"。`, en: `Unknown setting "${shown}".` },
+    { zh: `无法识别的参数“${shown}”。`, en: `Unknown setting "${shown}".` },
     {
       zh: `参数名应为以下之一：${keys.join('、')}；不需要的行请删除。`,
       en: `A setting must be one of: ${keys.join(', ')}; delete rows you do not need.`,
@@ -139,7 +139,7 @@ export function settingsUnknownKey(ref: CellRef, shown: string, keys: readonly s
 export function settingsValueWithoutKey(ref: CellRef, shown: string): Finding {
   return settingsError(
     ref,
-    { zh: `值"${shown}"没有对应的参数名。`, en: `The value "${shown}" has no setting name.` },
+    { zh: `值“${shown}”没有对应的参数名。`, en: `The value "${shown}" has no setting name.` },
     { zh: '在左侧填写参数名，或删除该值。', en: 'Enter the setting name to its left, or delete the value.' },
   );
 }
@@ -147,7 +147,7 @@ export function settingsValueWithoutKey(ref: CellRef, shown: string): Finding {
 export function settingsDuplicateKey(ref: CellRef, key: string, first: CellRef): Finding {
   return settingsError(
     ref,
-    { zh: `参数"${key}"重复，${place(first)} 已设置该参数。`, en: `The setting "${key}" appears twice; ${place(first)} already sets it.` },
+    { zh: `参数“${key}”重复，${place(first)} 已设置该参数。`, en: `The setting "${key}" appears twice; ${place(first)} already sets it.` },
     { zh: '只保留一行。', en: 'Keep only one row.' },
   );
 }
@@ -156,7 +156,7 @@ export function settingsBadValue(ref: CellRef, key: string, shown: string, allow
   return settingsError(
     ref,
     {
-      zh: `参数"${key}"的值"${shown}"无效：${allowed.zh}。`,
+      zh: `参数“${key}”的值“${shown}”无效：${allowed.zh}。`,
       en: `The value "${shown}" of the setting "${key}" is not valid: ${allowed.en}.`,
     },
     { zh: `改为有效的值，或清空以使用默认值。`, en: 'Enter a valid value, or clear it to use the default.' },
@@ -197,7 +197,7 @@ export function noRoster(): Finding {
       en: 'No branch roster was found; the branches were taken from the ratings, in order of first appearance.',
     },
     {
-      zh: '添加名称含"名单"的工作表并列出全部党支部，以便核对写错的支部名称和党员人数。',
+      zh: '添加名称含“名单”的工作表并列出全部党支部，以便核对写错的支部名称和党员人数。',
       en: 'Add a sheet whose name contains 名单 listing every branch, so that misspelled names and member counts can be checked.',
     },
   );
@@ -211,13 +211,13 @@ export function unknownBranch(ref: CellRef, name: string, candidates: string[], 
   const times = rows > 1 ? { zh: `（共 ${rows} 行）`, en: ` (${rows} rows)` } : { zh: '', en: '' };
   const held = holds.length
     ? {
-        zh: `；名称相近的${holds.map((c) => `"${c}"`).join('、')}可能就是它，暂不评定`,
+        zh: `；名称相近的${holds.map((c) => `“${c}”`).join('、')}可能就是它，暂不评定`,
         en: `; ${holds.map((c) => `"${c}"`).join(', ')}, whose name is close, may be the same branch and ${holds.length > 1 ? 'are' : 'is'} not graded yet`,
       }
     : { zh: '', en: '' };
   const suggestion: Text = candidates.length
     ? {
-        zh: `是否应为：${candidates.map((c) => `"${c}"`).join('、')}？请改正名称，或将该支部加入支部名单。`,
+        zh: `是否应为：${candidates.map((c) => `“${c}”`).join('、')}？请改正名称，或将该支部加入支部名单。`,
         en: `Did you mean ${candidates.map((c) => `"${c}"`).join(', ')}? Correct the name, or add the branch to the roster.`,
       }
     : { zh: '请改正名称，或将该支部加入支部名单。', en: 'Correct the name, or add the branch to the roster.' };
@@ -226,7 +226,7 @@ export function unknownBranch(ref: CellRef, name: string, candidates: string[], 
     'unknown-branch',
     at(ref, { branch: name }),
     {
-      zh: `党支部"${name}"不在支部名单中${times.zh}，其评分未计入${held.zh}。`,
+      zh: `党支部“${name}”不在支部名单中${times.zh}，其评分未计入${held.zh}。`,
       en: `The branch "${name}" is not on the roster${times.en}; its ratings were not used${held.en}.`,
     },
     suggestion,
@@ -264,7 +264,7 @@ export function invalidRating(ref: CellRef, branch: string, indicator: string, s
     'invalid-rating',
     at(ref, { branch, indicator }),
     {
-      zh: `指标 ${indicator} 的评分"${shown}"不是有效的等级。`,
+      zh: `指标 ${indicator} 的评分“${shown}”不是有效的等级。`,
       en: `The rating "${shown}" for indicator ${indicator} is not on the scale.`,
     },
     /^[1-9]$/.test(shown) ? OPTION_NUMBER_HINT : SCALE_HINT,
@@ -278,7 +278,7 @@ export function missingRating(ref: CellRef, branch: string, indicator: string, a
         'missing-rating',
         at(ref, { branch, indicator }),
         {
-          zh: `指标 ${indicator} 未评分（参数"空白评分"为空白视为错误）。`,
+          zh: `指标 ${indicator} 未评分（参数“空白评分”为空白视为错误）。`,
           en: `Indicator ${indicator} is not rated (the setting 空白评分 treats blanks as errors).`,
         },
         SCALE_HINT,
@@ -311,7 +311,7 @@ export function invalidCount(ref: CellRef, branch: string, indicator: string, gr
     'invalid-count',
     at(ref, { branch, indicator }),
     {
-      zh: `指标 ${indicator} 的"${grade}"票数"${shown}"无效，应为不小于 0 的整数或勾（√）。`,
+      zh: `指标 ${indicator} 的“${grade}”票数“${shown}”无效，应为不小于 0 的整数或勾（√）。`,
       en: `The ${gradeEn(grade)} vote count "${shown}" for indicator ${indicator} is not valid: enter a whole number ≥ 0 or a tick (√).`,
     },
     { zh: '填写票数，如 0、3、12；没有票可留空。', en: 'Enter a number of votes such as 0, 3 or 12; leave it blank for none.' },
@@ -340,7 +340,7 @@ export function invalidAdjustment(ref: CellRef, branch: string, shown: string): 
     'error',
     'invalid-adjustment',
     at(ref, { branch }),
-    { zh: `加减分"${shown}"不是数字。`, en: `The adjustment "${shown}" is not a number.` },
+    { zh: `加减分“${shown}”不是数字。`, en: `The adjustment "${shown}" is not a number.` },
     { zh: '填写带符号的分数，如 2、-1.5；仅作记录时留空。', en: 'Enter a signed number such as 2 or -1.5; leave it blank for a record only.' },
   );
 }
@@ -355,7 +355,7 @@ export function missingSource(branch: string, source: Source, weight: number): F
     'missing-source',
     { branch },
     {
-      zh: `党支部"${branch}"没有${source}的测评表，而${source}的权重为 ${pct}。`,
+      zh: `党支部“${branch}”没有${source}的测评表，而${source}的权重为 ${pct}。`,
       en: `The branch "${branch}" has no ${sourceEn(source)} forms, and that source weighs ${pct}.`,
     },
     {
@@ -372,7 +372,7 @@ export function missingIndicator(branch: string, source: Source, indicator: stri
     'missing-indicator',
     { branch, indicator, sheet },
     {
-      zh: `党支部"${branch}"的${source}中，指标 ${indicator} 没有任何有效评分。`,
+      zh: `党支部“${branch}”的${source}中，指标 ${indicator} 没有任何有效评分。`,
       en: `No ${sourceEn(source)} form of the branch "${branch}" rates indicator ${indicator} validly.`,
     },
     {
@@ -392,7 +392,7 @@ export function tooManyForms(branch: string, forms: number, members: number, she
     'too-many-forms',
     { branch, sheet },
     {
-      zh: `党支部"${branch}"有 ${forms} 份党员民主测评表，多于支部名单中的党员人数 ${members}。`,
+      zh: `党支部“${branch}”有 ${forms} 份党员民主测评表，多于支部名单中的党员人数 ${members}。`,
       en: `The branch "${branch}" has ${forms} democratic-evaluation forms from party members, more than its ${members} members on the roster.`,
     },
     {
@@ -408,7 +408,7 @@ export function lowParticipation(branch: string, forms: number, minimum: number)
     'low-participation',
     { branch },
     {
-      zh: `党支部"${branch}"只有 ${forms} 份民主测评表，少于最少份数 ${minimum}。`,
+      zh: `党支部“${branch}”只有 ${forms} 份民主测评表，少于最少份数 ${minimum}。`,
       en: `The branch "${branch}" has only ${forms} democratic-evaluation forms, fewer than the minimum of ${minimum}.`,
     },
     { zh: '核对是否有测评表漏录。', en: 'Check whether some forms were not entered.' },
@@ -421,7 +421,7 @@ export function lowPartyParticipation(branch: string, partyForms: number, member
     'low-participation',
     { branch },
     {
-      zh: `党支部"${branch}"只有 ${partyForms} 份党员民主测评表，未超过党员人数 ${members} 的一半。`,
+      zh: `党支部“${branch}”只有 ${partyForms} 份党员民主测评表，未超过党员人数 ${members} 的一半。`,
       en: `The branch "${branch}" has only ${partyForms} democratic-evaluation forms from party members, no more than half of its ${members} members.`,
     },
     { zh: '核对参会人数和测评表是否漏录。', en: 'Check the attendance and whether some forms were not entered.' },
@@ -434,7 +434,7 @@ export function noNonpartyRaters(branch: string, sheet?: string): Finding {
     'no-nonparty-raters',
     { branch, sheet },
     {
-      zh: `党支部"${branch}"的民主测评中没有党外群众代表参加。`,
+      zh: `党支部“${branch}”的民主测评中没有党外群众代表参加。`,
       en: `No non-party representative took part in the democratic evaluation of the branch "${branch}".`,
     },
     {
@@ -450,7 +450,7 @@ export function duplicateRater(ref: CellRef, branch: string, source: Source, rat
     'duplicate-rater',
     at(ref, { branch }),
     {
-      zh: `测评人"${rater}"对党支部"${branch}"的${source}填写了两次，另一份在 ${place(first)}。`,
+      zh: `测评人“${rater}”对党支部“${branch}”的${source}填写了两次，另一份在 ${place(first)}。`,
       en: `The rater "${rater}" appears twice for the branch "${branch}" (${sourceEn(source)}); the other form is at ${place(first)}.`,
     },
     { zh: '删除重复录入的一份，或更正测评人编号。', en: 'Delete the duplicate form, or correct the rater.' },
@@ -463,7 +463,7 @@ export function uniformForm(ref: CellRef, branch: string, source: Source, grade:
     'uniform-form',
     at(ref, { branch }),
     {
-      zh: `该份${source}表对所有指标都评为"${grade}"。`,
+      zh: `该份${source}表对所有指标都评为“${grade}”。`,
       en: `This ${sourceEn(source)} form rates every indicator ${gradeEn(grade)}.`,
     },
   );
@@ -476,7 +476,7 @@ export function selfGap(branch: string, self: number, unrounded: number): Findin
     'self-gap',
     { branch },
     {
-      zh: `党支部"${branch}"的年度自评得分 ${fmt(self)} 比考核总分 ${fmt(total)} 高出 ${fmt(self - total)} 分（超过 10 分）。`,
+      zh: `党支部“${branch}”的年度自评得分 ${fmt(self)} 比考核总分 ${fmt(total)} 高出 ${fmt(self - total)} 分（超过 10 分）。`,
       en: `The branch "${branch}" scored itself ${fmt(self)}, ${fmt(self - total)} points above its total of ${fmt(total)} (more than 10).`,
     },
   );
@@ -496,10 +496,9 @@ export const notes = {
     };
   },
   misspelledForms(names: string[]): Text {
-    const q = names.map((n) => `"${n}"`);
     return {
-      zh: `名单外的名称 ${q.join('、')} 可能指本支部，其评分未计入`,
-      en: `ratings under ${q.join(', ')} (not on the roster) may belong to this branch and were not used`,
+      zh: `名单外的名称${names.map((n) => `“${n}”`).join('、')}可能指本支部，其评分未计入`,
+      en: `ratings under ${names.map((n) => `"${n}"`).join(', ')} (not on the roster) may belong to this branch and were not used`,
     };
   },
   adjustmentClamped(sum: number, cap: number): Text {
@@ -527,16 +526,16 @@ export function ignoredSheet(sheet: string, reason: Text): Finding {
     severity: 'info',
     code: 'ignored-sheet',
     sheet,
-    message: { zh: `工作表"${sheet}"未识别，未读取：${reason.zh}。`, en: `Sheet "${sheet}" was not recognised and not read: ${reason.en}.` },
+    message: { zh: `工作表“${sheet}”未识别，未读取：${reason.zh}。`, en: `Sheet "${sheet}" was not recognised and not read: ${reason.en}.` },
     suggestion: {
-      zh: '如果这是评分表，请确认表头含"党支部"列和指标编号（如 1.1），或票数表的 优秀/较好/一般/差 列。',
+      zh: '如果这是评分表，请确认表头含“党支部”列和指标编号（如 1.1），或票数表的 优秀/较好/一般/差 列。',
       en: 'If this is a rating sheet, make sure its header has a 党支部 column and indicator codes (such as 1.1), or the 优秀/较好/一般/差 columns of a vote tally.',
     },
   };
 }
 
 export function unknownSource(ref: CellRef, label?: string): Finding {
-  const quoted = label ? { zh: `（标注为"${label}"）`, en: ` (labelled "${label}")` } : { zh: '', en: '' };
+  const quoted = label ? { zh: `（标注为“${label}”）`, en: ` (labelled "${label}")` } : { zh: '', en: '' };
   return {
     severity: 'error',
     code: 'unknown-source',
@@ -546,7 +545,7 @@ export function unknownSource(ref: CellRef, label?: string): Finding {
       en: `The source of these ratings cannot be determined${quoted.en}; they were not used.`,
     },
     suggestion: {
-      zh: '在表头上方加一行"测评类型：民主测评"（或 组织考核、自评），或在工作表名称中写明，或加一列"考核方式"。',
+      zh: '在表头上方加一行“测评类型：民主测评”（或 组织考核、自评），或在工作表名称中写明，或加一列“考核方式”。',
       en: 'Add a line "测评类型：民主测评" (or 组织考核, 自评) above the header, name the sheet after its source, or add a 考核方式 column.',
     },
   };
@@ -558,7 +557,7 @@ export function unknownSourceValue(ref: CellRef, value: string, rows: number, br
     code: 'unknown-source',
     ...at(ref),
     message: {
-      zh: `考核方式"${value}"无法识别（共 ${rows} 行），这些评分未计入。`,
+      zh: `考核方式“${value}”无法识别（共 ${rows} 行），这些评分未计入。`,
       en: `The source "${value}" is not recognised (${rows} row${rows > 1 ? 's' : ''}); those ratings were not used.`,
     },
     suggestion: { zh: '改为 组织考核、民主测评 或 自评。', en: 'Use 组织考核, 民主测评 or 自评.' },
@@ -577,7 +576,7 @@ export function headerBeyondLimit(ref: CellRef, header: string, limit: number): 
     code: 'unmapped-column',
     ...at(ref),
     message: {
-      zh: `表头"${header}"像是指标，但位于第 ${limit} 列之后，超出读取范围，该列及其右侧各列未读取。`,
+      zh: `表头“${header}”像是指标，但位于第 ${limit} 列之后，超出读取范围，该列及其右侧各列未读取。`,
       en: `The header "${header}" looks like an indicator, but it lies beyond column ${limit}, past what is read; it and the columns to its right were not read.`,
     },
     suggestion: {
@@ -604,7 +603,7 @@ export function unmappedColumn(ref: CellRef, header: string, why: UnmappedWhy, c
     code: 'unmapped-column',
     ...at(ref),
     message: {
-      zh: `表头"${header}"像是指标，但${reason[why].zh}，该列未读取。`,
+      zh: `表头“${header}”像是指标，但${reason[why].zh}，该列未读取。`,
       en: `The header "${header}" looks like an indicator, but ${reason[why].en}; the column was not read.`,
     },
     suggestion: {
@@ -617,7 +616,7 @@ export function unmappedColumn(ref: CellRef, header: string, why: UnmappedWhy, c
 }
 
 export function unmappedRow(ref: CellRef, text: string, rows: number): Finding {
-  const shown = text === '' ? { zh: '（空白）', en: '(blank)' } : { zh: `"${text}"`, en: `"${text}"` };
+  const shown = text === '' ? { zh: '（空白）', en: '(blank)' } : { zh: `“${text}”`, en: `"${text}"` };
   return {
     severity: 'warning',
     code: 'unmapped-column',
@@ -637,7 +636,7 @@ export function invalidMembers(ref: CellRef, branch: string, shown: string): Fin
     ...at(ref),
     branch,
     message: {
-      zh: `党员人数"${shown}"不是非负整数。`,
+      zh: `党员人数“${shown}”不是非负整数。`,
       en: `The member count "${shown}" is not a whole number ≥ 0.`,
     },
     suggestion: { zh: '填写党员人数（整数），或清空该单元格。', en: 'Enter the number of members (a whole number), or clear the cell.' },
@@ -692,7 +691,7 @@ export function skippedRow(ref: CellRef, row: number): Finding {
       en: `Row ${row} holds ratings but looks like a total, note or header row; it was not counted.`,
     },
     {
-      zh: '如果这是一份评分，请填写党支部名称并删除"合计""备注"等字样；否则可忽略。',
+      zh: '如果这是一份评分，请填写党支部名称并删除“合计”“备注”等字样；否则可忽略。',
       en: 'If it is a form, fill in its branch and remove words such as 合计 or 备注; otherwise ignore this.',
     },
   );
@@ -732,15 +731,15 @@ export function uncalculatedFormula(sheet: string, cells: readonly string[], kin
   if (n > 1) what.en += 's';
   const message: Text = ratings
     ? {
-        zh: `公式没有计算结果：请在 Excel 或 WPS 中打开、保存后再计算。工作表"${sheet}"中有 ${n} 个${what.zh}是没有保存结果的公式（${zhCells}），其结果未知，不按空白处理，相关党支部暂不评定。`,
+        zh: `公式没有计算结果：请在 Excel 或 WPS 中打开、保存后再计算。工作表“${sheet}”中有 ${n} 个${what.zh}是没有保存结果的公式（${zhCells}），其结果未知，不按空白处理，相关党支部暂不评定。`,
         en: `Formulas without a calculated result: open the file in Excel or WPS, save it and grade again. Sheet "${sheet}" has ${n} ${what.en} holding a formula with no stored result (${enCells}); their values are unknown, not blank, so the branches concerned are not graded.`,
       }
     : {
-        zh: `公式没有计算结果：请在 Excel 或 WPS 中打开、保存后再计算。工作表"${sheet}"中有 ${n} 个${what.zh}是没有保存结果的公式（${zhCells}），暂按空白读取。`,
+        zh: `公式没有计算结果：请在 Excel 或 WPS 中打开、保存后再计算。工作表“${sheet}”中有 ${n} 个${what.zh}是没有保存结果的公式（${zhCells}），暂按空白读取。`,
         en: `Formulas without a calculated result: open the file in Excel or WPS, save it and grade again. Sheet "${sheet}" has ${n} ${what.en} holding a formula with no stored result (${enCells}), read as blank for now.`,
       };
   const suggestion: Text = {
-    zh: '由程序（如 openpyxl）生成或设为"打开时重新计算"的文件只保存公式、不保存结果；在 Excel 或 WPS 中打开后保存一次，结果就会保存下来。',
+    zh: '由程序（如 openpyxl）生成或设为“打开时重新计算”的文件只保存公式、不保存结果；在 Excel 或 WPS 中打开后保存一次，结果就会保存下来。',
     en: 'Files written by programs (such as openpyxl) or set to recalculate on opening keep formulas without their results; opening and saving the file once in Excel or WPS stores them.',
   };
   const extra: Partial<Finding> = {};
@@ -749,14 +748,14 @@ export function uncalculatedFormula(sheet: string, cells: readonly string[], kin
 }
 
 export function derivedTally(ref: CellRef, from: string[], branches: number): Finding {
-  const zhFrom = from.map((n) => `"${n}"`).join('、');
+  const zhFrom = from.map((n) => `“${n}”`).join('、');
   const enFrom = from.map((n) => `"${n}"`).join(', ');
   return make(
     'info',
     'derived-tally',
     at(ref),
     {
-      zh: `工作表"${ref.sheet}"的票数由公式从${zhFrom}计算而来（${branches} 个党支部），这些评分已按原表计入，票数未重复计入。`,
+      zh: `工作表“${ref.sheet}”的票数由公式从${zhFrom}计算而来（${branches} 个党支部），这些评分已按原表计入，票数未重复计入。`,
       en: `The counts on sheet "${ref.sheet}" are formulas over ${enFrom} (${branches} branch${branches > 1 ? 'es' : ''}); those forms are counted there, so the tally was not counted again.`,
     },
   );
@@ -768,11 +767,11 @@ export function possibleDoubleCount(ref: CellRef, branch: string, source: Source
     'possible-double-count',
     at(ref, { branch }),
     {
-      zh: `${branch}的${source}既有"${formsSheet}"中的测评表，又有"${tallySheet}"中填写的票数，两者都已计入；如果票数是由这些测评表汇总的，每份测评表被计算了两次。`,
+      zh: `${branch}的${source}既有“${formsSheet}”中的测评表，又有“${tallySheet}”中填写的票数，两者都已计入；如果票数是由这些测评表汇总的，每份测评表被计算了两次。`,
       en: `${branch} has ${sourceEn(source)} forms on "${formsSheet}" and typed vote counts on "${tallySheet}"; both were counted. If the counts summarise those forms, each form counts twice.`,
     },
     {
-      zh: `只保留一种：删除重复的票数表，或把"${tallySheet}"的票数改为引用"${formsSheet}"的公式（如 COUNTIFS）。`,
+      zh: `只保留一种：删除重复的票数表，或把“${tallySheet}”的票数改为引用“${formsSheet}”的公式（如 COUNTIFS）。`,
       en: `Keep one: remove the duplicate tally, or make the counts on "${tallySheet}" formulas over "${formsSheet}" (such as COUNTIFS).`,
     },
   );
@@ -784,7 +783,7 @@ export function advancedTie(tied: string[], quota: number): Finding {
     'advanced-tie',
     {},
     {
-      zh: `先进党支部推荐名额为 ${quota} 个，${tied.map((n) => `"${n}"`).join('、')}总分相同、并列在名额线上；推荐名单暂按支部名单顺序列出。`,
+      zh: `先进党支部推荐名额为 ${quota} 个，${tied.map((n) => `“${n}”`).join('、')}总分相同、并列在名额线上；推荐名单暂按支部名单顺序列出。`,
       en: `The advanced-branch quota is ${quota}; ${tied.map((n) => `"${n}"`).join(', ')} share the total at the cap, and the candidates follow roster order for now.`,
     },
     {

@@ -174,10 +174,10 @@ const ALLOWED = {
   weight: { zh: '应为 0 到 100% 之间的比例，如 60%、0.6 或 60', en: 'enter a share between 0 and 100%, such as 60%, 0.6 or 60' },
   threshold: { zh: '应为 0 到 100 之间的分数', en: 'enter a score between 0 and 100' },
   decimals: { zh: '应为 0、1 或 2', en: 'enter 0, 1 or 2' },
-  ranking: { zh: '应为"并列占位"或"并列不占位"', en: 'enter 并列占位 (1, 2, 2, 4) or 并列不占位 (1, 2, 2, 3)' },
+  ranking: { zh: '应为“并列占位”或“并列不占位”', en: 'enter 并列占位 (1, 2, 2, 4) or 并列不占位 (1, 2, 2, 3)' },
   count: { zh: '应为不小于 0 的整数', en: 'enter a whole number ≥ 0' },
   cap: { zh: '应为不小于 0 的数', en: 'enter a number ≥ 0' },
-  blank: { zh: '应为"空白视为弃权"或"空白视为错误"', en: 'enter 空白视为弃权 (blank = abstention) or 空白视为错误 (blank = error)' },
+  blank: { zh: '应为“空白视为弃权”或“空白视为错误”', en: 'enter 空白视为弃权 (blank = abstention) or 空白视为错误 (blank = error)' },
   issuer: { zh: '应为发文单位名称', en: 'enter the issuing office' },
   optionOrder: {
     zh: '应为问卷中四个选项的顺序，用逗号分开，如 优秀,较好,一般,差',
@@ -189,9 +189,9 @@ const ALLOWED = {
   offices: { zh: '应为抄送机关名称，多个用顿号或逗号分开', en: 'enter the offices, separated by 、 or commas' },
   printer: { zh: '应为印发机关名称（不超过 40 个字）', en: 'enter the printing office (at most 40 characters)' },
   requestAddressee: { zh: '应为请示的主送机关（不超过 40 个字），如 院党委', en: 'enter whom the request is addressed to (at most 40 characters), such as 院党委' },
-  yesNo: { zh: '应为"是"或"否"', en: 'enter 是 (yes) or 否 (no)' },
+  yesNo: { zh: '应为“是”或“否”', en: 'enter 是 (yes) or 否 (no)' },
   dateStyle: {
-    zh: '应为"阿拉伯数字"（2026年12月31日）或"汉字"（二〇二六年十二月三十一日）',
+    zh: '应为“阿拉伯数字”（2026年12月31日）或“汉字”（二〇二六年十二月三十一日）',
     en: 'enter 阿拉伯数字 (2026年12月31日) or 汉字 (二〇二六年十二月三十一日)',
   },
 } satisfies Record<string, Text>;

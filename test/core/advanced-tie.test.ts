@@ -16,7 +16,7 @@ describe('advanced-tie', () => {
     const tie = r.findings.filter((f) => f.code === 'advanced-tie');
     expect(tie).toHaveLength(1);
     expect(tie[0].severity).toBe('warning');
-    expect(tie[0].message.zh).toContain('"B"、"C"');
+    expect(tie[0].message.zh).toContain('“B”、“C”');
     expect(tie[0].message.en).toContain('"B", "C"');
     const model = buildNotification(r, '2026-12-30');
     expect(model.candidates).toEqual(['B']);

@@ -160,11 +160,11 @@ describe('branches', () => {
     // one finding per spelling and sheet, naming the close roster branch it blocks
     expect(f).toHaveLength(1);
     expect(f[0]).toMatchObject({ severity: 'error', sheet: '民主测评', cell: 'A17', branch: '机关第一支部' });
-    expect(f[0].message.zh).toBe('党支部"机关第一支部"不在支部名单中（共 2 行），其评分未计入；名称相近的"机关第一党支部"可能就是它，暂不评定。');
+    expect(f[0].message.zh).toBe('党支部“机关第一支部”不在支部名单中（共 2 行），其评分未计入；名称相近的“机关第一党支部”可能就是它，暂不评定。');
     expect(f[0].candidates?.[0]).toBe('机关第一党支部');
     expect(f[0].candidates).toContain('机关第二党支部');
     expect(f[0].message.zh).toContain('共 2 行');
-    expect(f[0].suggestion?.zh).toContain('"机关第一党支部"');
+    expect(f[0].suggestion?.zh).toContain('“机关第一党支部”');
     // the close one is blocked, with a note; the others are graded from their own forms only
     const first = branch(r, '机关第一党支部');
     expect(first).toMatchObject({ status: 'incomplete', total: null, grade: null, rank: null });
@@ -197,7 +197,7 @@ describe('ratings', () => {
     const f = only(r, 'invalid-rating');
     expect(f).toHaveLength(1);
     expect(f[0]).toMatchObject({ severity: 'error', sheet: '组织考核', cell: 'J2', branch: '甲', indicator: '2.3' });
-    expect(f[0].message.zh).toContain('"#N/A"');
+    expect(f[0].message.zh).toContain('“#N/A”');
     expect(f[0].message.en).toContain('"#N/A"');
     expect(f[0].suggestion?.zh).toContain('优秀');
     expect(branch(r, '甲')).toMatchObject({ status: 'incomplete', total: null, grade: null, rank: null });
@@ -340,7 +340,7 @@ describe('adjustments', () => {
     const r = assess(new InputBuilder(['甲']).graded('甲', '优秀', '优秀').adjustment('甲', '扣两分').build());
     const f = only(r, 'invalid-adjustment');
     expect(f[0]).toMatchObject({ severity: 'error', sheet: '抽检记录', cell: 'E2', branch: '甲' });
-    expect(f[0].message.zh).toContain('"扣两分"');
+    expect(f[0].message.zh).toContain('“扣两分”');
     expect(branch(r, '甲').status).toBe('incomplete');
   });
 });
@@ -367,7 +367,7 @@ describe('tallies', () => {
     const bad = only(r, 'invalid-count');
     expect(bad).toHaveLength(1);
     expect(bad[0]).toMatchObject({ severity: 'error', indicator: '1.3', branch: '甲', cell: 'C5' });
-    expect(bad[0].message.zh).toContain('"2.5"');
+    expect(bad[0].message.zh).toContain('“2.5”');
     const mm = only(r, 'tally-mismatch');
     expect(mm).toHaveLength(1);
     expect(mm[0]).toMatchObject({ severity: 'warning', cell: 'A2', sheet: '民主测评票数' });
@@ -437,7 +437,7 @@ describe('democratic evaluation checks', () => {
     const f = only(r, 'uniform-form');
     expect(f).toHaveLength(1);
     expect(f[0]).toMatchObject({ severity: 'info', sheet: '自评', cell: 'A2' });
-    expect(f[0].message.zh).toContain('"一般"');
+    expect(f[0].message.zh).toContain('“一般”');
   });
 });
 

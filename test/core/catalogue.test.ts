@@ -120,9 +120,9 @@ describe('buildCatalogue', () => {
     const { catalogue, findings } = buildCatalogue(rows, '指标');
     expect(catalogue).toBeNull();
     expect(findings.map((f) => f.cell)).toEqual(['A2', 'D4', 'D5', 'A6']);
-    expect(findings[0].message.zh).toContain('"x1"');
+    expect(findings[0].message.zh).toContain('“x1”');
     expect(findings[1].message.en).toContain('"-3"');
-    expect(findings[2].message.zh).toContain('"abc"');
+    expect(findings[2].message.zh).toContain('“abc”');
     expect(findings[3].message.en).toContain('1.5');
     expect(findings.every((f) => f.code === 'invalid-catalogue' && f.blocksAll)).toBe(true);
   });
@@ -231,6 +231,6 @@ describe('buildCatalogue', () => {
     const { catalogue, findings } = buildCatalogue(rows, '指标');
     expect(catalogue).toBeNull();
     expect(findings.map((f) => [f.code, f.cell])).toEqual([['invalid-catalogue', 'D2']]);
-    expect(findings[0].message.zh).toContain('"0"');
+    expect(findings[0].message.zh).toContain('“0”');
   });
 });

@@ -49,13 +49,13 @@ describe('democratic participation, several branches', () => {
 
   it('says low-participation for each branch with its own counts', () => {
     expect(byBranch(r, 'low-participation')).toEqual({
-      乙: ['党支部"乙"只有 5 份党员民主测评表，未超过党员人数 10 的一半。'],
-      丙: ['党支部"丙"只有 3 份民主测评表，少于最少份数 5。'],
+      乙: ['党支部“乙”只有 5 份党员民主测评表，未超过党员人数 10 的一半。'],
+      丙: ['党支部“丙”只有 3 份民主测评表，少于最少份数 5。'],
     });
   });
 
   it('says too-many-forms only for the branch whose party forms exceed its members', () => {
-    expect(byBranch(r, 'too-many-forms')).toEqual({ 丁: ['党支部"丁"有 5 份党员民主测评表，多于支部名单中的党员人数 3。'] });
+    expect(byBranch(r, 'too-many-forms')).toEqual({ 丁: ['党支部“丁”有 5 份党员民主测评表，多于支部名单中的党员人数 3。'] });
     expect(findings(r, 'too-many-forms')[0]).toMatchObject({ severity: 'error', sheet: '民主测评' });
     expect(status(r)).toEqual({ 甲: 'graded', 乙: 'graded', 丙: 'graded', 丁: 'incomplete' });
   });
@@ -85,7 +85,7 @@ describe('a branch without 民主测评 forms', () => {
   });
 
   it('is missing a source, not short of participants', () => {
-    expect(byBranch(r, 'missing-source')).toEqual({ 甲: ['党支部"甲"没有民主测评的测评表，而民主测评的权重为 40%。'] });
+    expect(byBranch(r, 'missing-source')).toEqual({ 甲: ['党支部“甲”没有民主测评的测评表，而民主测评的权重为 40%。'] });
     expect(findings(r, 'low-participation')).toEqual([]);
     expect(findings(r, 'no-nonparty-raters')).toEqual([]);
     expect(status(r)).toEqual({ 甲: 'incomplete', 乙: 'graded' });
@@ -134,7 +134,7 @@ describe('self-gap', () => {
     // 甲: total 79, self 100 → 21 above; 乙: total 100, self 100 → none
     const b = new InputBuilder(['甲', '乙']).graded('甲', '一般', '较好').graded('乙', '优秀', '优秀');
     b.form('甲', '自评', '优秀').form('乙', '自评', '优秀');
-    expect(byBranch(assess(b.build()), 'self-gap')).toEqual({ 甲: ['党支部"甲"的年度自评得分 100 比考核总分 79 高出 21 分（超过 10 分）。'] });
+    expect(byBranch(assess(b.build()), 'self-gap')).toEqual({ 甲: ['党支部“甲”的年度自评得分 100 比考核总分 79 高出 21 分（超过 10 分）。'] });
   });
 
   it('says it from just above 10 points, not at 10', () => {
@@ -142,7 +142,7 @@ describe('self-gap', () => {
     const b = new InputBuilder(['甲', '乙']).graded('甲', '较好', '较好').graded('乙', '较好', '较好');
     b.form('甲', '自评', '优秀').form('乙', '自评', '优秀').adjustment('甲', 5).adjustment('乙', 4.9);
     const r = assess(b.build());
-    expect(byBranch(r, 'self-gap')).toEqual({ 乙: ['党支部"乙"的年度自评得分 100 比考核总分 89.9 高出 10.1 分（超过 10 分）。'] });
+    expect(byBranch(r, 'self-gap')).toEqual({ 乙: ['党支部“乙”的年度自评得分 100 比考核总分 89.9 高出 10.1 分（超过 10 分）。'] });
     // every entry of the findings list is a finding (nothing stray added for 甲, which has no gap)
     expect(r.findings.every((f) => typeof f === 'object' && typeof f.code === 'string')).toBe(true);
   });

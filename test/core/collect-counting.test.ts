@@ -27,7 +27,7 @@ describe('form ratings', () => {
     const f = only(r, 'invalid-rating');
     expect(f).toHaveLength(1);
     expect(f[0]).toMatchObject({ indicator: '1.1', branch: '甲', cell: 'B2' });
-    expect(f[0].message.zh).toContain('"5"');
+    expect(f[0].message.zh).toContain('“5”');
     expect(only(r, 'missing-rating')).toEqual([]);
   });
 
@@ -85,7 +85,7 @@ describe('duplicate raters', () => {
     const f = only(r, 'duplicate-rater');
     expect(f).toHaveLength(1);
     expect(f[0]).toMatchObject({ sheet: '自评', cell: 'A3', branch: '甲' });
-    expect(f[0].message.zh).toContain('"张　三"');
+    expect(f[0].message.zh).toContain('“张　三”');
     expect(f[0].message.zh).toContain('自评!A2');
   });
 

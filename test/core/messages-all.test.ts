@@ -21,8 +21,10 @@ function says(t: Text | undefined, ...values: string[]): void {
   expect(en).not.toMatch(/Stryker/);
   // an optional part left out must leave nothing behind
   expect(zh + en).not.toMatch(/undefined|\[object |Stryker/);
+  // Chinese quotes names with “” (‘’ inside), English with ASCII quotes
+  expect(zh).not.toContain('"');
   for (const v of values) {
-    expect(zh).toContain(v);
+    expect(zh).toContain(v.replace(/"([^"]*)"/g, '“$1”'));
     expect(en).toContain(v);
   }
 }
@@ -108,12 +110,12 @@ describe('branches', () => {
     says(many.message, '3', '"机关一"', '"机关二"');
     expect(many.message.zh).toContain('（共 3 行）');
     expect(many.message.en).toContain(' (3 rows)');
-    expect(many.message.zh).toContain('"机关一"、"机关二"');
+    expect(many.message.zh).toContain('“机关一”、“机关二”');
     expect(many.message.en).toContain('"机关一", "机关二"');
     expect(many.message.en).toContain(' are not graded');
     expect(msg.unknownBranch(REF, '机关第九', ['机关一'], 2, ['机关一']).message.en).toContain(' is not graded');
     says(many.suggestion, '"机关一"', '"机关二"');
-    expect(many.suggestion?.zh).toContain('"机关一"、"机关二"');
+    expect(many.suggestion?.zh).toContain('“机关一”、“机关二”');
     expect(many.suggestion?.en).toContain('Did you mean "机关一", "机关二"?');
     expect(many.candidates).toEqual(['机关一', '机关二']);
   });
@@ -231,7 +233,7 @@ describe('notes (备注) read as one clause in each language', () => {
     expect(all.zh).toMatch(CJK);
     expect(all.en).toMatch(/settings|catalogue/);
     const names = msg.notes.misspelledForms(['机关九', '机关十']);
-    expect(names.zh).toContain('"机关九"、"机关十"');
+    expect(names.zh).toContain('“机关九”、“机关十”');
     expect(names.en).toContain('"机关九", "机关十"');
     expect(names.en).toMatch(/not on the roster/);
     expect(names.zh).toMatch(/未计入/);
@@ -335,7 +337,7 @@ describe('recognition and output findings', () => {
     const derived = msg.derivedTally(REF, ['测评A', '测评B'], 2);
     expect(derived).toMatchObject({ severity: 'info', code: 'derived-tally', sheet: REF.sheet, cell: REF.cell });
     says(derived.message, '"表甲"', '2');
-    expect(derived.message.zh).toContain('"测评A"、"测评B"');
+    expect(derived.message.zh).toContain('“测评A”、“测评B”');
     expect(derived.message.en).toContain('"测评A", "测评B"');
     expect(derived.message.en).toContain('(2 branches)');
     expect(msg.derivedTally(REF, ['测评A'], 1).message.en).toContain('(1 branch)');
@@ -350,7 +352,7 @@ describe('recognition and output findings', () => {
     expect(tie).toMatchObject({ severity: 'warning', code: 'advanced-tie' });
     expect(tie.sheet).toBeUndefined();
     says(tie.message, '1');
-    expect(tie.message.zh).toContain('"甲支部"、"乙支部"');
+    expect(tie.message.zh).toContain('“甲支部”、“乙支部”');
     expect(tie.message.en).toContain('"甲支部", "乙支部"');
     says(tie.suggestion);
 

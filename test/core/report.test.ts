@@ -67,7 +67,7 @@ describe('buildReport', () => {
       cell: 'J3',
       branch: '研究室党支部',
       indicator: '2.3',
-      message: '指标 2.3 的评分"95"不是有效的等级。',
+      message: '指标 2.3 的评分“95”不是有效的等级。',
       suggestion: expect.stringContaining('优秀'),
     });
     const en = buildReport(sample(), 'en').issues.find((i) => i.code === 'invalid-rating');

@@ -18,7 +18,7 @@ function parse(...rows: [CellValue, CellValue][]) {
  */
 function read(key: SettingKey, value: CellValue): string {
   const { origins, findings } = parse([key, value]);
-  const bad = findings.find((f) => f.message.zh.startsWith(`参数"${key}"的值`));
+  const bad = findings.find((f) => f.message.zh.startsWith(`参数“${key}”的值`));
   return bad ? `error at ${bad.cell}` : (origins.find((o) => o.key === key)?.display ?? '?');
 }
 
@@ -124,8 +124,8 @@ describe('settings at the edges of what they allow', () => {
   it('a bad value names the setting, quotes the value and says what is allowed, in both languages', () => {
     const { findings } = parse(['发文单位', true]);
     expect(findings).toEqual([expect.objectContaining({ code: 'invalid-settings', severity: 'error', blocksAll: true, sheet: '考核参数', cell: 'B2' })]);
-    expect(findings[0].message.zh).toContain('"发文单位"');
-    expect(findings[0].message.zh).toContain('"TRUE"');
+    expect(findings[0].message.zh).toContain('“发文单位”');
+    expect(findings[0].message.zh).toContain('“TRUE”');
     expect(findings[0].message.zh).toContain('应为发文单位名称');
     expect(findings[0].message.en).toContain('enter the issuing office');
   });

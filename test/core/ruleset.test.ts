@@ -192,7 +192,7 @@ describe('parseSettings', () => {
     const { findings } = parse(['权重', 0.5]);
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ code: 'invalid-settings', cell: 'A2', sheet: '考核参数', blocksAll: true });
-    expect(findings[0].message.zh).toContain('"权重"');
+    expect(findings[0].message.zh).toContain('“权重”');
     expect(findings[0].suggestion?.zh).toContain('组织考核权重');
   });
 
@@ -216,7 +216,7 @@ describe('parseSettings', () => {
     const { findings, ruleset } = parse([key, value]);
     const f = findings.find((x) => x.cell === 'B2');
     expect(f).toMatchObject({ code: 'invalid-settings', severity: 'error', blocksAll: true });
-    expect(f?.message.zh).toContain(`"${key}"`);
+    expect(f?.message.zh).toContain(`“${key}”`);
     expect(f?.message.zh).toContain(allowed);
     expect(f?.message.en.length).toBeGreaterThan(10);
     // the bad value leaves the default in place
@@ -224,7 +224,7 @@ describe('parseSettings', () => {
   });
 
   it('quotes the value as shown', () => {
-    expect(parse(['年度', { error: '#N/A' }]).findings[0].message.zh).toContain('"#N/A"');
+    expect(parse(['年度', { error: '#N/A' }]).findings[0].message.zh).toContain('“#N/A”');
     expect(parse(['优秀系数', 1.2]).findings[0].message.en).toContain('"1.2"');
   });
 

@@ -42,7 +42,7 @@ describe('a misspelt branch name', () => {
     const unknown = out.report.issues.filter((i) => i.code === 'unknown-branch');
     expect(unknown).toHaveLength(1);
     expect(unknown[0]).toMatchObject({ branch: '机关第九党支部', sheet: '组织考核', cell: 'A6' });
-    for (const b of ROSTER) expect(unknown[0].message).toContain(`"${b}"`);
+    for (const b of ROSTER) expect(unknown[0].message).toContain(`“${b}”`);
     expect(out.report.branches.map((b) => b.status)).toEqual(['incomplete', 'incomplete', 'incomplete', 'incomplete']);
     expect(out.result.branches[0].notes.map((n) => n.zh).join(' ')).toContain('机关第九党支部');
     expect(out.exitCode).toBe(1);

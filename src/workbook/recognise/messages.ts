@@ -6,7 +6,7 @@ import type { Text } from '../../core/types';
 
 export const REASONS = {
   noHeader: {
-    zh: '前 30 行中未找到可识别的表头（如"党支部"列、指标编号列、优秀/较好/一般/差票数列）',
+    zh: '前 30 行中未找到可识别的表头（如“党支部”列、指标编号列、优秀/较好/一般/差票数列）',
     en: 'no recognisable header in the first 30 rows (a 党支部 column, indicator columns, or 优秀/较好/一般/差 vote columns)',
   },
   nameOnly: (what: Text): Text => ({
@@ -14,7 +14,7 @@ export const REASONS = {
     en: `the sheet name suggests ${what.en}, but its header was not found`,
   }),
   duplicate: (what: Text, first: string): Text => ({
-    zh: `已读取${what.zh}"${first}"，此表未读取`,
+    zh: `已读取${what.zh}“${first}”，此表未读取`,
     en: `${what.en} "${first}" was already read; this one was not`,
   }),
 } as const;

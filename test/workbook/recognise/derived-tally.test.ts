@@ -24,7 +24,7 @@ describe('derived tallies', () => {
     const derived = out.report.issues.filter((i) => i.code === 'derived-tally');
     expect(derived).toHaveLength(1);
     expect(derived[0]).toMatchObject({ severity: 'info', sheet: '票数汇总' });
-    expect(derived[0].message).toContain('"民主测评"');
+    expect(derived[0].message).toContain('“民主测评”');
     expect(out.report.issues.filter((i) => i.code === 'possible-double-count')).toEqual([]);
     expect(out.exitCode).toBe(0);
   });
@@ -45,7 +45,7 @@ describe('derived tallies', () => {
     const warned = out.report.issues.filter((i) => i.code === 'possible-double-count');
     expect(warned).toHaveLength(1);
     expect(warned[0]).toMatchObject({ severity: 'warning', sheet: '票数汇总', branch: '机关第一党支部' });
-    expect(warned[0].message).toContain('"民主测评"');
-    expect(warned[0].message).toContain('"票数汇总"');
+    expect(warned[0].message).toContain('“民主测评”');
+    expect(warned[0].message).toContain('“票数汇总”');
   });
 });

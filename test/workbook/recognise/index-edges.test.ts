@@ -25,7 +25,7 @@ describe('workbook-level recognition', () => {
     const r = recognise(book(forms('民主测评一'), forms('民主测评二'), tally));
     const warned = only(r.input.findings, 'possible-double-count');
     expect(warned).toHaveLength(1);
-    expect(warned[0].message.zh).toContain('"民主测评一"');
+    expect(warned[0].message.zh).toContain('“民主测评一”');
   });
 });
 

@@ -30,7 +30,7 @@ describe('a sheet that cannot be read', () => {
     expect(r.input.forms.map((f) => [f.branch, f.source])).toEqual([['A支部', '组织考核']]);
     const f = only(r.input.findings, 'ignored-sheet');
     expect(f.map((x) => [x.sheet, x.message.zh, x.message.en])).toEqual([
-      ['民主测评', '工作表"民主测评"未识别，未读取：读取时出错（坏单元格）。', expect.stringContaining('it could not be read (坏单元格)')],
+      ['民主测评', '工作表“民主测评”未识别，未读取：读取时出错（坏单元格）。', expect.stringContaining('it could not be read (坏单元格)')],
     ]);
   });
 
@@ -38,7 +38,7 @@ describe('a sheet that cannot be read', () => {
     const bad = sheet('民主测评', [throwingRow(['党支部', '1.1'], 0, 'x'), ['A支部', '优秀']]);
     const r = recognise(book(bad));
     expect(r.sheets).toEqual([{ name: '民主测评', role: 'ignored' }]);
-    expect(only(r.input.findings, 'ignored-sheet').map((x) => [x.sheet, x.message.zh])).toEqual([['民主测评', '工作表"民主测评"未识别，未读取：读取时出错（unknown）。']]);
+    expect(only(r.input.findings, 'ignored-sheet').map((x) => [x.sheet, x.message.zh])).toEqual([['民主测评', '工作表“民主测评”未识别，未读取：读取时出错（unknown）。']]);
     expect(r.nothingRecognised).toBe(true);
   });
 });
@@ -62,7 +62,7 @@ describe('a derived tally over several rating sheets', () => {
     expect(r.input.tallies).toEqual([]);
     const f = only(r.input.findings, 'derived-tally');
     expect(f.map((x) => [x.sheet, x.cell])).toEqual([['票数汇总', 'A2']]);
-    expect(f[0].message.zh).toMatch(/"民主测评".*"组织考核"/);
+    expect(f[0].message.zh).toMatch(/“民主测评”.*“组织考核”/);
     expect(f[0].message.zh.match(/民主测评/g)).toHaveLength(1);
     expect(f[0].message.zh).toContain('2');
   });
@@ -103,7 +103,7 @@ describe('recognise() on odd snapshots and its summary of sheets', () => {
     const forms = sheet('Forms', [['党支部', '1.1'], ['A支部', '优秀']]);
     const lower = recognise(book(forms, tally('COUNTIF(forms!B:B,"优秀")')));
     expect(lower.input.tallies).toEqual([]);
-    expect(only(lower.input.findings, 'derived-tally').map((f) => [f.sheet, f.message.zh.includes('"Forms"')])).toEqual([['Votes', true]]);
+    expect(only(lower.input.findings, 'derived-tally').map((f) => [f.sheet, f.message.zh.includes('“Forms”')])).toEqual([['Votes', true]]);
     const own = recognise(book(forms, tally('SUM(votes!D3:F3)')));
     expect(own.input.tallies).toHaveLength(1);
     expect(only(own.input.findings, 'derived-tally')).toEqual([]);

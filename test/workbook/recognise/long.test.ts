@@ -148,6 +148,6 @@ describe('long rows that are not ratings, and rows without a source', () => {
     ];
     const r = recognise(book(sheet('Sheet1', rows)));
     expect(r.input.forms.map((f) => [f.source, f.ratings.map((x) => x.indicator).join()])).toEqual([['组织考核', '1.1']]);
-    expect(only(r.input.findings, 'unknown-source').map((f) => [f.cell, f.message.zh])).toEqual([['B3', '考核方式"随便写的"无法识别（共 1 行），这些评分未计入。']]);
+    expect(only(r.input.findings, 'unknown-source').map((f) => [f.cell, f.message.zh])).toEqual([['B3', '考核方式“随便写的”无法识别（共 1 行），这些评分未计入。']]);
   });
 });

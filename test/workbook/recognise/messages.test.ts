@@ -18,7 +18,7 @@ describe('reasons a sheet is not read', () => {
     expect(reasons(['杂项', [['甲', '乙'], [1, 2]]])).toEqual([
       [
         '杂项',
-        '工作表"杂项"未识别，未读取：前 30 行中未找到可识别的表头（如"党支部"列、指标编号列、优秀/较好/一般/差票数列）。',
+        '工作表“杂项”未识别，未读取：前 30 行中未找到可识别的表头（如“党支部”列、指标编号列、优秀/较好/一般/差票数列）。',
         'Sheet "杂项" was not recognised and not read: no recognisable header in the first 30 rows (a 党支部 column, indicator columns, or 优秀/较好/一般/差 vote columns).',
       ],
     ]);
@@ -40,10 +40,10 @@ describe('reasons a sheet is not read', () => {
     const summary: CellValue[][] = [['党支部', '总分'], ['A支部', null]];
     const got = reasons(['目录一', catalogue], ['目录二', catalogue], ['参数一', settings], ['参数二', settings], ['名单一', roster], ['名单二', roster], ['考核汇总', summary], ['考核 汇总', summary]);
     expect(got.map(([s, zh, en]) => [s, zh.split('：')[1], en.split(': ')[1]])).toEqual([
-      ['目录二', '已读取指标目录"目录一"，此表未读取。', 'the indicator catalogue "目录一" was already read; this one was not.'],
-      ['参数二', '已读取考核参数"参数一"，此表未读取。', 'the settings "参数一" was already read; this one was not.'],
-      ['名单二', '已读取支部名单"名单一"，此表未读取。', 'the branch roster "名单一" was already read; this one was not.'],
-      ['考核 汇总', '已读取考核汇总表"考核汇总"，此表未读取。', 'the summary sheet "考核汇总" was already read; this one was not.'],
+      ['目录二', '已读取指标目录“目录一”，此表未读取。', 'the indicator catalogue "目录一" was already read; this one was not.'],
+      ['参数二', '已读取考核参数“参数一”，此表未读取。', 'the settings "参数一" was already read; this one was not.'],
+      ['名单二', '已读取支部名单“名单一”，此表未读取。', 'the branch roster "名单一" was already read; this one was not.'],
+      ['考核 汇总', '已读取考核汇总表“考核汇总”，此表未读取。', 'the summary sheet "考核汇总" was already read; this one was not.'],
     ]);
   });
 });

@@ -337,10 +337,10 @@ describe('roster member counts', () => {
     ]);
     expect(r.input.roster?.[0]).not.toHaveProperty('members');
     expect(only(r.input.findings, 'invalid-count').map((f) => [f.cell, f.branch, f.message.zh])).toEqual([
-      ['B3', 'B支部', '党员人数"-3"不是非负整数。'],
-      ['B4', 'C支部', '党员人数"2.5"不是非负整数。'],
-      ['B5', 'D支部', '党员人数"TRUE"不是非负整数。'],
-      ['B6', 'E支部', '党员人数"#N/A"不是非负整数。'],
+      ['B3', 'B支部', '党员人数“-3”不是非负整数。'],
+      ['B4', 'C支部', '党员人数“2.5”不是非负整数。'],
+      ['B5', 'D支部', '党员人数“TRUE”不是非负整数。'],
+      ['B6', 'E支部', '党员人数“#N/A”不是非负整数。'],
     ]);
   });
 });
@@ -415,7 +415,7 @@ describe('catalogue rows', () => {
       ['2.1', '2'],
     ]);
     const noPoints = recognise(book(sheet('指标目录', [['序号', '编号', '考核内容', '权重'], [1, '1.1', '班子团结', 0.5]]), FORMS));
-    expect(only(noPoints.input.findings, 'invalid-catalogue').map((f) => [f.sheet, f.cell, f.message.zh])).toEqual([['指标目录', 'A2', '指标 1.1 的分值""无效，分值应为大于 0 的数。']]);
+    expect(only(noPoints.input.findings, 'invalid-catalogue').map((f) => [f.sheet, f.cell, f.message.zh])).toEqual([['指标目录', 'A2', '指标 1.1 的分值“”无效，分值应为大于 0 的数。']]);
   });
 });
 
@@ -430,15 +430,15 @@ describe('tables: rows the run over tables.ts asked about', () => {
       { code: '2', name: '二、其他' },
     ]);
     expect(found(catalogue([['1.1', '一', '甲', 60], ['1.2', null, null, null], ['1.3', '一', '丙', 40]]))).toEqual([
-      ['invalid-catalogue', 'D3', '指标 1.2 的分值""无效，分值应为大于 0 的数。'],
+      ['invalid-catalogue', 'D3', '指标 1.2 的分值“”无效，分值应为大于 0 的数。'],
       ['invalid-catalogue', 'A3', '指标 1.2 没有填写考核内容。'],
     ]);
-    expect(found(catalogue([['1.1', '一', '甲', 60], [null, '一', '乙', null], ['1.3', '一', '丙', 40]]))).toEqual([['invalid-catalogue', 'A3', '指标编号""无效，应为"类别号.序号"的形式。']]);
+    expect(found(catalogue([['1.1', '一', '甲', 60], [null, '一', '乙', null], ['1.3', '一', '丙', 40]]))).toEqual([['invalid-catalogue', 'A3', '指标编号“”无效，应为“类别号.序号”的形式。']]);
   });
 
   test('catalogue: a total row with a note beside it is no item; bad points are named in the 分值 column', () => {
     expect(found(catalogue([['1.1', '一', '甲', 60], ['1.2', '一', '乙', 40], ['合计', null, '以上各项', 100]]))).toEqual([]);
-    expect(found(catalogue([['1.1', '一', '甲', 0], ['1.2', '一', '乙', 100]]))).toEqual([['invalid-catalogue', 'D2', '指标 1.1 的分值"0"无效，分值应为大于 0 的数。']]);
+    expect(found(catalogue([['1.1', '一', '甲', 0], ['1.2', '一', '乙', 100]]))).toEqual([['invalid-catalogue', 'D2', '指标 1.1 的分值“0”无效，分值应为大于 0 的数。']]);
   });
 
   test('settings: the 值 column wherever it stands; a text row without value is read (and reported), a key with a colon too', () => {
@@ -446,8 +446,8 @@ describe('tables: rows the run over tables.ts asked about', () => {
     expect(r.input.ruleset.year).toBe(2025);
     expect(r.origins.find((o) => o.key === '年度')?.ref).toEqual({ sheet: '考核参数', cell: 'C2' });
     expect(found(r)).toEqual([
-      ['invalid-settings', 'A3', '无法识别的参数"其他说明"。'],
-      ['invalid-settings', 'A4', '参数"年度"重复，考核参数!A2 已设置该参数。'],
+      ['invalid-settings', 'A3', '无法识别的参数“其他说明”。'],
+      ['invalid-settings', 'A4', '参数“年度”重复，考核参数!A2 已设置该参数。'],
     ]);
   });
 

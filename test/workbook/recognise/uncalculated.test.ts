@@ -40,7 +40,7 @@ describe('formulas without a stored result (openpyxl)', () => {
     ]);
     const [ratings, counts, roster] = found;
     expect(ratings.message.zh).toContain('公式没有计算结果：请在 Excel 或 WPS 中打开、保存后再计算');
-    expect(ratings.message.zh).toContain('工作表"民主测评"中有 3 个评分单元格');
+    expect(ratings.message.zh).toContain('工作表“民主测评”中有 3 个评分单元格');
     expect(ratings.message.zh).toContain('C8、D8、E8');
     expect(ratings.message.en).toContain('Sheet "民主测评" has 3 rating cells');
     expect(ratings.branch).toBe('乙支部');

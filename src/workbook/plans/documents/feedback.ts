@@ -166,7 +166,7 @@ function gradedPage(b: BranchResult, result: AssessmentResult, graded: BranchRes
  */
 export function missingItems(branch: string, findings: readonly Finding[]): string[] {
   // a misspelt name that may be this branch holds it back (SPEC §4.1): that finding names the written name
-  const heldBy = (f: Finding) => f.code === 'unknown-branch' && f.branch !== undefined && (f.candidates ?? []).includes(branch) && f.message.zh.includes(`"${branch}"`);
+  const heldBy = (f: Finding) => f.code === 'unknown-branch' && f.branch !== undefined && (f.candidates ?? []).includes(branch) && f.message.zh.includes(`“${branch}”`);
   const errors = findings.filter((f) => f.severity === 'error' && (f.branch === branch || heldBy(f)));
   const lines: string[] = [];
   const seen = new Set<string>();

@@ -223,8 +223,8 @@ describe('forms header: which row leads, and columns taken by roles', () => {
     const r = recognise(book(catalogue, sheet('组织考核', rows)));
     const f = only(r.input.findings, 'unmapped-column');
     expect(f.map((x) => [x.cell, x.indicator ?? null, x.message.zh])).toEqual([
-      ['C1', '7.1', '表头"7-1"像是指标，但指标目录中没有编号 7.1，该列未读取。'],
-      ['D1', null, '表头"党支部坚持每两个月"像是指标，但可对应多个指标（1.1、1.2），该列未读取。'],
+      ['C1', '7.1', '表头“7-1”像是指标，但指标目录中没有编号 7.1，该列未读取。'],
+      ['D1', null, '表头“党支部坚持每两个月”像是指标，但可对应多个指标（1.1、1.2），该列未读取。'],
     ]);
   });
 });
@@ -232,7 +232,7 @@ describe('forms header: which row leads, and columns taken by roles', () => {
 describe('forms: cases the forms/tally run asked about', () => {
   test('a duplicate column names the indicator it repeats', () => {
     const r = recognise(book(sheet('组织考核', [['党支部', '1.1', '1-1'], ['A支部', '优秀', '较好']])));
-    expect(only(r.input.findings, 'unmapped-column').map((f) => [f.cell, f.indicator, f.message.zh])).toEqual([['C1', '1.1', '表头"1-1"像是指标，但指标 1.1 已有一列，该列未读取。']]);
+    expect(only(r.input.findings, 'unmapped-column').map((f) => [f.cell, f.indicator, f.message.zh])).toEqual([['C1', '1.1', '表头“1-1”像是指标，但指标 1.1 已有一列，该列未读取。']]);
   });
 
   test('a category band merged over only some indicator columns is no form', () => {
@@ -292,7 +292,7 @@ describe('forms: indicator headers past the columns read', () => {
     expect(r.input.forms[0].ratings.map((x) => x.indicator)).toEqual(['1.1']);
     const cell = colLetters(MAX_HEADER_COLS + 1) + '1';
     expect(only(r.input.findings, 'unmapped-column').map((f) => [f.severity, f.cell, f.message.zh])).toEqual([
-      ['warning', cell, `表头"1.2"像是指标，但位于第 ${MAX_HEADER_COLS} 列之后，超出读取范围，该列及其右侧各列未读取。`],
+      ['warning', cell, `表头“1.2”像是指标，但位于第 ${MAX_HEADER_COLS} 列之后，超出读取范围，该列及其右侧各列未读取。`],
     ]);
   });
 

@@ -244,7 +244,7 @@ describe('tally headers and rows the driver meets below the first block', () => 
     expect(r.input.tallies.map((t) => [t.branch, t.source, rowsOf(t).join(' ')])).toEqual([['A支部', '组织考核', '1.1@C2:3/1/0/0']]);
     const f = only(r.input.findings, 'unknown-source');
     expect(f.map((x) => [x.sheet, x.cell, x.branch])).toEqual([['票数', 'B3', 'A支部']]);
-    expect(f[0].message.zh).toContain('考核方式"随便写的"无法识别（共 2 行）');
+    expect(f[0].message.zh).toContain('考核方式“随便写的”无法识别（共 2 行）');
   });
 
   test('a row with a header word in a side cell is read when it carries counts (a number or a tick), passed over when it carries none', () => {
