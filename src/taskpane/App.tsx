@@ -111,6 +111,9 @@ export function App({ host, lang: initialLang, theme = 'light', run = runAssessm
   const standalone = host.kind === 'file';
   const wide = useMediaQuery(WIDE_QUERY, standalone);
   const [snapshot, setSnapshot] = useState<WorkbookSnapshot | null>(null);
+  // Excel holds the run while the clerk is still editing a cell: say how to let it go on (it goes on by itself).
+  const [cellEdit, setCellEdit] = useState(false);
+  useEffect(() => host.watchCellEdit?.(setCellEdit), [host]);
 
   useEffect(() => {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
@@ -147,6 +150,7 @@ export function App({ host, lang: initialLang, theme = 'light', run = runAssessm
         busyRef.current = false;
         setBusy(false);
         setStep(null);
+        setCellEdit(false);
       }
     },
     [fail],
@@ -245,7 +249,7 @@ export function App({ host, lang: initialLang, theme = 'light', run = runAssessm
             </Field>
           )}
 
-          <StatusArea notice={notice && notice.tab === tab ? notice.notice : null} />
+          <StatusArea notice={notice && notice.tab === tab ? notice.notice : null} cellEdit={cellEdit} />
 
           <div role="tabpanel" id={`${idBase}-panel-${tab}`} aria-labelledby={`${idBase}-tab-${tab}`}>
             {tab === 'grade' && <GradeTab />}

@@ -1,15 +1,21 @@
 /**
  * The one status area: the latest action's result, with the way forward as buttons inside the message.
- * Every action replaces it, so no old "已写入" or "已下载" stays beside a newer failure.
+ * Every action replaces it, so no old "已写入" or "已下载" stays beside a newer failure. While Excel holds the
+ * running action for a cell being edited (`cellEdit`), it says how to end the edit, on every tab.
  */
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import { usePane, type Notice } from './pane';
 
-export function StatusArea({ notice }: { notice: Notice | null }) {
+export function StatusArea({ notice, cellEdit = false }: { notice: Notice | null; cellEdit?: boolean }) {
   const { s, lang } = usePane();
   return (
     // Always in the page, so screen readers announce each new status.
     <div role="status" aria-live="polite" data-testid="status">
+      {cellEdit && (
+        <MessageBar intent="warning" layout="multiline" data-testid="cell-edit-wait">
+          <MessageBarBody>{s.cellEditWait}</MessageBarBody>
+        </MessageBar>
+      )}
       {notice && (
         <MessageBar intent={notice.intent} layout="multiline" data-testid="notice">
           <MessageBarBody>

@@ -5,9 +5,10 @@
  */
 import type { CellRef, Text } from '../core/types';
 import type { WorkbookHost } from '../workbook/host';
-import { ExcelHost, toUserMessage } from '../hosts/excel';
+import { ExcelHost, ExcelHostError, toUserMessage } from '../hosts/excel';
 import { platformError } from '../hosts/excel/errors';
 import { excelCapabilities, PLATFORM_TEXT, type ExcelCapabilities } from '../hosts/excel/platform';
+import { bilingual } from '../workbook/terms';
 import { concatBytes } from './bytes';
 import { downloadViaAnchor, textOfError } from './host-util';
 import { loadWorkbookFile, loadXlsx } from './xlsx-lazy';
@@ -56,6 +57,12 @@ export interface AppHost {
 
   /** The host's own wording for one of its errors, when it has one. */
   describeError?(error: unknown): Text | null;
+  /**
+   * Inside Excel: `listener(true)` when Excel has held the pane's work for a while because a cell is being
+   * edited (Windows and Mac wait for the edit to end, without limit: office-js #806), `listener(false)`
+   * when the work goes on. Returns the unsubscribe.
+   */
+  watchCellEdit?(listener: (waiting: boolean) => void): () => void;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -101,10 +108,29 @@ function readPdf(office: typeof Office): Promise<Uint8Array | null> {
   });
 }
 
-export function officeAppHost(excel: typeof Excel, office: typeof Office, doc: Document = document): AppHost {
+export interface OfficeAppHostOptions {
+  /** the cell-edit wait's timers (default setTimeout, after about 3 s); tests drive them */
+  cellEditTimers?: { setTimer: (f: () => void, ms: number) => unknown; clearTimer: (id: unknown) => void };
+}
+
+/** Excel on the web refused the work because a cell is being edited (office-js #1393, #3019). */
+function cellEditRefused(error: unknown): boolean {
+  return error instanceof ExcelHostError && error.failure === 'cell-edit';
+}
+
+export function officeAppHost(excel: typeof Excel, office: typeof Office, doc: Document = document, options: OfficeAppHostOptions = {}): AppHost {
   const capabilities = excelCapabilities(office);
   const isSetSupported = (name: string, version: string) => office.context?.requirements?.isSetSupported?.(name, version) === true;
-  const host = new ExcelHost(excel, { platform: capabilities.platform, isSetSupported });
+  const cellEditListeners = new Set<(waiting: boolean) => void>();
+  const host = new ExcelHost(excel, {
+    platform: capabilities.platform,
+    isSetSupported,
+    cellEditWait: {
+      onWaiting: (waiting) => cellEditListeners.forEach((l) => l(waiting)),
+      setTimer: options.cellEditTimers?.setTimer,
+      clearTimer: options.cellEditTimers?.clearTimer,
+    },
+  });
   const app: AppHost = {
     kind: 'excel',
     workbookHost: () => host,
@@ -121,7 +147,11 @@ export function officeAppHost(excel: typeof Excel, office: typeof Office, doc: D
       : (name) => {
           throw platformError(PLATFORM_TEXT.noDownload, `download of ${name} on Mac`);
         },
-    describeError: (e) => textOfError(e) ?? toUserMessage(e),
+    describeError: (e) => (cellEditRefused(e) ? bilingual((t) => t.cellEditRetry) : (textOfError(e) ?? toUserMessage(e))),
+    watchCellEdit: (listener) => {
+      cellEditListeners.add(listener);
+      return () => void cellEditListeners.delete(listener);
+    },
   };
   if (capabilities.pdfExport && pdfSupported(office)) app.getPdf = () => readPdf(office);
   return app;

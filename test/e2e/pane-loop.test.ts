@@ -3,13 +3,18 @@
  * the sample in the workbook → 计算等级 → the clerk corrects the rating in the sheet → 计算等级 twice →
  * one setting of each kind changed and saved → the pane, 考核汇总 and 考核结果通报 in the workbook follow →
  * 计算等级 again → every export the pane offers, read back. (Printing is Excel's own inside the add-in: the
- * pane has no print of its own; the page's print is tested in page-loop.test.ts.)
+ * pane has no print of its own; the page's print is tested in page-loop.test.ts.) Then the clerk clicks
+ * 计算等级 while still typing in a cell: Excel on the web refuses (office-js #1393, #3019), Excel on Windows
+ * waits until the edit ends, without limit (office-js #806); the pane says how to end the edit either way.
  */
 import type { Page } from 'playwright-core';
 import { GRADES } from '../../src/core/types';
 import { stringsFor } from '../../src/taskpane/i18n';
 import { DATE, docxText, EDITS, ENGLISH_SENTENCE, FIX, gradedNotice, makeWorkbooks, shownKeyColumns, statusText, watchProgress, type Workbooks } from './clerk-loop';
 import { expectedBranchRows, expectSheetsMatchReport, gridsFromXlsx, openPane, screenshot, seedsFromXlsx, shownGradeCounts, useSuite, type PaneSession, type Report } from './support';
+
+/** What the pane says while Excel holds or refuses its work for a cell being edited (terms module). */
+const CELL_EDIT_WAIT = '请先按 Enter 或点击其他单元格，结束单元格编辑';
 
 const zh = stringsFor('zh');
 const suite = useSuite('taskpane-e2e.html');
@@ -129,4 +134,53 @@ test('every export the pane offers, read back', async () => {
     for (const b of settled.branches.filter((x) => x.status === 'graded')) expect([b.name, hasTotal(lineOf(csv, b.name), b.total!)]).toEqual([b.name, true]);
   }
   expect(session.problems).toEqual([]);
+});
+
+test('a cell still being edited on Excel on the web (office-js #1393, #3019): refused, the pane says how to end the edit, 计算等级 works again after', async () => {
+  const settled = wbs.settledReport;
+  await page.getByRole('tab', { name: zh.tabs.grade }).click();
+  await page.evaluate(() => window.__e2e!.editingCell(true));
+  const before = await page.evaluate(() => [window.__e2e!.sheetNames(), window.__e2e!.usedValues('考核汇总')]);
+  await gradeButton().click();
+  await page.getByTestId('notice').getByText(zh.cellEditRetry).waitFor();
+  expect(zh.cellEditRetry.startsWith(CELL_EDIT_WAIT)).toBe(true);
+  // refused before anything was read: nothing written
+  expect(await page.evaluate(() => [window.__e2e!.sheetNames(), window.__e2e!.usedValues('考核汇总')])).toEqual(before);
+  expect(await gradeButton().getAttribute('aria-disabled')).not.toBe('true');
+  await screenshot(page, '63-loop-pane-cell-edit-web');
+  // the clerk presses Enter and clicks 计算等级 again: graded as before
+  await page.evaluate(() => window.__e2e!.editingCell(false));
+  await grade(settled, 2);
+  expect(session.problems).toEqual([]);
+});
+
+test('a cell still being edited on Excel for Windows (office-js #806): after 3 s the pane says how to end the edit; when it ends, the grades come by themselves', async () => {
+  const win = await openPane(suite.browser);
+  suite.pane = win; // closed after this test
+  const p = win.page;
+  // The page's timers run on Playwright's clock: the test moves it on by 3 s instead of waiting for them.
+  await p.clock.install({ time: new Date(`${DATE}T10:00:00`) });
+  await p.goto(`${suite.server.url}taskpane-e2e.html?lang=zh&platform=windows`);
+  const button = p.getByRole('button', { name: zh.gradeButton, exact: true });
+  await button.waitFor();
+  await p.evaluate((sheets) => window.__e2e!.seed(sheets), await seedsFromXlsx(suite.sample.bytes));
+  await p.evaluate(() => window.__e2e!.editingCell(true));
+  await button.click();
+  // Excel holds the read (a state of the stand-in, polled, never a clock)
+  await p.waitForFunction(() => window.__e2e!.waitingForCellEdit() === 1, undefined, { polling: 50 });
+  await p.clock.fastForward(3000);
+  const wait = p.getByTestId('cell-edit-wait');
+  await wait.waitFor();
+  expect((await wait.innerText()).trim()).toBe(CELL_EDIT_WAIT);
+  expect(await p.getByTestId('progress').isVisible()).toBe(true);
+  expect(await p.evaluate(() => window.__e2e!.sheetNames().includes('考核汇总'))).toBe(false);
+  await screenshot(p, '64-pane-cell-edit-windows');
+  // the clerk presses Enter: nothing to click, the message goes and the results come
+  await p.evaluate(() => window.__e2e!.editingCell(false));
+  const report = suite.sample.report;
+  await p.getByTestId('notice').getByText(gradedNotice(report, zh, false)).waitFor();
+  expect(await wait.count()).toBe(0);
+  expect(await shownKeyColumns(p, zh)).toEqual(expectedBranchRows(report, zh));
+  expect(await p.evaluate(() => window.__e2e!.sheetNames().includes('考核汇总'))).toBe(true);
+  expect(win.problems).toEqual([]);
 });

@@ -37,6 +37,10 @@ export interface E2eApi {
   resetStats(): void;
   /** type into a cell, as the clerk would in Excel (text, number, or "=formula") */
   setCell(sheet: string, address: string, input: string | number): void;
+  /** the clerk is still typing in a cell (true) or has pressed Enter (false): Excel's cell-edit mode */
+  editingCell(on: boolean): void;
+  /** batches Excel holds until the edit ends (Windows and Mac; the web refuses them instead) */
+  waitingForCellEdit(): number;
 }
 
 declare global {
@@ -78,6 +82,11 @@ window.__e2e = {
     const { r0, c0 } = parseA1(address);
     Object.assign(cellOf(fake.sheet(sheet), r0, c0, true), parseInput(input));
   },
+  editingCell(on) {
+    if (on) fake.cellEditMode = true;
+    else fake.endCellEdit();
+  },
+  waitingForCellEdit: () => fake.waitingForCellEdit,
 };
 
 if (window.__legacyHost !== true) {

@@ -13,6 +13,8 @@ export const en: Terms = {
   steps: { read: 'Read', check: 'Check', compute: 'Calculate', write: 'Write' },
   stepOf: (i, n, label) => `Step ${i} of ${n}: ${label}`,
   busy: 'Working…',
+  cellEditWait: 'Press Enter or click another cell to finish editing the cell first',
+  cellEditRetry: 'Press Enter or click another cell to finish editing the cell first, then try again.',
   progress: {
     open: 'Opening the file…',
     read: 'Reading the workbook…',

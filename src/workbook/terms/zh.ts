@@ -24,6 +24,12 @@ export const zh = {
   steps: { read: '读取', check: '校验', compute: '计算', write: '写入' } satisfies Record<StepId, string>,
   stepOf: (i: number, n: number, label: string) => `第 ${i}/${n} 步：${label}`,
   busy: '正在处理…',
+  /**
+   * Excel holds the add-in's work while a cell is being edited: on Windows and Mac without limit (office-js
+   * #806), shown after about 3 s and gone when the edit ends; Excel on the web refuses it (#1393, #3019).
+   */
+  cellEditWait: '请先按 Enter 或点击其他单元格，结束单元格编辑',
+  cellEditRetry: '请先按 Enter 或点击其他单元格，结束单元格编辑，然后再试。',
   /** progress that stays up for the whole action; the branch count once it is known */
   progress: {
     open: '正在打开文件…',
