@@ -525,8 +525,8 @@ describe('text that looks like a formula', () => {
     fake.seed('考核汇总', { values: [['党支部', '总分', '说明']], formulas: { B2: ['=SUM(C2:D2)', 90] } });
     // typed as '=平均分 and '=B2: Excel keeps them as text with a quote prefix
     const cells = fake.sheet('考核汇总').cells;
-    cells.set('1,2', { value: '=平均分', quotePrefix: true }); // C2
-    cells.set('2,1', { value: '=B2', quotePrefix: true }); // B3
+    cells.set(1, 2, { value: '=平均分', quotePrefix: true }); // C2
+    cells.set(2, 1, { value: '=B2', quotePrefix: true }); // B3
     const snapshot = await hostFor(fake).readSnapshot();
     const sheet = snapshot.sheets[0];
     expect(sheet.values[1]).toEqual([null, 90, '=平均分']);

@@ -85,7 +85,7 @@ describe('reads Excel answers without values, or refuses for size', () => {
     const fake = createFakeExcel({ platform: 'windows', maxReadCells: 50_000 });
     // A1 and E10001: a used range of 5 × 10,001 cells
     fake.seed('大表', { values: [['党支部', null, null, null, null]] });
-    fake.sheet('大表').cells.set('10000,4', { value: '尾' });
+    fake.sheet('大表').cells.set(10000, 4, { value: '尾' });
     const { result, cost } = await measureExcel(fake, () => hostFor(fake, { maxCellsPerRequest: 50_000 }).readSnapshot());
     const sheet = result.sheets[0];
     expect(sheet.values).toHaveLength(10_001);

@@ -1042,10 +1042,9 @@ export class FakeRange extends FakeClientObject {
     this._op('clear', applyTo, () => {
       const s = this._writable();
       const r = this._rect();
-      for (const [k, cell] of [...s.cells]) {
-        const [i, j] = k.split(',').map(Number);
+      for (const [i, j, cell] of s.cells.entries()) {
         if (i < r.r0 || i > r.r1 || j < r.c0 || j > r.c1) continue;
-        if (applyTo === 'All') s.cells.delete(k);
+        if (applyTo === 'All') s.cells.delete(i, j);
         else {
           cell.value = null;
           delete cell.formula;
@@ -1079,16 +1078,14 @@ export class FakeRange extends FakeClientObject {
       const dc = at.c0 - src.c0;
       const shift = (x: Rect): Rect => ({ r0: x.r0 + dr, c0: x.c0 + dc, r1: x.r1 + dr, c1: x.c1 + dc });
       const dest = shift(src);
-      for (const k of [...to.cells.keys()]) {
-        const [i, j] = k.split(',').map(Number);
-        if (i >= dest.r0 && i <= dest.r1 && j >= dest.c0 && j <= dest.c1) to.cells.delete(k);
+      for (const [i, j] of to.cells.entries()) {
+        if (i >= dest.r0 && i <= dest.r1 && j >= dest.c0 && j <= dest.c1) to.cells.delete(i, j);
       }
-      for (const [k, cell] of from.cells) {
-        const [i, j] = k.split(',').map(Number);
+      for (const [i, j, cell] of from.cells.entries()) {
         if (i < src.r0 || i > src.r1 || j < src.c0 || j > src.c1) continue;
         if (cell.formula !== undefined && (dr !== 0 || dc !== 0)) throw new Error('fake-excel: copying formulas to another address is not modelled');
         // fonts, borders, links and rules are replaced on write, never changed: a shallow copy is a copy
-        to.cells.set(`${i + dr},${j + dc}`, { ...cell, ...(cell.borders ? { borders: { ...cell.borders } } : {}) });
+        to.cells.set(i + dr, j + dc, { ...cell, ...(cell.borders ? { borders: { ...cell.borders } } : {}) });
       }
       to.merges = to.merges.filter((m) => !intersects(m, dest)).concat(from.merges.filter((m) => contains(src, m)).map(shift));
       for (const cf of from.conditionalFormats) {
@@ -1445,12 +1442,19 @@ export class FakeBorder extends FakeClientObject {
         : this._index === 'EdgeRight' ? { ...r, c0: r.c1 }
         : r;
       const s = this._range._writable();
+      // the same few records go to every cell: remember each one's successor instead of looking it up per cell
+      const successor = new Map<FakeBorderModel | undefined, FakeBorderModel>();
+      const next = (prev: FakeBorderModel | undefined): FakeBorderModel => {
+        let n = successor.get(prev);
+        if (n === undefined) successor.set(prev, (n = nextBorder(prev, prop, v)));
+        return n;
+      };
       for (let i = part.r0; i <= part.r1; i++) {
         for (let j = part.c0; j <= part.c1; j++) {
           const c = cellOf(s, i, j, true);
           for (const e of edges(r, i, j)) {
             const borders = (c.borders ??= {});
-            borders[e] = nextBorder(borders[e], prop, v);
+            borders[e] = next(borders[e]);
           }
         }
       }

@@ -95,7 +95,7 @@ export interface FakeSheet {
   id: string;
   name: string;
   visibility: 'Visible' | 'Hidden' | 'VeryHidden';
-  cells: Map<string, FakeCell>;
+  cells: CellStore;
   merges: Rect[];
   /** sheet-scoped names */
   names: FakeName[];
@@ -217,7 +217,60 @@ export function contains(outer: Rect, inner: Rect): boolean {
   return outer.r0 <= inner.r0 && outer.c0 <= inner.c0 && outer.r1 >= inner.r1 && outer.c1 >= inner.c1;
 }
 
-export const key = (r: number, c: number): string => `${r},${c}`;
+/**
+ * A sheet's cells, by row and column: an array of rows, each an array of cells (empty cells are holes or
+ * undefined). A cell is two array lookups away; the Map keyed by "r,c" strings it replaces built and hashed a
+ * new string at every access, which took most of the 5,000-branch tests' time.
+ */
+export class CellStore {
+  private rows: (FakeCell | undefined)[][] = [];
+  private count = 0;
+
+  get size(): number {
+    return this.count;
+  }
+
+  get(r: number, c: number): FakeCell | undefined {
+    return this.rows[r]?.[c];
+  }
+
+  set(r: number, c: number, cell: FakeCell): void {
+    let row = this.rows[r];
+    if (row === undefined) this.rows[r] = row = [];
+    if (row[c] === undefined) this.count++;
+    row[c] = cell;
+  }
+
+  delete(r: number, c: number): boolean {
+    const row = this.rows[r];
+    if (row === undefined || row[c] === undefined) return false;
+    row[c] = undefined;
+    this.count--;
+    return true;
+  }
+
+  /** every cell, row by row, left to right (cells set or deleted by `f` meanwhile: see `entries`) */
+  forEach(f: (cell: FakeCell, r: number, c: number) => void): void {
+    this.rows.forEach((row, r) =>
+      row.forEach((cell, c) => {
+        if (cell !== undefined) f(cell, r, c);
+      }),
+    );
+  }
+
+  /** every cell as [row, column, cell], row by row: a list taken now, safe to change the store while going through it */
+  entries(): [number, number, FakeCell][] {
+    const out: [number, number, FakeCell][] = [];
+    this.forEach((cell, r, c) => out.push([r, c, cell]));
+    return out;
+  }
+
+  values(): FakeCell[] {
+    const out: FakeCell[] = [];
+    this.forEach((cell) => out.push(cell));
+    return out;
+  }
+}
 
 // ---------------------------------------------------------------------------------------------
 // Excel's parsing of typed input (what happens when a string is written into `values`)
@@ -267,7 +320,7 @@ export function newSheet(name: string): FakeSheet {
     id: `{sheet-${sheetSeq}}`,
     name,
     visibility: 'Visible',
-    cells: new Map(),
+    cells: new CellStore(),
     merges: [],
     names: [],
     columnWidths: new Map(),
@@ -282,11 +335,10 @@ export function newSheet(name: string): FakeSheet {
 export function cellOf(sheet: FakeSheet, r: number, c: number, create: true): FakeCell;
 export function cellOf(sheet: FakeSheet, r: number, c: number, create?: false): FakeCell | undefined;
 export function cellOf(sheet: FakeSheet, r: number, c: number, create = false): FakeCell | undefined {
-  const k = key(r, c);
-  let cell = sheet.cells.get(k);
+  let cell = sheet.cells.get(r, c);
   if (!cell && create) {
     cell = { value: null };
-    sheet.cells.set(k, cell);
+    sheet.cells.set(r, c, cell);
   }
   return cell;
 }
@@ -317,12 +369,10 @@ export function usedRect(sheet: FakeSheet, valuesOnly: boolean): Rect | null {
     r1 = Math.max(r1, r);
     c1 = Math.max(c1, c);
   };
-  for (const [k, cell] of sheet.cells) {
+  sheet.cells.forEach((cell, r, c) => {
     const used = cell.value !== null || cell.formula !== undefined || (!valuesOnly && hasFormat(cell));
-    if (!used) continue;
-    const [r, c] = k.split(',').map(Number);
-    take(r, c);
-  }
+    if (used) take(r, c);
+  });
   if (!valuesOnly) {
     for (const m of sheet.merges) {
       take(m.r0, m.c0);

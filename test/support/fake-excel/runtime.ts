@@ -483,7 +483,7 @@ export class FakeExcelRuntime {
   }
 
   private eachFormulaCell(f: (cell: FakeCell) => void): void {
-    for (const s of this.model.sheets) for (const cell of s.cells.values()) if (cell.formula !== undefined) f(cell);
+    for (const s of this.model.sheets) s.cells.forEach((cell) => cell.formula !== undefined && f(cell));
   }
 
   moveSheet(sheet: FakeSheet, position: number): void {
