@@ -43,7 +43,7 @@ function totalCell(fake: FakeExcelRuntime): string {
 
 /** The clerk corrects 第1党支部's 组织考核 ratings: its total changes. */
 function correctRatings(fake: FakeExcelRuntime): void {
-  for (let c = 2; c < 10; c++) fake.sheet('组织考核').cells.get(`2,${c}`)!.value = '差';
+  for (let c = 2; c < 10; c++) fake.sheet('组织考核').cells.get(2, c)!.value = '差';
 }
 
 async function regradeKeepsReferences(fake: FakeExcelRuntime, excel: typeof Excel) {
@@ -97,16 +97,14 @@ test('a product sheet that is fewer rows than before leaves none of the old rows
   seedAssessmentWorkbook(fake, BRANCHES, 3);
   const host = new ExcelHost(fake.excel, { isSetSupported: fake.isSetSupported });
   await grade(host);
-  const rows = () => Math.max(...[...fake.sheet('考核汇总').cells.keys()].map((k) => Number(k.split(',')[0])));
+  const rows = () => Math.max(...fake.sheet('考核汇总').cells.entries().map(([r]) => r));
   const before = rows();
   // two branches fewer on the roster and forms
   for (const sheet of ['支部名单', '组织考核', '民主测评']) {
     const s = fake.sheet(sheet);
-    for (const k of [...s.cells.keys()]) {
-      const v = s.cells.get(k)?.value;
-      if (v === branchName(BRANCHES - 1) || v === branchName(BRANCHES - 2)) {
-        const r = k.split(',')[0];
-        for (const k2 of [...s.cells.keys()]) if (k2.split(',')[0] === r) s.cells.delete(k2);
+    for (const [r, , cell] of s.cells.entries()) {
+      if (cell.value === branchName(BRANCHES - 1) || cell.value === branchName(BRANCHES - 2)) {
+        for (const [r2, c2] of s.cells.entries()) if (r2 === r) s.cells.delete(r2, c2);
       }
     }
   }

@@ -140,7 +140,7 @@ describe('grading again: the product sheets are rewritten in place', () => {
     const host = hostFor(fake);
     await grade(host);
     // the clerk corrects a rating, so the second run writes different totals
-    fake.sheet('组织考核').cells.get('2,2')!.value = '差';
+    fake.sheet('组织考核').cells.get(2, 2)!.value = '差';
     return { fake, host };
   }
 
@@ -193,7 +193,7 @@ describe('ExcelApi 1.8: the product sheets are written straight into (no copy)',
     const fake = officeWorkbook('1.8');
     const host = hostFor(fake);
     await grade(host);
-    fake.sheet('组织考核').cells.get('2,2')!.value = '差';
+    fake.sheet('组织考核').cells.get(2, 2)!.value = '差';
     const old = Object.fromEntries(PRODUCT.map((s) => [s, cells(fake, s)]));
     failAt(fake, (op) => op.member === 'values' && op.sheet === sheet, 1);
     const e = await gradeFails(host);
