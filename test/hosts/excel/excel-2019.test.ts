@@ -113,3 +113,23 @@ test('a product sheet that is fewer rows than before leaves none of the old rows
   const text = [...fake.sheet('考核汇总').cells.values()].map((c) => c.value);
   expect(text).not.toContain(branchName(BRANCHES - 1));
 });
+
+test('no reference is left that cannot survive: a product sheet renamed while rewritten keeps its references too (Excel follows a rename)', async () => {
+  // output-referenced (SPEC §5) warns where a reference cannot survive. In Excel the host never deletes a
+  // sheet that existed before the write (only its own temporary sheets), and Excel rewrites references on
+  // a rename ("when you rename a worksheet, formulas that refer to it are updated", Excel help, Rename a
+  // worksheet), so no such case is left on any ExcelApi version, 1.8 included.
+  const fake = createFakeExcel({ apiVersion: '1.8' });
+  fake.seed('说明', { values: [['x']] });
+  const host = new ExcelHost(fake.excel, { isSetSupported: fake.isSetSupported });
+  const plan = (name: string, replaces: string | undefined, value: number) => ({
+    mode: 'new' as const, kind: 'summary' as const, name, ...(replaces ? { replaces } : {}), values: [[value]], styles: [], merges: [], columnWidths: [], links: [], validations: [],
+  });
+  await host.applyPlan({ sheets: [plan('考核汇总', undefined, 1)] });
+  fake.seed('我的统计', { values: [['=考核汇总!A1']] });
+  const id = fake.sheet('考核汇总').id;
+  await host.applyPlan({ sheets: [plan('考核汇总 2026', '考核汇总', 2)] });
+  expect(fake.sheet('考核汇总 2026').id).toBe(id);
+  expect(fake.cell('我的统计', 'A1')?.formula).toBe("='考核汇总 2026'!A1");
+  expect(fake.value('我的统计', 'A1')).toBe(2);
+});

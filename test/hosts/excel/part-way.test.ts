@@ -7,6 +7,8 @@
  * pane shows AND the workbook, and checks that they agree.
  */
 import { ExcelHost, ExcelHostError } from '../../../src/hosts/excel';
+import { officeAppHost } from '../../../src/taskpane/app-host';
+import type { SheetPlan } from '../../../src/workbook/plan';
 import { runAssessment } from '../../../src/workbook/pipeline';
 import { branchName, createFakeExcel, type FakeExcelRuntime, seedAssessmentWorkbook } from '../../support/fake-excel';
 import type { OpInfo } from '../../support/fake-excel';
@@ -29,8 +31,12 @@ async function grade(host: ExcelHost) {
 }
 
 async function gradeFails(host: ExcelHost): Promise<ExcelHostError> {
+  return failure(grade(host));
+}
+
+async function failure(p: Promise<unknown>): Promise<ExcelHostError> {
   try {
-    await grade(host);
+    await p;
   } catch (e) {
     expect(e).toBeInstanceOf(ExcelHostError);
     return e as ExcelHostError;
@@ -173,6 +179,25 @@ describe('grading again: the product sheets are rewritten in place', () => {
       ['校验问题', 'cleared'],
       ['计算明细', 'unchanged'],
     ]);
+    // the pane shows this very text (its Excel wiring: describeError)
+    const pane = officeAppHost(fake.excel, fake.office as unknown as typeof Office, {} as Document);
+    expect(pane.describeError?.(e)).toEqual(e.text);
+  });
+
+  test('a failure renaming a rewritten sheet: the message says it holds the new results under its old name; so it does', async () => {
+    const fake = createFakeExcel();
+    fake.seed('说明', { values: [['x']] });
+    const host = hostFor(fake);
+    const plan = (name: string, replaces?: string, value = '新'): SheetPlan => ({
+      mode: 'new', kind: 'summary', name, ...(replaces ? { replaces } : {}), values: [[value]], styles: [], merges: [], columnWidths: [], links: [], validations: [],
+    });
+    await host.applyPlan({ sheets: [plan('考核汇总', undefined, '旧')] });
+    failAt(fake, (op) => op.object === 'Worksheet' && op.member === 'name' && op.sheet === '考核汇总');
+    const e = await failure(host.applyPlan({ sheets: [plan('考核汇总2026', '考核汇总')] }));
+    expect(fake.sheetNames()).toEqual(['说明', '考核汇总']);
+    expect(fake.value('考核汇总', 'A1')).toBe('新');
+    expect(e.text.zh).toContain('“考核汇总”已换成新结果，但未能改名为“考核汇总2026”');
+    noLeftovers(fake);
   });
 
   test('when the check after the failure cannot run either, the sheets of the failed request are "could not check", never "not changed"', async () => {
@@ -204,5 +229,19 @@ describe('ExcelApi 1.8: the product sheets are written straight into (no copy)',
     for (const s of later) expect(cells(fake, s)).toEqual(old[s]);
     if (later.length > 0) expect(e.text.zh).toContain(`未改动：${later.map((s) => `“${s}”`).join('、')}`);
     noLeftovers(fake);
+  });
+
+  test('a failure in a format statement of the rewritten 考核结果通报 (its merged title): the values are in, the sheet is called partly written', async () => {
+    const fake = officeWorkbook('1.8');
+    const host = hostFor(fake);
+    await grade(host);
+    const old = cells(fake, '计算明细');
+    failAt(fake, (op) => op.member === 'merge' && op.sheet === '考核结果通报');
+    const e = await gradeFails(host);
+    expect(fake.merges('考核结果通报')).toEqual([]);
+    expect(fake.sheet('考核结果通报').cells.size).toBeGreaterThan(0);
+    expect(e.text.zh).toContain('“考核结果通报”的旧结果已清除，新结果未能完整写入');
+    expect(cells(fake, '计算明细')).toEqual(old);
+    expect(e.text.zh).toContain('未改动：“校验问题”、“计算明细”');
   });
 });
