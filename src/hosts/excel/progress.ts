@@ -15,6 +15,8 @@ export interface SheetOutcome {
   /** the sheet's name in the workbook now */
   sheet: string;
   state: 'filled' | 'partly-filled' | 'rewritten' | 'cleared' | 'not-renamed' | 'added' | 'unchanged' | 'unknown';
+  /** filled sheets: the settings sheet gets its own words (new settings, not new results) */
+  settings?: boolean;
   /** not-renamed: the name it should have had */
   to?: string;
 }
@@ -42,7 +44,8 @@ export function writeProgress(milestones: Milestone[], reached: Set<number>, unk
     switch (m.kind) {
       case 'filled': {
         const s = at(i);
-        sheets.push({ sheet: m.sheet, state: s === 'done' ? 'filled' : s === 'failing' ? 'partly-filled' : s === 'unknown' ? 'unknown' : 'unchanged' });
+        const state = s === 'done' ? 'filled' : s === 'failing' ? 'partly-filled' : s === 'unknown' ? 'unknown' : 'unchanged';
+        sheets.push({ sheet: m.sheet, state, ...(m.what === 'settings' ? { settings: true } : {}) });
         return;
       }
       case 'added': {
@@ -82,8 +85,8 @@ export function progressText(t: Terms, cause: string, progress: WriteProgress): 
   const w = t.writeStopped;
   const changed: string[] = [];
   for (const s of progress.sheets) {
-    if (s.state === 'filled') changed.push(w.filled(s.sheet));
-    else if (s.state === 'partly-filled') changed.push(w.partlyFilled(s.sheet));
+    if (s.state === 'filled') changed.push(s.settings ? w.settingsFilled(s.sheet) : w.filled(s.sheet));
+    else if (s.state === 'partly-filled') changed.push(s.settings ? w.settingsPartlyFilled(s.sheet) : w.partlyFilled(s.sheet));
     else if (s.state === 'rewritten') changed.push(w.rewritten(s.sheet));
     else if (s.state === 'cleared') changed.push(w.cleared(s.sheet));
     else if (s.state === 'not-renamed') changed.push(w.notRenamed(s.sheet, s.to ?? ''));

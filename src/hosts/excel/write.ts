@@ -76,7 +76,7 @@ export type Milestone =
   /** every new sheet is built under its temporary name: nothing the user sees has changed */
   | { kind: 'built' }
   /** the user's own sheet (the office's 考核汇总, the settings sheet) has its cells filled */
-  | { kind: 'filled'; sheet: string }
+  | { kind: 'filled'; sheet: string; what: FillPlan['kind'] }
   /** a product sheet rewritten in place has been cleared */
   | { kind: 'cleared'; sheet: string }
   /** … and holds the new results */
@@ -225,7 +225,7 @@ export function planWrite(
       const v = [[toExcelInput(c.value)]];
       steps.push(step([c.cell, v], () => (ws().getRange(c.cell).values = v), 1));
     }
-    steps.push(markStep({ kind: 'filled', sheet: f.name }, f.name));
+    steps.push(markStep({ kind: 'filled', sheet: f.name, what: f.kind }, f.name));
   }
 
   // 4. Into place: a replaced sheet is rewritten in place (never deleted); a new one is renamed into place.

@@ -278,6 +278,8 @@ export const en: Terms = {
     },
     filled: (s) => `“${s}” has its new results filled in`,
     partlyFilled: (s) => `“${s}” may have only part of its new results filled in`,
+    settingsFilled: (s) => `“${s}” has the new settings`,
+    settingsPartlyFilled: (s) => `“${s}” may have only part of the new settings`,
     rewritten: (s) => `“${s}” holds the new results`,
     cleared: (s) => `“${s}” had its old results cleared, and the new ones were not fully written`,
     notRenamed: (from, to) => `“${from}” holds the new results but could not be renamed to “${to}”`,

@@ -293,6 +293,8 @@ export const zh = {
     },
     filled: (s: string) => `“${s}”已填入新结果`,
     partlyFilled: (s: string) => `“${s}”可能只填入了一部分新结果`,
+    settingsFilled: (s: string) => `“${s}”已写入新参数`,
+    settingsPartlyFilled: (s: string) => `“${s}”可能只写入了一部分新参数`,
     rewritten: (s: string) => `“${s}”已换成新结果`,
     cleared: (s: string) => `“${s}”的旧结果已清除，新结果未能完整写入`,
     notRenamed: (from: string, to: string) => `“${from}”已换成新结果，但未能改名为“${to}”`,

@@ -140,6 +140,28 @@ describe('first grading: the office 考核汇总 is filled, the product sheets a
   });
 });
 
+test('a settings edit that stops after the settings sheet was written says the new settings are in, in its own words', async () => {
+  const fake = createFakeExcel();
+  fake.seed('考核参数', { values: [['参数', '值'], ['优秀线', 90]] });
+  const host = hostFor(fake);
+  await host.readSnapshot();
+  failAt(fake, (op) => op.object === 'Worksheet' && op.member === 'name');
+  const e = await failure(
+    host.applyPlan({
+      sheets: [
+        { mode: 'fill', kind: 'settings', name: '考核参数', cells: [{ cell: 'B2', value: 92 }] },
+        { mode: 'new', kind: 'checks', name: '校验问题', values: [['级别']], styles: [], merges: [], columnWidths: [], links: [], validations: [] },
+      ],
+    }),
+  );
+  expect(fake.value('考核参数', 'B2')).toBe(92);
+  expect(fake.sheetNames()).toEqual(['考核参数']);
+  expect(e.text.zh).toContain('已改动：“考核参数”已写入新参数。');
+  expect(e.text.zh).toContain('未改动：“校验问题”');
+  expect(e.text.en).toContain('“考核参数” has the new settings');
+  noLeftovers(fake);
+});
+
 describe('grading again: the product sheets are rewritten in place', () => {
   async function gradedOnce(apiVersion?: string) {
     const fake = officeWorkbook(apiVersion);
