@@ -29,7 +29,9 @@ export interface WorkbookHost {
   readSnapshot(): Promise<WorkbookSnapshot>;
   /**
    * Apply a plan in one batch. A new sheet is built completely before it replaces the product's previous
-   * sheet of that name, so a failure leaves the previous results as they were. Raw ratings are never touched.
+   * sheet of that name, so a failure while building leaves the previous results as they were; a failure
+   * after results went into place is told sheet by sheet (Excel: src/hosts/excel/progress.ts). Raw ratings
+   * are never touched.
    */
   applyPlan(plan: WorkbookPlan): Promise<void>;
 }
