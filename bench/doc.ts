@@ -13,3 +13,17 @@ export function withLatestRun(doc: string, body: string): string {
   if (a >= 0 && b > a) return doc.slice(0, a) + section + doc.slice(b + END.length);
   return `${doc.replace(/\n*$/, '\n\n')}${section}\n`;
 }
+
+/**
+ * BENCHMARKS.md with one part's table (`npm run bench -- excel`, alone or in a full run) between its own
+ * markers, where the hand-written text about that part has it; the markers go at the end when missing.
+ */
+export function withPart(doc: string, part: string, body: string): string {
+  const begin = `<!-- bench:${part}:begin (written by \`npm run bench -- ${part}\`; edit outside these markers) -->`;
+  const end = `<!-- bench:${part}:end -->`;
+  const section = `${begin}\n${body.trim()}\n${end}`;
+  const a = doc.indexOf(begin);
+  const b = doc.indexOf(end);
+  if (a >= 0 && b > a) return doc.slice(0, a) + section + doc.slice(b + end.length);
+  return `${doc.replace(/\n*$/, '\n\n')}${section}\n`;
+}
