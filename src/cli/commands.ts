@@ -16,7 +16,7 @@ import { buildFeedbackDocument, buildFormsDocument, buildNotificationDocument, b
 import { parseArgs, USAGE, type Command } from './args';
 import { sameTarget, type PathIdentity } from './files';
 import { formatSummary } from './summary';
-import { previousFromReport, previousFromSnapshot, type PreviousRead } from '../workbook/previous';
+import { previousCsvRefused, previousFailure, previousFileKind, previousFromJsonBytes, previousFromSnapshot, type PreviousRead } from '../workbook/previous';
 import type { PreviousYear } from '../core/previous';
 import { bilingual } from '../workbook/terms';
 
@@ -314,34 +314,18 @@ const NO_CANDIDATES = (file: string): Text => ({
   en: `${file} was not written: no branch is graded 优秀 (excellent), so there is no advanced branch to recommend`,
 });
 
-/** A JSON report larger than this is not one of ours (a report of 100,000 branches is about 60 MB). */
-const MAX_PREVIOUS_JSON = 128 * 1024 * 1024;
-
 /**
  * --previous: last year's JSON report, or last year's graded workbook under the same limits as any input
- * (size, zip bomb, cells). Anything unusable is exit 2 with one line naming the file.
+ * (size, zip bomb, cells). Anything unusable is exit 2 with one line naming the file. The page and the pane
+ * read the file the same way (src/workbook/previous.ts; src/taskpane/previous-file.ts).
  */
 async function loadPrevious(file: string, io: CliIo): Promise<PreviousYear> {
   const name = path.basename(file);
-  let read: PreviousRead;
-  if (/\.json$/i.test(file)) {
-    const bytes = await readInput(file, io);
-    if (bytes.length > MAX_PREVIOUS_JSON) {
-      throw new CliFailure({ zh: `上年报告 ${file} 超过 128 MB，不是本产品的报告`, en: `Last year's report ${file} is larger than 128 MB: not a report of this product` });
-    }
-    let json: unknown;
-    try {
-      json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, ''));
-    } catch {
-      throw new CliFailure({ zh: `上年报告 ${file} 不是有效的 JSON 文件`, en: `Last year's report ${file} is not a valid JSON file` });
-    }
-    read = previousFromReport(json, name);
-  } else if (/\.csv$/i.test(file)) {
-    throw new CliFailure({ zh: `上年结果应为评定后的工作簿（.xlsx）或 JSON 报告，而不是 CSV：${file}`, en: `Last year's results must be a graded workbook (.xlsx) or a JSON report, not a CSV: ${file}` });
-  } else {
-    read = previousFromSnapshot(snapshotOf(await load(file, io)), name);
-  }
-  if (!read.ok) throw new CliFailure({ zh: `上年结果：${read.error.zh}`, en: `Last year's results: ${read.error.en}` });
+  const kind = previousFileKind(file);
+  if (kind === 'csv') throw new CliFailure(previousCsvRefused(file));
+  const read: PreviousRead =
+    kind === 'json' ? previousFromJsonBytes(await readInput(file, io), name, file) : previousFromSnapshot(snapshotOf(await load(file, io)), name);
+  if (!read.ok) throw new CliFailure(previousFailure(read));
   return read.previous;
 }
 

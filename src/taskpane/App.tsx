@@ -5,6 +5,7 @@
  */
 import { Button, Field, FluentProvider, makeStyles, mergeClasses, ProgressBar, Tab, TabList, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import type { PreviousYear } from '../core/previous';
 import type { Finding, Lang } from '../core/types';
 import { runAssessment } from '../workbook/pipeline';
 import { Activity } from './activity';
@@ -114,6 +115,14 @@ export function App({ host, lang: initialLang, theme = 'light', run = runAssessm
   // Excel holds the run while the clerk is still editing a cell: say how to let it go on (it goes on by itself).
   const [cellEdit, setCellEdit] = useState(false);
   useEffect(() => host.watchCellEdit?.(setCellEdit), [host]);
+  // Last year's results: kept for the session, also across opening another workbook (README: 上年结果). A ref
+  // too, so a run started from a notice made before the choice re-rendered still uses it.
+  const [previous, setPreviousState] = useState<PreviousYear | null>(null);
+  const previousRef = useRef<PreviousYear | null>(null);
+  const setPrevious = useCallback((p: PreviousYear | null) => {
+    previousRef.current = p;
+    setPreviousState(p);
+  }, []);
 
   useEffect(() => {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
@@ -178,7 +187,7 @@ export function App({ host, lang: initialLang, theme = 'light', run = runAssessm
       return gradeWorkbook(
         reading,
         run,
-        { lang, date: today(), write },
+        { lang, date: today(), write, previous: previousRef.current },
         async (st) => {
           setStep(st);
           await yieldToBrowser();
@@ -212,6 +221,8 @@ export function App({ host, lang: initialLang, theme = 'light', run = runAssessm
     selected,
     select: setSelected,
     opening: () => setStep('open'),
+    previous,
+    setPrevious,
   };
 
   const opened = (name: string) => {

@@ -4,7 +4,8 @@ import { useRef } from 'react';
 import { usePane } from './pane';
 import { useCommonStyles } from './styles';
 
-function readFileBytes(file: File): Promise<Uint8Array> {
+/** A chosen file's bytes (File.arrayBuffer where there is one, else FileReader); the picker of last year's results too. */
+export function readFileBytes(file: File): Promise<Uint8Array> {
   if (typeof file.arrayBuffer === 'function') return file.arrayBuffer().then((b) => new Uint8Array(b));
   return new Promise((resolve, reject) => {
     const reader = new FileReader();

@@ -2,6 +2,7 @@
 import { Button } from '@fluentui/react-components';
 import { FirstRun } from './FirstRun';
 import { usePane } from './pane';
+import { PreviousPicker } from './PreviousPicker';
 import { BranchTable, GradeChart } from './Results';
 import { useCommonStyles } from './styles';
 import { blockedCount, noRatingsYet } from './run';
@@ -15,6 +16,7 @@ export function GradeTab() {
     <div className={common.panel}>
       {!outcome && <FirstRun />}
       <p className={common.intro}>{standalone ? s.gradeIntroStandalone : s.gradeIntro}</p>
+      <PreviousPicker />
       <div className={common.row}>
         <Button appearance="primary" disabled={grading.disabled} disabledFocusable={!grading.disabled && grading.busy} onClick={() => void grading.run(true)}>
           {s.gradeButton}

@@ -3,6 +3,7 @@
  * the actions that change it. Components call usePane() instead of receiving one big prop.
  */
 import { createContext, useContext } from 'react';
+import type { PreviousYear } from '../core/previous';
 import type { Finding, Lang } from '../core/types';
 import type { WorkbookSnapshot } from '../workbook/snapshot';
 import type { AppHost } from './app-host';
@@ -57,6 +58,9 @@ export interface Pane {
   select(f: Finding | null): void;
   /** Show the progress line of a file being opened (standalone), until the action ends. */
   opening(): void;
+  /** Last year's results the clerk chose (SPEC §8): every grade run of the session compares with them until removed. */
+  previous: PreviousYear | null;
+  setPrevious(previous: PreviousYear | null): void;
 }
 
 export const PaneContext = createContext<Pane | null>(null);

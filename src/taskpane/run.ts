@@ -2,6 +2,7 @@
  * One grading run on a host, apart from how it looks: read → check → calculate → write. Pure enough to be
  * tested without React.
  */
+import type { PreviousYear } from '../core/previous';
 import type { AssessmentInput, AssessmentResult, Finding, Lang, NotificationModel, RequestModel, SettingOrigin, Text } from '../core/types';
 import type { WorkbookHost } from '../workbook/host';
 import type { WorkbookPlan } from '../workbook/plan';
@@ -28,7 +29,8 @@ export interface GradeOutcome {
   fatal?: Text;
 }
 
-export type Runner = (snapshot: WorkbookSnapshot, options: { lang: Lang; date: string }) => GradeOutcome;
+/** `previous`: last year's results the clerk chose (SPEC §8), matched by branch name in every run until removed. */
+export type Runner = (snapshot: WorkbookSnapshot, options: { lang: Lang; date: string; previous?: PreviousYear }) => GradeOutcome;
 
 export const STEPS: readonly StepId[] = ['read', 'check', 'compute', 'write'];
 
@@ -50,7 +52,7 @@ export function yieldToBrowser(): Promise<void> {
 export async function gradeWorkbook(
   host: WorkbookHost,
   run: Runner,
-  options: { lang: Lang; date: string; write: boolean },
+  options: { lang: Lang; date: string; write: boolean; previous?: PreviousYear | null },
   onStep: (step: StepId) => Promise<void> | void,
   /** called with the outcome before it is written, so the checks show even when writing fails */
   onComputed?: (outcome: GradeOutcome) => void,
@@ -58,7 +60,7 @@ export async function gradeWorkbook(
   await onStep('read');
   const snapshot = await host.readSnapshot();
   await onStep('check');
-  const outcome = run(snapshot, { lang: options.lang, date: options.date });
+  const outcome = run(snapshot, { lang: options.lang, date: options.date, ...(options.previous ? { previous: options.previous } : {}) });
   await onStep('compute');
   onComputed?.(outcome);
   if (options.write && !outcome.fatal && outcome.plan.sheets.length > 0) {

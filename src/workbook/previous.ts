@@ -9,7 +9,51 @@ import { GRADES, type CellValue, type Grade, type Text } from '../core/types';
 import { SUMMARY } from './plans/labels';
 import type { WorkbookSnapshot } from './snapshot';
 
-export type PreviousRead = { ok: true; previous: PreviousYear } | { ok: false; error: Text };
+/** `whole`: the sentence already says it is about last year's file (else the caller says so: previousFailure). */
+export type PreviousRead = { ok: true; previous: PreviousYear } | { ok: false; error: Text; whole?: boolean };
+
+/** A JSON report larger than this is not one of ours (a report of 100,000 branches is about 60 MB). */
+export const MAX_PREVIOUS_JSON = 128 * 1024 * 1024;
+
+/** The one sentence for a file of last year's results that cannot be used (CLI stderr, the pane's message). */
+export function previousFailure(read: { error: Text; whole?: boolean }): Text {
+  return read.whole ? read.error : { zh: `上年结果：${read.error.zh}`, en: `Last year's results: ${read.error.en}` };
+}
+
+/** How last year's file is read, by its name: a JSON report, or a workbook (a CSV is refused: it holds no marked 考核汇总). */
+export function previousFileKind(name: string): 'json' | 'csv' | 'workbook' {
+  return /\.json$/i.test(name) ? 'json' : /\.csv$/i.test(name) ? 'csv' : 'workbook';
+}
+
+/** A CSV given as last year's results: `shown` is how the file is named (the CLI: the path as typed). */
+export function previousCsvRefused(shown: string): Text {
+  return {
+    zh: `上年结果应为评定后的工作簿（.xlsx）或 JSON 报告，而不是 CSV：${shown}`,
+    en: `Last year's results must be a graded workbook (.xlsx) or a JSON report, not a CSV: ${shown}`,
+  };
+}
+
+/** A .json over MAX_PREVIOUS_JSON: said before reading it where the size is known (the page). */
+export function previousJsonTooLarge(shown: string): Text {
+  return { zh: `上年报告 ${shown} 超过 128 MB，不是本产品的报告`, en: `Last year's report ${shown} is larger than 128 MB: not a report of this product` };
+}
+
+/**
+ * Last year's JSON report as bytes (UTF-8, a BOM allowed), under the size limit. `source` names the file in
+ * findings and messages about its content, `shown` in messages about the file itself (the CLI: the path).
+ */
+export function previousFromJsonBytes(bytes: Uint8Array, source: string, shown: string = source): PreviousRead {
+  if (bytes.length > MAX_PREVIOUS_JSON) {
+    return { ok: false, whole: true, error: previousJsonTooLarge(shown) };
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, ''));
+  } catch {
+    return { ok: false, whole: true, error: { zh: `上年报告 ${shown} 不是有效的 JSON 文件`, en: `Last year's report ${shown} is not a valid JSON file` } };
+  }
+  return previousFromReport(json, source);
+}
 
 /** Branches a previous year may list: as many as a workbook the product grades. */
 const MAX_BRANCHES = 100_000;

@@ -200,7 +200,8 @@ export function columnDefs(ctx: SummaryContext): SummaryColumnDef[] {
 /**
  * 上年总分, 上年等级, 上年名次, 名次变化 (SPEC §8 --previous), only when last year's results were given.
  * Last year's figures are published results of a finished year, so they show for a 待补充 branch too
- * (figure: false); its 名次变化 is blank, since it has no rank this year.
+ * (figure: false); its 名次变化 is blank, since it has no rank this year. The pane's narrow table shows
+ * 名次变化 (one short figure), the page's wide one 上年名次 too.
  */
 function previousColumns(ctx: SummaryContext): SummaryColumnDef[] {
   const { result, lang, t } = ctx;
@@ -210,7 +211,7 @@ function previousColumns(ctx: SummaryContext): SummaryColumnDef[] {
     { id: 'previousTotal', kind: 'score', label: pick(L.previousTotal, lang), detail: 'full', width: 9, decimals, figure: false, cell: (b) => numberCell(b.previous?.total, decimals) },
     { id: 'previousGrade', kind: 'grade', label: pick(L.previousGrade, lang), detail: 'full', width: 9, figure: false, cell: (b) => gradeCell(b.previous?.grade, t) },
     { id: 'previousRank', kind: 'rank', label: pick(L.previousRank, lang), detail: 'wide', width: 9, figure: false, cell: (b) => rankCell(b.previous?.rank, false, t) },
-    { id: 'rankChange', kind: 'change', label: pick(L.rankChange, lang), detail: 'wide', width: 9, figure: true, cell: (b) => changeCell(b.previous?.rankChange) },
+    { id: 'rankChange', kind: 'change', label: pick(L.rankChange, lang), detail: 'compact', width: 9, figure: true, cell: (b) => changeCell(b.previous?.rankChange) },
   ];
 }
 

@@ -294,6 +294,23 @@ export const en: Terms = {
       ].join(''),
   },
 
+  // 上年结果 (SPEC §8 --previous): last year's graded workbook or JSON report, chosen beside this year's workbook
+  previousFile: {
+    label: "Last year's results (optional)",
+    choose: "Choose last year's results",
+    replace: "Replace last year's results",
+    remove: "Remove last year's results",
+    hint: "Last year's graded workbook as saved (with the summary sheet this tool wrote), or last year's JSON report. Grading then lists last year's total, grade and rank and the change of rank. The file is read on this computer and never uploaded.",
+    about: (year, branches) => `${year === null ? 'year not stated' : `${year}`}, ${branches} branch${branches === 1 ? '' : 'es'}`,
+    picked: (name, year, branches) =>
+      `Last year's results chosen: ${name} (${year === null ? '' : `${year}, `}${branches} branch${branches === 1 ? '' : 'es'}). Grading will list last year's rank and the change of rank.`,
+    removed: (name) => `Last year's results removed: ${name}. The next grading lists no previous ranks.`,
+    regrade: 'Grade again',
+    yearMismatch: (last, now) => `Last year's results are for ${last}, this assessment is for ${now}: check that you chose the previous year's results.`,
+    unreadable: (name, reason) => `Last year's results ${name} cannot be read: ${reason}`,
+    internal: (name) => `Last year's results ${name} cannot be read: this tool could not handle a structure in the file (a fault of the tool, not a damaged file). This year's assessment is not affected; you can grade without last year's results.`,
+  },
+
   genericError: (detail) => `The operation failed: an internal error of this tool (not a damaged file). Please keep the file and report what you did to the maintainers (${detail}).`,
   internalError: (part) =>
     `This tool could not handle a structure in ${part ? `the part ${part}` : 'this workbook'} (a fault of the tool, not a damaged file). Please report the file to the maintainers (BA_DEBUG=1 shows the details)`,

@@ -309,6 +309,23 @@ export const zh = {
       ].join(''),
   },
 
+  // 上年结果 (SPEC §8 --previous): last year's graded workbook or JSON report, chosen beside this year's workbook
+  previousFile: {
+    label: '上年结果（可选）',
+    choose: '选择上年结果',
+    replace: '更换上年结果',
+    remove: '移除上年结果',
+    hint: '上年评定后保存的工作簿（含本工具写入的“考核汇总”表），或上年的 JSON 报告。选择后，计算等级时列出上年总分、等级、名次和名次变化。文件只在本机读取，不会上传。',
+    about: (year: number | null, branches: number) => `${year === null ? '年度未注明' : `${year}年度`}，${branches} 个党支部`,
+    picked: (name: string, year: number | null, branches: number) =>
+      `已选择上年结果：${name}（${year === null ? '' : `${year}年度，`}${branches} 个党支部）。计算等级时将列出上年名次和名次变化。`,
+    removed: (name: string) => `已移除上年结果：${name}。再次计算等级后不再列出上年的名次。`,
+    regrade: '重新计算等级',
+    yearMismatch: (last: number, now: number) => `上年结果是 ${last} 年度的，本次考核为 ${now} 年度：请确认选择的是上一年度的结果。`,
+    unreadable: (name: string, reason: string) => `无法读取上年结果 ${name}：${reason}`,
+    internal: (name: string) => `无法读取上年结果 ${name}：本工具无法处理该文件中的某种结构（这是本工具的问题，不是文件损坏）。本年度的考核不受影响，可不选上年结果继续计算等级。`,
+  },
+
   // An internal error is ours (never "the file is damaged"); its English detail stays off the Chinese screen.
   genericError: (_detail: string) => '操作失败：本工具内部出错（不是文件损坏）。请保存好文件，把所做的操作报告给维护者。',
   /** SPEC §7 exit 3: our own failure, never called a damaged file. */
