@@ -3,9 +3,9 @@
  * Party committee for approval, as the policy asks ("考评结果将作为先进党支部…评选的重要依据，由党委办公室直接
  * 报党委批准"). Every word, decided once from the result and its notification; the Word host lays it out.
  */
-import { advancedCandidates, balancedLines, gradeCountsText } from './notification';
+import { advancedCandidates, balancedLines, gradeCountsText, letterheadOf } from './notification';
 import { DEFAULT_REQUEST_ADDRESSEE } from './ruleset';
-import type { AssessmentResult, NotificationModel, RequestModel } from './types';
+import type { AssessmentResult, Letterhead, NotificationModel, RequestModel, Ruleset } from './types';
 
 const CN = '〇一二三四五六七八九';
 
@@ -26,6 +26,17 @@ function requestTitleSegments(year: number | null): string[] {
 
 export function requestTitle(year: number | null): string {
   return requestTitleSegments(year).join('');
+}
+
+/**
+ * The request's 版头: the 通报's, and for this upward document (上行文, GB/T 9704-2012 7.2.3) the 签发人 on
+ * the 发文字号's line when 签发人 is set. Without 签发人 the 版头 is written as the 通报's (发文字号 centred):
+ * the office fills 签发人 in when its committee asks for it; no finding, SPEC names none.
+ */
+export function requestLetterheadOf(ruleset: Ruleset): Letterhead | undefined {
+  const head = letterheadOf(ruleset);
+  if (!head) return undefined;
+  return ruleset.signer ? { ...head, signer: { label: '签发人：', name: ruleset.signer } } : head;
 }
 
 /**
@@ -58,7 +69,9 @@ export function buildRequest(result: AssessmentResult, notice: NotificationModel
   paragraphs.push('各党支部考核名次、总分和等级见附件。');
   paragraphs.push('妥否，请批示。');
   const addressee = `${ruleset.requestAddressee ?? DEFAULT_REQUEST_ADDRESSEE}：`;
+  const letterhead = requestLetterheadOf(ruleset);
   return {
+    ...(letterhead ? { letterhead } : {}),
     year: result.year,
     title: requestTitle(result.year),
     titleLines: balancedLines(requestTitleSegments(result.year)),

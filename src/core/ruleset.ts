@@ -61,6 +61,7 @@ export const SETTING_KEYS: readonly SettingKey[] = [
   '问卷选项顺序',
   '发文机关标志',
   '发文字号',
+  '签发人',
   '抄送',
   '印发机关',
   '请示主送',
@@ -187,6 +188,7 @@ const ALLOWED = {
   letterhead: { zh: '应为发文机关标志（一行，不超过 30 个字），如 中共××研究院委员会办公室文件', en: 'enter the issuing authority mark (one line, at most 30 characters)' },
   documentNumber: { zh: '应为发文字号，如 院党办〔2026〕3号（年份用六角括号，序号后加“号”）', en: 'enter a document number such as 院党办〔2026〕3号 (the year in 〔〕, the number followed by 号)' },
   offices: { zh: '应为抄送机关名称，多个用顿号或逗号分开', en: 'enter the offices, separated by 、 or commas' },
+  signer: { zh: '应为签发人姓名（一行，不超过 20 个字），如 张三', en: 'enter the signer’s name (one line, at most 20 characters)' },
   printer: { zh: '应为印发机关名称（不超过 40 个字）', en: 'enter the printing office (at most 40 characters)' },
   requestAddressee: { zh: '应为请示的主送机关（不超过 40 个字），如 院党委', en: 'enter whom the request is addressed to (at most 40 characters), such as 院党委' },
   yesNo: { zh: '应为“是”或“否”', en: 'enter 是 (yes) or 否 (no)' },
@@ -302,6 +304,10 @@ function apply(key: SettingKey, row: SettingRow, rs: Ruleset): Text | null {
     const n = readDocumentNumber(textOf(row.value));
     if (n === null) return ALLOWED.documentNumber;
     rs.documentNumber = n;
+  } else if (key === '签发人') {
+    const t = readName(row, 20);
+    if (t === null) return ALLOWED.signer;
+    rs.signer = t;
   } else if (key === '抄送') {
     const o = readOffices(row);
     if (o === null) return ALLOWED.offices;
@@ -357,6 +363,8 @@ export function displaySetting(key: SettingKey, rs: Ruleset): string {
       return rs.letterhead ?? '';
     case '发文字号':
       return rs.documentNumber ?? '';
+    case '签发人':
+      return rs.signer ?? '';
     case '抄送':
       return rs.cc ? rs.cc.join('、') : '';
     case '印发机关':

@@ -113,6 +113,8 @@ export interface Ruleset {
   letterhead?: string;
   /** 发文字号, normalised to 〔年份〕: "院党办〔2026〕3号" */
   documentNumber?: string;
+  /** 签发人 (an extension of SPEC §4.3): the signer an upward document (the 请示) names in its 版头 */
+  signer?: string;
   /** 抄送: the offices a copy goes to, in order */
   cc?: string[];
   /** 印发机关 */
@@ -151,6 +153,7 @@ export type SettingKey =
   | '问卷选项顺序'
   | '发文机关标志'
   | '发文字号'
+  | '签发人'
   | '抄送'
   | '印发机关'
   | '请示主送'
@@ -430,6 +433,11 @@ export interface Letterhead {
   mark: string;
   /** 发文字号, "院党办〔2026〕3号" */
   number?: string;
+  /**
+   * 签发人 of an upward document (上行文, GB/T 9704-2012 7.2.3): on the 发文字号's line, at the right; the
+   * 发文字号 then stands at the left. The 通报 (下行文) has none.
+   */
+  signer?: { label: string; name: string };
 }
 
 /** 版记 (GB/T 9704-2012 7.4): 抄送 and 印发机关 with 印发日期, between separator lines. */
@@ -496,4 +504,6 @@ export interface RequestModel {
   dateText: string;
   /** 附注: the contact line a request carries (GB/T 9704-2012 7.3.7) */
   remark: string;
+  /** 版头 when 发文机关标志 is set, with 签发人 when that is set */
+  letterhead?: Letterhead;
 }

@@ -45,6 +45,7 @@ const KINDS: Record<SettingKey, Kind> = {
   问卷选项顺序: { type: 'text' },
   发文机关标志: { type: 'text' },
   发文字号: { type: 'text' },
+  签发人: { type: 'text' },
   抄送: { type: 'text' },
   印发机关: { type: 'text' },
   请示主送: { type: 'text' },
@@ -54,7 +55,7 @@ export const SETTING_GROUPS: readonly { id: SettingGroupId; keys: readonly Setti
   { id: 'coefficients', keys: ['优秀系数', '较好系数', '一般系数', '差系数'] },
   { id: 'weights', keys: ['组织考核权重', '民主测评权重', '自评权重'] },
   { id: 'thresholds', keys: ['优秀分数线', '较好分数线', '一般分数线'] },
-  { id: 'other', keys: ['年度', '总分小数位', '排名方式', '民主测评最少份数', '加减分上限', '先进推荐名额', '空白评分', '发文单位', '公文字体', '日期格式', '成文日期', '问卷选项顺序', '发文机关标志', '发文字号', '抄送', '印发机关', '请示主送', '通报写连续优秀'] },
+  { id: 'other', keys: ['年度', '总分小数位', '排名方式', '民主测评最少份数', '加减分上限', '先进推荐名额', '空白评分', '发文单位', '公文字体', '日期格式', '成文日期', '问卷选项顺序', '发文机关标志', '发文字号', '签发人', '抄送', '印发机关', '请示主送', '通报写连续优秀'] },
 ];
 
 /** The field's text for a setting's display value ("60%" in a percent field shows 60). */

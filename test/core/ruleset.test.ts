@@ -131,6 +131,17 @@ describe('parseSettings', () => {
     expect(origins.find((o) => o.key === '发文字号')?.display).toBe('院党办〔2026〕3号');
   });
 
+  it('签发人 (an extension of SPEC §4.3, for the 请示): a name on one line; a long text names the cell', () => {
+    const { ruleset, findings, origins } = parse(['签发人', ' 张志强 ']);
+    expect(findings).toEqual([]);
+    expect(ruleset.signer).toBe('张志强');
+    expect(origins.find((o) => o.key === '签发人')?.display).toBe('张志强');
+    const long = parse(['签发人', '很'.repeat(21)]);
+    expect(long.findings[0]).toMatchObject({ code: 'invalid-settings', severity: 'error', sheet: '考核参数', cell: 'B2' });
+    expect(long.findings[0].message.zh).toContain('签发人');
+    expect(long.ruleset.signer).toBeUndefined();
+  });
+
   it('发文字号: the year in 〔〕 whatever brackets were typed, no leading zeros; anything else names the cell', () => {
     expect(readDocumentNumber('〔2026〕3号')).toBe('〔2026〕3号');
     expect(readDocumentNumber('党办发（2026）12号')).toBe('党办发〔2026〕12号');

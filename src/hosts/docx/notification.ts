@@ -14,6 +14,8 @@ import {
   Paragraph,
   PageNumber,
   RelativeVerticalPosition,
+  Tab,
+  TabStopType,
   Table,
   TableAnchorType,
   TableCell,
@@ -95,6 +97,11 @@ function markSize(mark: string): number {
   return Math.max(SIZE.二号, Math.min(SIZE.小初, fit));
 }
 
+/** The 楷体 that goes with the body's 仿宋 (the 签发人's name, GB/T 9704-2012 7.2.3): the GB2312 face or the plain one. */
+export function kaiOf(body: string): string {
+  return /_GB2312$/.test(body) ? '楷体_GB2312' : '楷体';
+}
+
 const RED_LINE = { style: BorderStyle.SINGLE, size: 12, color: RED, space: 11 };
 
 /**
@@ -110,10 +117,35 @@ export function letterheadParagraphs(head: Letterhead, fonts: DocumentFonts): Pa
       alignment: AlignmentType.CENTER,
       spacing: { before: mm(35), after: 0, line: markLine, lineRule: LineRuleType.EXACT },
       children: [run(head.mark, fonts.title, size, { color: RED })],
-      ...(head.number ? {} : { border: { bottom: RED_LINE } }),
+      ...(head.number || head.signer ? {} : { border: { bottom: RED_LINE } }),
     }),
   ];
-  if (head.number) {
+  if (head.signer) {
+    // 上行文 (7.2.3): 发文字号 one character in from the left, 签发人 one character in from the right on the
+    // same line, "签发人：" in 仿宋 and the name in 楷体
+    const oneChar = Math.round(CHAR_PITCH);
+    out.push(
+      blankLine(),
+      gridParagraph(
+        [
+          new TextRun({ children: [new Tab()], font: fontOf(fonts.body), size: SIZE.三号 }),
+          ...(head.number ? [run(head.number, fonts.body, SIZE.三号)] : []),
+          new TextRun({ children: [new Tab()], font: fontOf(fonts.body), size: SIZE.三号 }),
+          run(head.signer.label, fonts.body, SIZE.三号),
+          run(head.signer.name, kaiOf(fonts.body), SIZE.三号),
+        ],
+        {
+          alignment: AlignmentType.LEFT,
+          // tab stops rather than indents: the red line under the paragraph spans the whole text block
+          tabStops: [
+            { type: TabStopType.LEFT, position: oneChar },
+            { type: TabStopType.RIGHT, position: TEXT_WIDTH - oneChar },
+          ],
+          border: { bottom: RED_LINE },
+        },
+      ),
+    );
+  } else if (head.number) {
     out.push(
       blankLine(),
       gridParagraph([run(head.number, fonts.body, SIZE.三号)], { alignment: AlignmentType.CENTER, border: { bottom: RED_LINE } }),

@@ -88,6 +88,7 @@ export const en: Terms = {
     问卷选项顺序: 'Questionnaire option order',
     发文机关标志: 'Letterhead (issuing authority mark)',
     发文字号: 'Document number',
+    签发人: 'Signed by (for the request)',
     抄送: 'Copies to',
     印发机关: 'Printed by',
     请示主送: 'Request addressed to',

@@ -46,9 +46,15 @@ function exec(cmd: string, args: string[]): Promise<string> {
 }
 
 /** The words of one page with their boxes (points from the page's top), as pdftotext -bbox gives them. */
-async function wordsOf(file: string, page: number): Promise<{ text: string; yMin: number; yMax: number }[]> {
+async function wordsOf(file: string, page: number): Promise<{ text: string; xMin: number; xMax: number; yMin: number; yMax: number }[]> {
   const xml = await exec('pdftotext', ['-f', String(page), '-l', String(page), '-bbox', file, '-']);
-  return [...xml.matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({ text: m[3], yMin: Number(m[1]), yMax: Number(m[2]) }));
+  return [...xml.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
+    text: m[5],
+    xMin: Number(m[1]),
+    yMin: Number(m[2]),
+    xMax: Number(m[3]),
+    yMax: Number(m[4]),
+  }));
 }
 
 const PT_PER_MM = 72 / 25.4;
@@ -76,6 +82,9 @@ describe('documents rendered by LibreOffice', () => {
     const official = sampleWith(OFFICIAL);
     writeFileSync(path.join(dir, 'official.docx'), await renderNotification(buildNotificationDocument(official.notification, official.result.ruleset)));
     writeFileSync(path.join(dir, 'request.docx'), await renderRequest(buildRequestDocument(official.request!, official.result.ruleset)));
+    // the request as an upward document: 发文字号 at the left, 签发人 at the right, on one line
+    const signed = sampleWith({ ...OFFICIAL, 签发人: '张志强' });
+    writeFileSync(path.join(dir, 'request-signed.docx'), await renderRequest(buildRequestDocument(signed.request!, signed.result.ruleset)));
     // a 附件 over several pages: the same notice with 40 more ranked rows (the host only lays the model out)
     const doc = buildNotificationDocument(official.notification, official.result.ruleset);
     const ranked = doc.notice.attachment.ranked;
@@ -84,7 +93,7 @@ describe('documents rendered by LibreOffice', () => {
     writeFileSync(path.join(dir, 'official-long.docx'), await renderNotification(long));
     // a private profile: no clash with another LibreOffice running on the machine
     const profile = 'file://' + path.join(dir, 'profile');
-    const docs = ['通报.docx', 'forms.docx', 'org.docx', '反馈单.docx', 'official.docx', 'official-long.docx', 'request.docx'].map((f) => path.join(dir, f));
+    const docs = ['通报.docx', 'forms.docx', 'org.docx', '反馈单.docx', 'official.docx', 'official-long.docx', 'request.docx', 'request-signed.docx'].map((f) => path.join(dir, f));
     await exec('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, ...docs]);
   }, 30 * 60 * 1000);
 
@@ -161,7 +170,7 @@ describe('documents rendered by LibreOffice', () => {
   });
 
   test('no page carries the 落款 alone: the issuer\'s page holds body text too', async () => {
-    for (const name of ['通报.docx', 'official.docx', 'official-long.docx', 'request.docx']) {
+    for (const name of ['通报.docx', 'official.docx', 'official-long.docx', 'request.docx', 'request-signed.docx']) {
       const pages = Number(/Pages:\s+(\d+)/.exec(await exec('pdfinfo', [pdf(name)]))?.[1]);
       for (let p = 1; p <= pages; p++) {
         const page = squeeze(await exec('pdftotext', ['-f', String(p), '-l', String(p), '-layout', pdf(name), '-']));
@@ -183,6 +192,34 @@ describe('documents rendered by LibreOffice', () => {
     expect(text).toContain('妥否，请批示。');
     expect(text).toContain(squeeze(SAMPLE_ISSUER));
     expect(text).toContain('名次党支部所属总支总分等级');
+  });
+
+  test('the request with 发文机关标志 and 签发人: the red 标志, then 发文字号 at the left and 签发人 at the right of one line, then the title; without 签发人 the 发文字号 centred, as the 通报 keeps it', async () => {
+    const first = squeeze(await exec('pdftotext', ['-f', '1', '-l', '1', '-layout', pdf('request-signed.docx'), '-']));
+    expect(first.indexOf('中共××研究院委员会办公室文件')).toBe(0);
+    expect(first.indexOf('院党办〔2026〕3号签发人：张志强')).toBeGreaterThan(0);
+    expect(first.indexOf('关于2026年度先进党支部推荐名单的请示')).toBeGreaterThan(first.indexOf('签发人：张志强'));
+    const words = await wordsOf(pdf('request-signed.docx'), 1);
+    const number = words.filter((w) => w.text.startsWith('院党办'))[0];
+    const signer = words.find((w) => w.text.includes('签发人'));
+    expect(number).toBeDefined();
+    expect(signer).toBeDefined();
+    // one line: the same baseline band
+    expect(Math.abs(number.yMax - (signer as { yMax: number }).yMax)).toBeLessThan(2);
+    // one character (16 pt) in from each side of the 156 mm text block that starts 28 mm from the left
+    const left = 28 * PT_PER_MM;
+    const right = (210 - 26) * PT_PER_MM;
+    expect(Math.abs(number.xMin - (left + 16))).toBeLessThan(4);
+    const signerLine = words.filter((w) => Math.abs(w.yMax - number.yMax) < 2);
+    expect(Math.abs(Math.max(...signerLine.map((w) => w.xMax)) - (right - 16))).toBeLessThan(4);
+    // the 通报 (下行文) and the request without 签发人: 发文字号 centred on the text block
+    for (const name of ['official.docx', 'request.docx']) {
+      const line = (await wordsOf(pdf(name), 1)).filter((w) => /院党办|〔|3|号/.test(w.text));
+      const row = line.filter((w) => Math.abs(w.yMax - line[0].yMax) < 2);
+      const centre = (Math.min(...row.map((w) => w.xMin)) + Math.max(...row.map((w) => w.xMax))) / 2;
+      expect(Math.abs(centre - (left + right) / 2)).toBeLessThan(4);
+      expect(squeeze(await exec('pdftotext', ['-f', '1', '-l', '1', '-layout', pdf(name), '-']))).not.toContain('签发人');
+    }
   });
 
   test('forms: one A4 page per form, 2 × branches for the sample, each branch on its pages', async () => {
