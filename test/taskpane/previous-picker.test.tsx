@@ -3,7 +3,8 @@
  * 上年结果（可选）(SPEC §8, issue 25): last year's graded workbook or JSON report chosen in the page and in
  * the pane; every grade run of the session compares with it; wrong files are one sentence naming the file.
  */
-import { TextDecoder } from 'node:util';
+import { TextDecoder, TextEncoder } from 'node:util';
+import JSZip from 'jszip';
 import { fireEvent, screen, within } from '@testing-library/react';
 import { App } from '../../src/taskpane/App';
 import { fileAppHost } from '../../src/taskpane/app-host';
@@ -18,8 +19,9 @@ import { renderApp, settle } from './pane';
 const { clicked, bytesOf } = captureDownloads();
 let last: LastYear;
 beforeAll(async () => {
-  // jsdom has no TextDecoder (browsers do): the JSON report is decoded with Node's
+  // jsdom has no TextDecoder/TextEncoder (browsers do): the JSON report and the Word files use Node's
   globalThis.TextDecoder ??= TextDecoder as typeof globalThis.TextDecoder;
+  globalThis.TextEncoder ??= TextEncoder as typeof globalThis.TextEncoder;
   last = await makeLastYear();
 }, 60_000);
 
@@ -107,6 +109,22 @@ it('standalone: pick last year\'s graded workbook, grade, see 名次变化, down
     const change = changes.get(p.name)!;
     expect(r.get('名次变化')).toBe(change === '—' ? null : Number(change));
   }
+
+  // the feedback pages say last year's standing and the move, the summary CSV has the columns
+  fireEvent.click(screen.getByRole('button', { name: '下载考核反馈单 (Word)' }));
+  await settle();
+  const xml = await (await JSZip.loadAsync(await bytesOf(clicked[1].href))).file('word/document.xml')!.async('string');
+  const feedback = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+  for (const b of last.thisYear.branches.filter((x) => x.status === 'graded')) {
+    const p = lastRank.get(b.name)!;
+    const change = p.rank! - b.rank!;
+    const move = change > 0 ? `，名次上升${change}位` : change < 0 ? `，名次下降${-change}位` : '，名次与上年持平';
+    expect(feedback).toContain(`上年（2025年度）总分${p.total!.toFixed(1)}分，等级“${p.grade}”，第${p.rank}名${move}。`);
+  }
+  fireEvent.click(screen.getByRole('button', { name: '下载汇总 (CSV)' }));
+  await settle();
+  const csv = new TextDecoder('utf-8').decode(await bytesOf(clicked[2].href));
+  expect(csv.split(/\r?\n/).find((l) => l.includes('党支部') && l.includes('排名'))).toMatch(/上年总分,上年等级,上年名次,名次变化/);
 
   // grade again: still compared
   fireEvent.click(screen.getByRole('tab', { name: '计算等级' }));
