@@ -140,3 +140,30 @@ test('the pane on the stand-in Excel: last year\'s file from disk, 名次变化 
   expect(await shownColumns(page, [zh.colBranch, '名次变化'])).toEqual(want.map((w) => [w.name, w.change]));
   expect(session.problems).toEqual([]);
 });
+
+/**
+ * At the narrowest pane, in Chinese, the table with 名次变化 fits. In English the grade badges ("Excellent")
+ * and "Needs data" leave no room for a sixth column: the table scrolls inside its own frame (overflow-x),
+ * the pane itself never sideways — measured here so a later layout change sees the figure (README).
+ */
+test.each(['zh', 'en'] as const)('at 320 px (%s) with last year\'s results: the pane never scrolls sideways; in Chinese the table with 名次变化 fits', async (lang) => {
+  const s = stringsFor(lang);
+  const session = await openPane(suite.browser, { width: 320 });
+  suite.pane = session;
+  const page = session.page;
+  await page.goto(`${suite.server.url}taskpane-e2e.html?lang=${lang}`);
+  await page.getByRole('button', { name: s.gradeButton, exact: true }).waitFor();
+  await page.evaluate((sheets) => window.__e2e!.seed(sheets), await seedsFromXlsx(suite.sample.bytes));
+  await pickPrevious(page, LAST_NAME, lastGraded);
+  await page.getByTestId('notice').getByText(s.previousFile.picked(LAST_NAME, 2025, lastReport.branches.length)).waitFor();
+  await page.getByRole('button', { name: s.gradeButton, exact: true }).click();
+  await page.getByTestId('notice').getByText(gradedNotice(suite.sample.report, s, false)).waitFor();
+  const rankChange = lang === 'zh' ? '名次变化' : 'Rank change';
+  expect((await shownColumns(page, [s.colBranch, rankChange])).map((r) => r[1])).toEqual(expected().map((w) => w.change));
+  await screenshot(page, `72-previous-pane-${lang}-320px`);
+  expect(await page.evaluate(() => Math.max(0, document.documentElement.scrollWidth - document.documentElement.clientWidth))).toBe(0);
+  const table = await page.getByTestId('branch-table').evaluate((t) => ({ needs: t.scrollWidth, has: t.parentElement!.clientWidth, scrolls: getComputedStyle(t.parentElement!).overflowX }));
+  if (lang === 'zh') expect(table.needs).toBeLessThanOrEqual(table.has);
+  else expect(table.scrolls).toBe('auto');
+  expect(session.problems).toEqual([]);
+});
