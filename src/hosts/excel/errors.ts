@@ -3,6 +3,7 @@
  * `code` says why; the task pane shows `toUserMessage(error)`.
  */
 import type { Text } from '../../core/types';
+import { TERMS } from '../../workbook/terms';
 import type { WriteProgress } from './progress';
 import type { Cosmetic, CosmeticKind } from './write';
 
@@ -64,10 +65,7 @@ function failureOf(code: string | undefined): ExcelFailure {
 }
 
 const MESSAGES: Record<Exclude<ExcelFailure, 'generic' | 'platform'>, Text> = {
-  'cell-edit': {
-    zh: '请先按 Enter 或点击其他单元格，结束单元格编辑，然后再试。',
-    en: 'Press Enter or click another cell to finish editing the cell first, then try again.',
-  },
+  'cell-edit': { zh: TERMS.zh.cellEditRetry, en: TERMS.en.cellEditRetry },
   'too-large': {
     zh: '一次传给 Excel 的数据太多（网页版 Excel 每次请求限 5 MB）。请删去无关的工作表或空白区域后再试。',
     en: 'Too much data for one request to Excel (Excel on the web allows 5 MB per request). Remove unrelated sheets or empty areas and try again.',

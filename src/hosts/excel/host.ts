@@ -39,7 +39,7 @@ export interface ExcelHostOptions {
   /**
    * Told `true` when a batch has not started after `afterMs` (default 3 s): Excel on Windows and Mac holds
    * batches while the user edits a cell, without limit (office-js #806); `false` once it runs. The pane
-   * shows CELL_EDIT_WAIT meanwhile. Timers injectable for tests.
+   * shows the terms' cellEditWait meanwhile. Timers injectable for tests.
    */
   cellEditWait?: {
     onWaiting: (waiting: boolean) => void;
@@ -48,12 +48,6 @@ export interface ExcelHostOptions {
     clearTimer?: (id: unknown) => void;
   };
 }
-
-/** What the pane says while Excel holds a batch for a cell being edited. */
-export const CELL_EDIT_WAIT: Text = {
-  zh: '请先按 Enter 或点击其他单元格，结束单元格编辑',
-  en: 'Press Enter or click another cell to finish editing the cell',
-};
 
 /**
  * The always-true rule of the product's highlight conditional formats. N("…") is 0, so the rule holds for

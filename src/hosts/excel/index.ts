@@ -1,7 +1,7 @@
 /**
  * The Excel (Office.js) host. See host.ts.
  */
-export { CELL_EDIT_WAIT, ExcelHost, HIGHLIGHT_FORMULA } from './host';
+export { ExcelHost, HIGHLIGHT_FORMULA } from './host';
 export type { DropDownRange, ExcelHostOptions } from './host';
 export { ExcelHostError, isSizeError, officeCode, platformError, toHostError, toUserMessage } from './errors';
 export type { ExcelFailure } from './errors';
