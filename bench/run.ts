@@ -12,6 +12,8 @@
  *   standalone   web.html in Chromium: open, grade, download 300 branches        bench/standalone.ts
  *   excel        syncs and request bytes per 计算等级 on Excel on the web, 10 / 100 / 1,000 / 5,000 branches,
  *                through office.js's own serializer (also BENCHMARKS.md's office.js table) bench/excel-wire.ts
+ *   regrade      grade then grade again: the page's path (save + read back after each write) vs the CLI's
+ *                                                                                bench/regrade.ts
  *   bundle       the task pane's JavaScript before first render, gzip            scripts/bundle-size.mjs
  *   first render time to first render of the task pane in Chromium              test/e2e (e2e-metrics.json)
  */
@@ -23,6 +25,7 @@ import * as path from 'node:path';
 import { benchEngine } from './engine';
 import { benchExcelWire, type WireRun } from './excel-wire';
 import { benchHighlight } from './highlight';
+import { benchRegrade } from './regrade';
 import { benchStandalone } from './standalone';
 import { withLatestRun, withPart } from './doc';
 import { DEMOCRATIC_FORMS, generateWorkbook, ORG_FORMS, runChild, type ChildRun } from './xlsx';
@@ -61,6 +64,25 @@ async function engineRows(): Promise<Row[]> {
       command: 'npx tsx bench/engine.ts',
     },
   ];
+}
+
+async function regradeRows(reps: number): Promise<Row[]> {
+  const rows: Row[] = [];
+  for (const n of [0, 300]) {
+    log(`regrade, ${n === 0 ? 'the sample' : `${n} branches`}, ${reps} run(s) each …`);
+    const r = await benchRegrade(n, reps);
+    const what = n === 0 ? `the sample workbook (${r.branches} branches)` : `${n} branches (bench/xlsx.ts)`;
+    rows.push({
+      figure:
+        `Grade, then grade again, ${what}: the page's path (in memory; after each write the package is saved and read back) ` +
+        `against the command line's (\`grade\` the file, then \`grade\` its output), in one process, CPU (user + sys), median of ${reps}`,
+      value:
+        `page ${fmt(r.page)} s, CLI ${fmt(r.cli)} s: **page ÷ CLI ${fmt(r.page / r.cli)}**; ` +
+        `the save + read back after the two writes: ${fmt(r.reread)} s (${Math.round((r.reread / r.page) * 100)} % of the page's)`,
+      command: `npx tsx bench/regrade.ts ${n}`,
+    });
+  }
+  return rows;
 }
 
 interface Alternative {
@@ -396,6 +418,7 @@ async function main(): Promise<void> {
     if (want('tiering')) rows.push(...(await tieringRows(dir, Number(process.env.BENCH_REPS ?? 5))));
     const dist = want('bundle') || want('standalone') ? buildPages() : '';
     if (want('standalone')) rows.push(...(await standaloneRows(dir, dist)));
+    if (want('regrade')) rows.push(...(await regradeRows(Number(process.env.BENCH_REPS ?? 3))));
     if (want('engine')) rows.push(...(await engineRows()));
     if (want('excel')) {
       const excel = await excelRows();

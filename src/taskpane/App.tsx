@@ -23,7 +23,7 @@ import { gradeWorkbook, todayIso, yieldToBrowser, type GradeOutcome, type Runner
 import { PrintCopy } from './PrintCopy';
 import { SettingsTab } from './SettingsTab';
 import { StatusArea } from './StatusArea';
-import { paneTheme, useCommonStyles } from './styles';
+import { paneTheme, useCommonStyles, useLatinPunctuation } from './styles';
 import type { ThemeMode } from './theme';
 
 export interface AppProps {
@@ -93,7 +93,8 @@ export function App({ host, lang: initialLang, theme = 'light', run = runAssessm
   const styles = useAppStyles();
   const common = useCommonStyles();
   const [lang, setLang] = useState<Lang>(initialLang);
-  const fluentTheme = useMemo(() => paneTheme(theme), [theme]);
+  useLatinPunctuation();
+  const fluentTheme = useMemo(() => paneTheme(theme, lang), [theme, lang]);
   const s = stringsFor(lang);
   const [tab, setTab] = useState<TabId>('grade');
   const tabRef = useRef<TabId>(tab);

@@ -3,7 +3,7 @@
  * branch table, rendered from the published summary model. Workbook text is React text marked data-wb.
  */
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { useId, useMemo, useState } from 'react';
+import { useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { GRADES, type AssessmentResult, type Grade } from '../core/types';
 import {
   buildSummary,
@@ -115,7 +115,41 @@ const useTableStyles = makeStyles({
     '& [data-num]': { textAlign: 'end', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
   },
   caption: { textAlign: 'start', fontWeight: tokens.fontWeightSemibold, paddingBottom: '4px', captionSide: 'top' },
-  name: { overflowWrap: 'anywhere', whiteSpace: 'normal' },
+  // A Chinese name is one word: never 机关第二党 / 支部. keep-all makes the whole name the column's
+  // min-content, so the table gives it its width and the other columns wrap instead; break-word (unlike
+  // anywhere) leaves min-content alone and only breaks a name wider than the whole table.
+  name: { wordBreak: 'keep-all', overflowWrap: 'break-word', whiteSpace: 'normal' },
+  notes: { overflowWrap: 'anywhere', whiteSpace: 'normal' },
+  // 已评定 / 待补充: one word (the why under it still wraps).
+  word: { whiteSpace: 'nowrap' },
+  // Where the columns cannot all fit with each name whole (English at 320–360 px: "Excellent", "Incomplete"),
+  // each branch becomes a card: the name on its own line, each figure under its label. Same cells, same
+  // order; the header row stays for screen readers, hidden on screen.
+  stacked: {
+    display: 'block',
+    '& caption': { display: 'block' },
+    '& thead': { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clipPath: 'inset(50%)', whiteSpace: 'nowrap' },
+    '& tbody': { display: 'block' },
+    '& tbody tr': {
+      display: 'flex',
+      flexWrap: 'wrap',
+      columnGap: tokens.spacingHorizontalL,
+      rowGap: '2px',
+      padding: '6px 4px',
+      borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    },
+    '& tbody th, & tbody td': { display: 'block', padding: '0', borderBottom: 'none' },
+    '& tbody th[scope="row"]': { flexBasis: '100%' },
+    '& tbody td': { flexGrow: '0', minWidth: '0' },
+    '& tbody td:last-child': { flexGrow: '1', flexBasis: '6em' },
+    '& tbody td::before': {
+      content: 'attr(data-label)',
+      display: 'block',
+      color: tokens.colorNeutralForeground3,
+      fontSize: tokens.fontSizeBase200,
+      fontWeight: tokens.fontWeightRegular,
+    },
+  },
   incomplete: { color: tokens.colorNeutralForeground2, backgroundColor: tokens.colorNeutralBackground2 },
   why: { display: 'block', color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightRegular },
   sort: {
@@ -147,6 +181,34 @@ function WhyIncomplete({ blocked }: { blocked: NonNullable<SummaryRow['blocked']
   );
 }
 
+/**
+ * Whether the table must be stacked: it is wider than its box with every name whole. Measured in table
+ * form once per model and width, and again when the box grows back to the width the table needed.
+ */
+function useStacked(wrap: React.RefObject<HTMLDivElement | null>, table: React.RefObject<HTMLTableElement | null>, key: unknown): boolean {
+  const [state, setState] = useState<{ stacked: boolean; need: number; key: unknown }>({ stacked: false, need: 0, key });
+  const current = state.key === key ? state : { stacked: false, need: 0, key };
+  useLayoutEffect(() => {
+    const box = wrap.current;
+    const t = table.current;
+    if (!box || !t) return;
+    const check = () => {
+      const width = box.clientWidth;
+      if (width === 0) return;
+      if (!current.stacked) {
+        if (t.offsetWidth > width + 1) setState({ stacked: true, need: t.offsetWidth, key });
+        else if (state.key !== key) setState(current);
+      } else if (width >= current.need) setState({ stacked: false, need: 0, key });
+    };
+    check();
+    if (typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver(check);
+    ro.observe(box);
+    return () => ro.disconnect();
+  });
+  return current.stacked;
+}
+
 function isGrade(v: unknown): v is Grade {
   return typeof v === 'string' && (GRADES as readonly string[]).includes(v);
 }
@@ -172,6 +234,9 @@ export function BranchTable({ result, full = false }: { result: AssessmentResult
   const model = useMemo(() => buildSummary(result, lang), [result, lang]);
   const cols = shownColumns(model, full ? 'wide' : 'compact');
   const [sort, setSort] = useState<{ col: string; dir: 1 | -1 } | null>(null);
+  const wrapRef = useRef<HTMLDivElement>(null);
+  const tableRef = useRef<HTMLTableElement>(null);
+  const stacked = useStacked(wrapRef, tableRef, model);
   const rows = useMemo(() => {
     const indexed = model.rows.map((row, i) => ({ row, i }));
     const j = sort ? columnIndex(model, sort.col) : -1;
@@ -187,13 +252,18 @@ export function BranchTable({ result, full = false }: { result: AssessmentResult
   const cell = (c: SummaryColumn, row: SummaryRow, v: SummaryCell) => {
     switch (c.kind) {
       case 'workbook':
-        return <span data-wb="">{v.text}</span>;
+        // 所属总支: a name too, never 机关党总 / 支.
+        return (
+          <span data-wb="" className={styles.name}>
+            {v.text}
+          </span>
+        );
       case 'grade':
         return isGrade(v.value) ? <GradeBadge grade={v.value} /> : v.text || '—';
       case 'status':
         return (
           <>
-            {v.text}
+            <span className={styles.word}>{v.text}</span>
             {!full && row.blocked && (
               <span className={styles.why} data-testid="incomplete-why">
                 <WhyIncomplete blocked={row.blocked} />
@@ -218,8 +288,8 @@ export function BranchTable({ result, full = false }: { result: AssessmentResult
   };
 
   return (
-    <div className={styles.wrap}>
-      <table className={styles.table} data-testid="branch-table">
+    <div className={styles.wrap} ref={wrapRef}>
+      <table ref={tableRef} className={mergeClasses(styles.table, stacked && styles.stacked)} data-testid="branch-table" data-layout={stacked ? 'cards' : 'table'}>
         <caption className={styles.caption}>{s.branchesTitle}</caption>
         <thead>
           <tr>
@@ -256,7 +326,7 @@ export function BranchTable({ result, full = false }: { result: AssessmentResult
                     <span data-wb="">{row.name}</span>
                   </th>
                 ) : (
-                  <td key={c.id} {...(NUMERIC.has(c.kind) ? { 'data-num': '' } : {})} className={mergeClasses(c.kind === 'notes' && styles.name)}>
+                  <td key={c.id} data-label={c.label} {...(NUMERIC.has(c.kind) ? { 'data-num': '' } : {})} className={mergeClasses(c.kind === 'notes' && styles.notes)}>
                     {cell(c, row, row.cells[j])}
                   </td>
                 );

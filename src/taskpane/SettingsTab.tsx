@@ -84,6 +84,7 @@ const useSettingsStyles = makeStyles({
     minWidth: '0',
   },
   legend: { fontWeight: tokens.fontWeightSemibold, padding: '0 4px' },
+  problem: { margin: '0', color: tokens.colorPaletteRedForeground1, fontSize: tokens.fontSizeBase200 },
   actions: {
     position: 'sticky',
     bottom: '0',
@@ -99,11 +100,14 @@ function SettingField({
   origin,
   text,
   error,
+  invalid = false,
   onChange,
 }: {
   origin: SettingOrigin;
   text: string;
   error?: Text;
+  /** part of a problem said under its group (thresholds out of order): marked, the words under the group */
+  invalid?: boolean;
   onChange: (text: string) => void;
 }) {
   const { s, lang, busy } = usePane();
@@ -167,13 +171,32 @@ function SettingField({
     <Field
       label={label}
       hint={hint}
-      validationState={error ? 'error' : 'none'}
+      validationState={error || invalid ? 'error' : 'none'}
       validationMessage={error ? chineseQuotes(error[lang], lang) : undefined}
       data-testid="setting-row"
     >
       {control}
     </Field>
   );
+}
+
+/** A problem about several fields (weights that do not sum, thresholds out of order), said under its group. */
+interface GroupProblem {
+  /** the group whose edits alone cause it; null: only the edits of several groups together */
+  group: SettingGroupId | null;
+  message: Text;
+}
+
+/**
+ * The group a key-less problem belongs to: the one whose edits alone already cause it (the same check, on
+ * that group's edits only), so "out of order" stands under 分数线 and not under 权重.
+ */
+function groupOf(message: Text, origins: readonly SettingOrigin[], values: ReadonlyMap<SettingKey, PlanValue>): SettingGroupId | null {
+  for (const g of SETTING_GROUPS) {
+    const mine = new Map([...values].filter(([key]) => g.keys.includes(key)));
+    if (mine.size > 0 && checkSettingEdits(origins, mine).some((p) => !p.key && p.message.en === message.en)) return g.id;
+  }
+  return null;
 }
 
 /** The 考核参数 rows a run rejected (invalid-settings errors), by key, among the keys just saved. */
@@ -196,7 +219,7 @@ export function SettingsTab() {
   const formId = useId();
   // Edited texts by key; an outcome with new values starts the form afresh.
   const [edits, setEdits] = useState<{ of: unknown; texts: Map<SettingKey, string> }>({ of: null, texts: new Map() });
-  const [problems, setProblems] = useState<{ of: unknown; byKey: Map<SettingKey, Text>; general: Text[] }>({ of: null, byKey: new Map(), general: [] });
+  const [problems, setProblems] = useState<{ of: unknown; byKey: Map<SettingKey, Text>; general: GroupProblem[] }>({ of: null, byKey: new Map(), general: [] });
 
   if (!outcome) {
     return (
@@ -208,7 +231,7 @@ export function SettingsTab() {
   }
   const origins = outcome.recognition.origins;
   const texts = edits.of === outcome ? edits.texts : new Map<SettingKey, string>();
-  const shown = problems.of === outcome ? problems : { byKey: new Map<SettingKey, Text>(), general: [] as Text[] };
+  const shown = problems.of === outcome ? problems : { byKey: new Map<SettingKey, Text>(), general: [] as GroupProblem[] };
   const originOf = new Map(origins.map((o) => [o.key, o]));
   const textOf = (key: SettingKey) => texts.get(key) ?? fieldText(key, originOf.get(key)?.display ?? '');
   const changed = [...texts].filter(([key, text]) => text !== fieldText(key, originOf.get(key)?.display ?? ''));
@@ -231,10 +254,10 @@ export function SettingsTab() {
       const found = checkSettingEdits(origins, values);
       if (found.length > 0) {
         const byKey = new Map<SettingKey, Text>();
-        const general: Text[] = [];
+        const general: GroupProblem[] = [];
         for (const p of found) {
           if (p.key && !byKey.has(p.key)) byKey.set(p.key, p.message);
-          else if (!p.key) general.push(p.message);
+          else if (!p.key) general.push({ group: groupOf(p.message, origins, values), message: p.message });
         }
         setProblems({ of: outcome, byKey, general });
         const n = found.length;
@@ -272,23 +295,33 @@ export function SettingsTab() {
         {s.tabs.settings}
       </h2>
       <p className={common.intro}>{s.settingsIntro}</p>
-      {SETTING_GROUPS.map((g) => (
-        <fieldset key={g.id} className={styles.group} data-group={g.id}>
-          <legend className={styles.legend}>{s.settingGroups[g.id]}</legend>
-          {g.keys.map((key) => {
-            const origin = originOf.get(key);
-            if (!origin) return null;
-            return <SettingField key={key} origin={origin} text={textOf(key)} error={shown.byKey.get(key)} onChange={(t) => setText(key, t)} />;
-          })}
-          {g.id === 'weights' &&
-            shown.general.map((m, i) => (
-              <p key={i} className={common.hint} role="alert">
-                {chineseQuotes(m[lang], lang)}
+      {SETTING_GROUPS.map((g) => {
+        const mine = shown.general.filter((p) => p.group === g.id);
+        return (
+          <fieldset key={g.id} className={styles.group} data-group={g.id}>
+            <legend className={styles.legend}>{s.settingGroups[g.id]}</legend>
+            {g.keys.map((key) => {
+              const origin = originOf.get(key);
+              if (!origin) return null;
+              const invalid = mine.length > 0 && changed.some(([k]) => k === key);
+              return <SettingField key={key} origin={origin} text={textOf(key)} error={shown.byKey.get(key)} invalid={invalid} onChange={(t) => setText(key, t)} />;
+            })}
+            {mine.map((p, i) => (
+              <p key={i} className={styles.problem} role="alert" data-testid="setting-group-problem">
+                {chineseQuotes(p.message[lang], lang)}
               </p>
             ))}
-        </fieldset>
-      ))}
+          </fieldset>
+        );
+      })}
       <div className={styles.actions}>
+        {shown.general
+          .filter((p) => p.group === null)
+          .map((p, i) => (
+            <p key={i} className={styles.problem} role="alert" data-testid="setting-group-problem">
+              {chineseQuotes(p.message[lang], lang)}
+            </p>
+          ))}
         <Button type="submit" appearance="primary" disabledFocusable={busy || changed.length === 0}>
           {s.saveAndGrade}
         </Button>

@@ -2,7 +2,7 @@
  * What the pane's components share: the few layout styles of every tab, the grade colours, and the themes
  * with a font stack that names Chinese fonts. Each component has its own makeStyles beside it.
  */
-import { makeStyles, tokens, webDarkTheme, webLightTheme, type Theme } from '@fluentui/react-components';
+import { makeStaticStyles, makeStyles, tokens, webDarkTheme, webLightTheme, type Theme } from '@fluentui/react-components';
 import type { Grade } from '../core/types';
 import type { ThemeMode } from './theme';
 
@@ -15,11 +15,34 @@ export const FONT_STACK =
   "'Segoe UI', 'Segoe UI Web (West European)', 'Microsoft YaHei UI', 'Microsoft YaHei', 'PingFang SC', 'Hiragino Sans GB', 'Noto Sans CJK SC', 'Source Han Sans SC', 'WenQuanYi Micro Hei', -apple-system, BlinkMacSystemFont, Roboto, 'Helvetica Neue', sans-serif";
 
 /**
- * English first in Latin fonts: where Segoe UI is missing (Linux, the domestic desktops WPS offices use),
- * a Chinese font would set ’ and “” full-width ("branch’ s"). Chinese text still falls back to the CJK fonts.
+ * English: the same fonts, with the Latin punctuation (quotes, apostrophe, dashes, ellipsis) taken from a
+ * Latin font first. Where Segoe UI is missing (Linux, the domestic desktops WPS offices use, macOS) the
+ * CJK font set ’ and “” full-width ("branch’ s"). Only those characters change font, so the letters keep
+ * the metrics the 320 px pane was laid out with (an English-first stack of whole Latin fonts widened it).
+ * Chinese keeps full-width quotes, as Chinese typesetting wants.
  */
-export const FONT_STACK_EN =
-  "'Segoe UI', 'Segoe UI Web (West European)', -apple-system, BlinkMacSystemFont, Roboto, 'Helvetica Neue', Arial, 'Liberation Sans', 'DejaVu Sans', 'Microsoft YaHei UI', 'Microsoft YaHei', 'PingFang SC', 'Hiragino Sans GB', 'Noto Sans CJK SC', 'Source Han Sans SC', 'WenQuanYi Micro Hei', sans-serif";
+export const LATIN_PUNCTUATION = 'BA Latin Punctuation';
+export const FONT_STACK_EN = `'${LATIN_PUNCTUATION}', ${FONT_STACK}`;
+
+/** U+2010–2027: hyphens and dashes, quotes, bullet, ellipsis; U+00B7 middle dot. */
+const PUNCTUATION_RANGE = 'U+2010-2027, U+00B7';
+/**
+ * Installed fonts only (local(): nothing is downloaded): Windows, macOS, then Debian's fonts-liberation,
+ * fonts-noto-core and fonts-dejavu-core (one of which Debian's Chromium brings along).
+ */
+const REGULAR = ["'Segoe UI'", "'SegoeUI'", "'Helvetica Neue'", "'Arial'", "'ArialMT'", "'Liberation Sans'", "'LiberationSans'", "'Noto Sans'", "'NotoSans-Regular'", "'DejaVu Sans'", "'DejaVuSans'"];
+const BOLD = ["'Segoe UI Semibold'", "'SegoeUI-Semibold'", "'Segoe UI Bold'", "'Helvetica Neue Bold'", "'Arial Bold'", "'Arial-BoldMT'", "'Liberation Sans Bold'", "'LiberationSans-Bold'", "'Noto Sans Bold'", "'NotoSans-Bold'", "'DejaVu Sans Bold'", "'DejaVuSans-Bold'"];
+const face = (names: string[], weight: string) => ({
+  '@font-face': {
+    fontFamily: `'${LATIN_PUNCTUATION}'`,
+    src: names.map((n) => `local(${n})`).join(', '),
+    fontWeight: weight,
+    unicodeRange: PUNCTUATION_RANGE,
+  },
+});
+
+/** Registers the punctuation face FONT_STACK_EN starts with (call once, where the theme is chosen). */
+export const useLatinPunctuation = makeStaticStyles([face(REGULAR, '100 500'), face(BOLD, '600 900')]);
 
 export function paneTheme(mode: ThemeMode, lang: 'zh' | 'en' = 'zh'): Theme {
   const base = mode === 'dark' ? webDarkTheme : webLightTheme;

@@ -2,7 +2,7 @@
  * The standalone page's states around the loop (issue 23): an empty template says there is nothing to
  * grade yet and what to do, offers no export and nothing to print; the template's 填表说明 is never listed
  * as unrecognised; the layout fits 360, 1024, 1160 and 1280 px without sideways scrolling (the settings
- * in two columns on the desktop; branch names whole at 360 px is not done yet); a message stays on its own tab; Chinese
+ * in two columns on the desktop; branch names whole: page-widths.test.ts); a message stays on its own tab; Chinese
  * text has no spaces around its quotes, English no "yet?Download".
  */
 import type { Page } from 'playwright-core';
