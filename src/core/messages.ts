@@ -747,6 +747,76 @@ export function uncalculatedFormula(sheet: string, cells: readonly string[], kin
   return make(ratings ? 'error' : 'warning', 'uncalculated-formula', { sheet, cell: cells[0], ...(ratings && branches.length === 1 ? { branch: branches[0] } : {}) }, message, suggestion, extra);
 }
 
+/** The things outside cells that may refer to a sheet (SPEC §5 output-referenced), as the snapshot names them. */
+export type ReferringObject = 'name' | 'chart' | 'pivot' | 'validation' | 'conditional-format';
+
+const OBJECT_WORDS: Record<ReferringObject, Text> = {
+  name: { zh: '名称', en: 'defined name' },
+  chart: { zh: '图表', en: 'chart' },
+  pivot: { zh: '数据透视表', en: 'pivot table' },
+  validation: { zh: '数据验证', en: 'data validation' },
+  'conditional-format': { zh: '条件格式', en: 'conditional format' },
+};
+
+function outputTargets(targets: readonly string[]): Text {
+  return { zh: targets.map((t) => `“${t}”`).join('、'), en: targets.map((t) => `"${t}"`).join(', ') };
+}
+
+/** What happens to a sheet the product writes, said once for cells and objects alike. */
+function outputRewritten(plural: boolean): Text {
+  return {
+    zh: `每次计算等级时，本程序都会就地改写${plural ? '这些表' : '该表'}：引用仍指向同一张表，但表中的行随名单和考核结果而变，同一个单元格以后可能对应另一个党支部或另一项数字。请核对这些引用是否仍指向原本想要的内容。`,
+    en: `Each time grades are calculated the product rewrites ${plural ? 'those sheets' : 'that sheet'} in place: references still point at the same sheet, but its rows follow the roster and the results, so the same cell may later hold another branch or another figure. Check that these references still point at what was meant.`,
+  };
+}
+
+const OUTPUT_LOOKUP: Text = {
+  zh: '按党支部名称查找，不要引用固定单元格：例如用 XLOOKUP、VLOOKUP 或 INDEX 加 MATCH 在“党支部”列中查找支部名称，再取所需的列。',
+  en: 'Look branches up by name instead of referring to a fixed cell: for example XLOOKUP, VLOOKUP or INDEX with MATCH on the 党支部 column, then take the column you need.',
+};
+
+/**
+ * output-referenced (SPEC §5), cells: formulas on one of the user's sheets that refer to sheets the
+ * product rewrites. Once per referring sheet, listing the first cells and how many in all.
+ */
+export function outputReferencedCells(sheet: string, cells: readonly string[], targets: readonly string[]): Finding {
+  const n = cells.length;
+  const shown = cells.slice(0, LISTED_CELLS);
+  const zhCells = shown.join('、') + (n > shown.length ? ` 等 ${n} 个` : '');
+  const enCells = shown.join(', ') + (n > shown.length ? `, … (${n} in all)` : '');
+  const t = outputTargets(targets);
+  const after = outputRewritten(targets.length > 1);
+  return make(
+    'warning',
+    'output-referenced',
+    { sheet, cell: cells[0] },
+    {
+      zh: `工作表“${sheet}”中有 ${n} 个单元格的公式引用了本程序生成的工作表${t.zh}（${zhCells}）。${after.zh}`,
+      en: `${n} cell${n > 1 ? 's' : ''} on sheet "${sheet}" hold${n > 1 ? '' : 's'} a formula referring to ${t.en}, written by this product (${enCells}). ${after.en}`,
+    },
+    OUTPUT_LOOKUP,
+  );
+}
+
+/** output-referenced (SPEC §5), objects: a defined name, chart, pivot table, validation or conditional format. */
+export function outputReferencedObject(kind: ReferringObject, label: string, targets: readonly string[], sheet?: string, cell?: string): Finding {
+  const w = OBJECT_WORDS[kind];
+  const t = outputTargets(targets);
+  const after = outputRewritten(targets.length > 1);
+  const onZh = sheet !== undefined ? `（在工作表“${sheet}”中）` : '';
+  const onEn = sheet !== undefined ? ` on sheet "${sheet}"` : '';
+  return make(
+    'warning',
+    'output-referenced',
+    sheet !== undefined ? { sheet, ...(cell !== undefined ? { cell } : {}) } : {},
+    {
+      zh: `${w.zh}“${label}”${onZh}引用了本程序生成的工作表${t.zh}。${after.zh}`,
+      en: `The ${w.en} "${label}"${onEn} refers to ${t.en}, written by this product. ${after.en}`,
+    },
+    OUTPUT_LOOKUP,
+  );
+}
+
 export function derivedTally(ref: CellRef, from: string[], branches: number): Finding {
   const zhFrom = from.map((n) => `“${n}”`).join('、');
   const enFrom = from.map((n) => `"${n}"`).join(', ');

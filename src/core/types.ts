@@ -306,6 +306,7 @@ export const FINDING_CODES = [
   'formula-not-overwritten',
   'advanced-tie',
   'possible-double-count',
+  'output-referenced',
   'no-ratings',
   'uncalculated-formula',
   'no-roster',

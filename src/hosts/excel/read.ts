@@ -8,7 +8,7 @@
  */
 import type { CellValue } from '../../core/types';
 import { kindOfMarker } from '../../workbook/host';
-import { address, type OutputKind, type SheetSnapshot, type WorkbookSnapshot } from '../../workbook/snapshot';
+import { address, type ObjectFormula, type OutputKind, type SheetSnapshot, type WorkbookSnapshot } from '../../workbook/snapshot';
 import { jsonBytes, localAddress, sheetOfFormula, toCellValue } from './cells';
 import { isSizeError } from './errors';
 import type { Bounds, Features } from './options';
@@ -106,7 +106,7 @@ function readOnce(excel: typeof Excel, withMerges: boolean, bounds: Bounds): Pro
       if (p.used.rowCount * p.used.columnCount > bounds.maxCellsPerRequest) throw new CellsNotReturned();
       return { used: [usedBlock(p.used)], merges: mergesOf(p.merged), markers: p.names.items.map((n) => n.name) };
     });
-    return withCalculation(assemble(metaOf(worksheets), reads, workbookMarkers(names), protection.protected), calc);
+    return withCalculation(withNames(assemble(metaOf(worksheets), reads, workbookMarkers(names), protection.protected), names), calc);
   });
 }
 
@@ -192,7 +192,7 @@ function readInBlocks(excel: typeof Excel, withMerges: boolean, bounds: Bounds):
       merges: mergesOf(p.merged),
       markers: p.names.items.map((n) => n.name),
     }));
-    return withCalculation({ ...assemble(metaOf(worksheets), reads, workbookMarkers(names), protection.protected), blocks: true }, calc);
+    return withCalculation(withNames({ ...assemble(metaOf(worksheets), reads, workbookMarkers(names), protection.protected), blocks: true }, names), calc);
   });
 }
 
@@ -273,6 +273,20 @@ function metaOf(worksheets: Excel.WorksheetCollection): SheetMeta[] {
     position: ws.position,
     protected: ws.protection.protected,
   }));
+}
+
+/**
+ * The user's workbook-scoped names, already read with the sheet list, as formulas outside cells (SPEC §5
+ * output-referenced); the product's markers and Excel's built-in names are not the user's.
+ */
+function withNames(r: ReadResult, names: Excel.NamedItemCollection): ReadResult {
+  const list: ObjectFormula[] = [];
+  for (const n of names.items) {
+    if (typeof n.name !== 'string' || typeof n.formula !== 'string' || kindOfMarker(n.name) || n.name.startsWith('_xlnm.')) continue;
+    list.push({ kind: 'name', label: n.name, formula: n.formula.replace(/^=/, '') });
+  }
+  if (list.length > 0) r.snapshot.objectFormulas = list;
+  return r;
 }
 
 /** Workbook-scoped marker names (a file saved by a tool that drops the sheet scope) → sheet → kind. */

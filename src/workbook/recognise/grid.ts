@@ -6,6 +6,7 @@ import { trimAll } from '../../core/text';
 import { isBlank } from '../../core/values';
 import type { CellRef, CellValue } from '../../core/types';
 import { columnName, parseRange, type SheetSnapshot } from '../snapshot';
+import { sheetReferences } from './references';
 
 const LETTERS: string[] = [];
 
@@ -205,17 +206,9 @@ export class Grid {
   }
 }
 
-// 'Sheet name'! (quotes doubled inside) or SheetName! in a formula; a [1] workbook prefix is kept out.
-const SHEET_REF = /(?:'((?:[^']|'')+)'|([^\s'!(),;=+\-*/&<>^"{}:[\]]+))!/g;
-
-/** The sheet names a formula refers to ("COUNTIFS('民主测评'!C:C,"优秀")" → 民主测评). */
+/** The sheet names a formula refers to ("COUNTIFS('民主测评'!C:C,"优秀")" → 民主测评), workbook prefixes dropped. */
 export function sheetsReferenced(formula: string): string[] {
   const out: string[] = [];
-  SHEET_REF.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = SHEET_REF.exec(formula)) !== null) {
-    const name = (m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2]).replace(/^\[[^\]]*\]/, '');
-    if (name !== '' && !out.includes(name)) out.push(name);
-  }
+  for (const r of sheetReferences(formula)) if (!out.includes(r.sheet)) out.push(r.sheet);
   return out;
 }

@@ -17,6 +17,7 @@ import { applyOptionOrder } from './layouts/questionnaire';
 import { REASONS, ROLE_NAMES } from './messages';
 import type { OfficeSummaryTarget, RatingRange, Recognition, SheetRecognition } from './model';
 import { catalogueHeaderRef, readAdjustments, readCatalogueRows, readOfficeSummary, readRoster, readSettingRows } from './tables';
+import { outputReferences } from './output-referenced';
 import { uncalculatedFormulas } from './uncalculated';
 
 export type { OfficeSummaryTarget, RatingRange, Recognition, SheetRecognition, SheetRole } from './model';
@@ -138,6 +139,7 @@ export function recognise(snapshot: WorkbookSnapshot): Recognition {
   const formSheets = new Set(rated.forms.map((f) => f.ref.sheet));
   const derivedOnly = new Set(read.map((t) => t.ref.sheet).filter((s) => !keptSheets.has(s) && !formSheets.has(s)));
   append(ctx.findings, uncalculatedFormulas(sheets, recognitions, rated.forms, rated.tallies, derivedOnly));
+  append(ctx.findings, outputReferences(snapshot, sheets));
   const ratingSheets = recognitions.filter((r) => RATING_ROLES.has(r.role)).map((r) => r.name);
   const anyRating = rated.tallies.length > 0 || rated.forms.some((f) => (f.row ? f.row.values.some((v) => !isBlank(v)) : f.ratings.some((x) => !isBlank(x.value))));
   // an empty template: the rating sheets are there, nothing is rated yet (SPEC §5)

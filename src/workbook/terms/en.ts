@@ -55,6 +55,7 @@ export const en: Terms = {
     'calculation-manual': 'Manual calculation not run',
     'skipped-row': 'Row with ratings not read',
     'possible-double-count': 'Possible double count',
+    'output-referenced': 'Refers to a product sheet',
     'advanced-tie': 'Tie at the advanced cap',
     'no-ratings': 'No ratings yet',
     'uncalculated-formula': 'Formula not calculated',

@@ -72,6 +72,7 @@ export const zh = {
     'calculation-manual': '手动计算未能重算',
     'skipped-row': '含评分但未读取的行',
     'possible-double-count': '可能重复计票',
+    'output-referenced': '引用了程序生成的表',
     'advanced-tie': '先进名额处并列',
     'no-ratings': '尚无评分',
     'uncalculated-formula': '公式没有计算结果',

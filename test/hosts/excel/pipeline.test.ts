@@ -88,6 +88,26 @@ describe('re-running 计算等级', () => {
     expect(fake.value('考核汇总', 'A1')).toBe(fake.cell('我的统计', 'A1')?.value);
   });
 
+  test('warns once per referring sheet and per name that points at 考核汇总 (output-referenced), read in the same batch', async () => {
+    const fake = createFakeExcel();
+    seedAssessmentWorkbook(fake, 10, 3);
+    const host = new ExcelHost(fake.excel, { isSetSupported: fake.isSetSupported });
+    const first = await grade(fake, host);
+    expect(first.outcome.findings.filter((f) => f.code === 'output-referenced')).toEqual([]);
+    fake.seed('我的统计', { formulas: { B2: ['=考核汇总!K5', 0], B3: ['="考核汇总!K5"', '考核汇总!K5'] } });
+    fake.addWorkbookName('汇总标题', '考核汇总', 'A1');
+
+    fake.resetStats();
+    const snapshot = await host.readSnapshot();
+    // the names come with the sheet list: no extra round trip for them (2 syncs to read, as above)
+    expect(fake.syncCount).toBeLessThanOrEqual(2);
+    const found = runAssessment(snapshot, { lang: 'zh', date: '2026-12-31' }).findings.filter((f) => f.code === 'output-referenced');
+    expect(found.map((f) => [f.sheet ?? null, f.cell ?? null, f.message.zh.split('。')[0]])).toEqual([
+      [null, null, '名称“汇总标题”引用了本程序生成的工作表“考核汇总”'],
+      ['我的统计', 'B2', '工作表“我的统计”中有 1 个单元格的公式引用了本程序生成的工作表“考核汇总”（B2）'],
+    ]);
+  });
+
   test('a failure while rewriting leaves the previous results and the references as they were', async () => {
     const fake = createFakeExcel();
     seedAssessmentWorkbook(fake, 10, 3);
