@@ -12,11 +12,16 @@ import { sheetReferences } from './references';
 /** Formats whose output holds the product's sheets only: the user's formulas are not carried over. */
 const NEW_FILE_FORMATS: ReadonlySet<string> = new Set(['xls', 'et', 'ods', 'csv']);
 
-export function outputReferences(snapshot: WorkbookSnapshot, sheets: readonly SheetSnapshot[]): Finding[] {
-  if (snapshot.format !== undefined && NEW_FILE_FORMATS.has(snapshot.format)) return [];
-  // Excel compares sheet names without regard to case
+const OBJECT_KINDS: ReadonlySet<unknown> = new Set<ObjectFormula['kind']>(['name', 'chart', 'pivot', 'validation', 'conditional-format']);
+
+/** A sheet's name as a key: Excel compares sheet names without regard to case (a nameless sheet is ''). */
+const keyOf = (name: unknown): string => (typeof name === 'string' ? name.toLowerCase() : '');
+
+export function outputReferences(snapshot: WorkbookSnapshot | null | undefined, sheets: readonly SheetSnapshot[]): Finding[] {
+  const format = snapshot?.format;
+  if (typeof format === 'string' && NEW_FILE_FORMATS.has(format)) return [];
   const product = new Map<string, string>();
-  for (const s of sheets) if (typeof s.createdBy === 'string' && (s.createdBy as string) !== '') product.set(s.name.toLowerCase(), s.name);
+  for (const s of sheets) if (typeof s.createdBy === 'string' && (s.createdBy as string) !== '' && typeof s.name === 'string') product.set(keyOf(s.name), s.name);
   if (product.size === 0) return [];
   const targetsOf = (formula: string): string[] => {
     const out: string[] = [];
@@ -30,7 +35,7 @@ export function outputReferences(snapshot: WorkbookSnapshot, sheets: readonly Sh
 
   const findings: Finding[] = [];
   for (const sheet of sheets) {
-    if (product.has(sheet.name.toLowerCase()) || !Array.isArray(sheet.formulas)) continue;
+    if (typeof sheet.name !== 'string' || product.has(keyOf(sheet.name)) || !Array.isArray(sheet.formulas)) continue;
     const cells: string[] = [];
     const targets: string[] = [];
     sheet.formulas.forEach((row, r) => {
@@ -46,15 +51,16 @@ export function outputReferences(snapshot: WorkbookSnapshot, sheets: readonly Sh
     if (cells.length > 0) findings.push(outputReferencedCells(sheet.name, cells, targets));
   }
 
-  for (const o of (Array.isArray(snapshot.objectFormulas) ? snapshot.objectFormulas : []) as ObjectFormula[]) {
-    if (!o || typeof o.formula !== 'string') continue;
+  const objects = snapshot?.objectFormulas;
+  for (const o of (Array.isArray(objects) ? objects : []) as ObjectFormula[]) {
+    if (!o || typeof o !== 'object' || typeof o.formula !== 'string' || !OBJECT_KINDS.has(o.kind)) continue;
     // the product's own objects (print titles, its sheets' validations) live on its sheets
-    if (o.sheet !== undefined && product.has(o.sheet.toLowerCase())) continue;
+    if (o.sheet !== undefined && product.has(keyOf(o.sheet))) continue;
     const targets = targetsOf(o.formula);
     if (targets.length === 0) continue;
     // a validation is labelled by the ranges it covers: its first cell is where to look
     const cell = o.kind === 'validation' ? firstArea(o.label) : undefined;
-    findings.push(outputReferencedObject(o.kind, String(o.label), targets, o.sheet, cell));
+    findings.push(outputReferencedObject(o.kind, String(o.label), targets, typeof o.sheet === 'string' ? o.sheet : undefined, cell));
   }
   return findings;
 }

@@ -137,4 +137,10 @@ describe('names, charts, pivot tables and validations', () => {
       'The data validation "C3:C40 E3" on sheet "我的统计"',
     ]);
   });
+
+  test('odd entries from a host (no formula, an unknown kind, no snapshot fields) are passed over, never a crash', () => {
+    const odd = [null, { kind: 'name', label: 'x' }, { kind: 'macro', label: 'm', formula: '考核汇总!A1' }, { kind: 'name', label: 7, formula: '考核汇总!A1' }] as unknown as ObjectFormula[];
+    const f = findings({ sheets: [RATINGS, PRODUCT_SUMMARY, { name: undefined, values: [], merges: [], formulas: [['考核汇总!A1']] } as unknown as SheetSnapshot], objectFormulas: odd });
+    expect(f.map((x) => x.message.zh.split('引用')[0])).toEqual(['名称“7”']);
+  });
 });
