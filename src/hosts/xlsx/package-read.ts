@@ -143,6 +143,7 @@ class PackageReader {
         if (scanned.hiddenRows.length > 0) sheet.hiddenRows = scanned.hiddenRows;
         if (scanned.validations.length > 0) sheet.validations = scanned.validations;
         for (const v of scanned.validationSources) objectFormulas.push({ kind: 'validation', label: v.sqref, sheet: entry.name, formula: v.formula });
+        for (const v of scanned.conditionalSources) objectFormulas.push({ kind: 'conditional-format', label: v.sqref, sheet: entry.name, formula: v.formula });
       }
       const kind = marks.get(entry.name);
       if (kind) sheet.createdBy = kind;

@@ -38,6 +38,8 @@ export interface ScannedSheet {
   validations: string[];
   /** list validations whose source is a formula (a range or a name), with their ranges */
   validationSources: { sqref: string; formula: string }[];
+  /** conditional formats' formulas (plain and x14, where a rule on another sheet's cells lives) */
+  conditionalSources: { sqref: string; formula: string }[];
 }
 
 const INTERN_MAX = 40;
@@ -105,6 +107,7 @@ class SheetScanner {
   private readonly hiddenRows: number[] = [];
   private readonly validations: string[] = [];
   private readonly validationSources: { sqref: string; formula: string }[] = [];
+  private readonly conditionalSources: { sqref: string; formula: string }[] = [];
   private row = -1;
   private col = -1;
   /** parseRefAt's result (fields rather than an object: it runs once per cell) */
@@ -158,7 +161,7 @@ class SheetScanner {
         i = gt + 1;
         continue;
       }
-      if (local === 'dataValidation' || local === 'mergeCell') {
+      if (local === 'dataValidation' || local === 'mergeCell' || local === 'conditionalFormatting') {
         const gt = tagEnd(s, j);
         if (gt < 0) return final ? n : lt;
         const selfClosing = s.charCodeAt(gt - 1) === 47;
@@ -180,7 +183,8 @@ class SheetScanner {
             end = e + close.length;
           }
         }
-        this.validation(attributes(attrText), inner);
+        if (local === 'conditionalFormatting') this.conditional(attributes(attrText), inner);
+        else this.validation(attributes(attrText), inner);
         i = end;
         continue;
       }
@@ -451,6 +455,18 @@ class SheetScanner {
     this.validationSources.push({ sqref: ranges.join(' '), formula });
   }
 
+  /** A conditional format's rule formulas (<formula>, or <xm:f> in x14 rules), once each, for output-referenced. */
+  private conditional(a: Map<string, string>, inner: string): void {
+    const sqref = (a.get('sqref') ?? /<(?:[\w.-]+:)?sqref>([^<]*)</.exec(inner)?.[1] ?? '').trim().split(/\s+/).filter((x) => x !== '').join(' ');
+    const seen = new Set<string>();
+    for (const m of inner.matchAll(/<(?:[\w.-]+:)?(?:formula|f)>([^<]*)</g)) {
+      const formula = decodeEntities(m[1]).trim();
+      if (formula === '' || seen.has(formula)) continue;
+      seen.add(formula);
+      this.conditionalSources.push({ sqref, formula });
+    }
+  }
+
   finish(): ScannedSheet {
     const values = fill(this.values);
     if (this.merges.length > 0 && clearCovered(values, this.formulas, this.merges)) {
@@ -464,6 +480,7 @@ class SheetScanner {
       hiddenRows: this.hiddenRows,
       validations: this.validations,
       validationSources: this.validationSources,
+      conditionalSources: this.conditionalSources,
     };
     if (this.formulas) out.formulas = fill(this.formulas);
     if (this.uncalculated) out.uncalculated = this.uncalculated;

@@ -58,8 +58,8 @@ export function outputReferences(snapshot: WorkbookSnapshot | null | undefined, 
     if (o.sheet !== undefined && product.has(keyOf(o.sheet))) continue;
     const targets = targetsOf(o.formula);
     if (targets.length === 0) continue;
-    // a validation is labelled by the ranges it covers: its first cell is where to look
-    const cell = o.kind === 'validation' ? firstArea(o.label) : undefined;
+    // a validation or conditional format is labelled by the ranges it covers: the first is where to look
+    const cell = o.kind === 'validation' || o.kind === 'conditional-format' ? firstArea(o.label) : undefined;
     findings.push(outputReferencedObject(o.kind, String(o.label), targets, typeof o.sheet === 'string' ? o.sheet : undefined, cell));
   }
   return findings;

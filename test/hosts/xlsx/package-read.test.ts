@@ -253,6 +253,21 @@ describe('hostile files end with a correct read or one clear line', () => {
     expect(s.sheets[0].values[2]).toEqual([null, null, '优秀']);
   });
 
+  it('conditional formats: each rule formula once, plain and x14 (where Excel keeps rules over another sheet), with its ranges', () => {
+    const plain = '<conditionalFormatting sqref="B2:B20 D2"><cfRule type="expression" dxfId="0" priority="1"><formula>$B2&gt;考核汇总!$K$5</formula></cfRule><cfRule type="cellIs" dxfId="1" priority="2" operator="equal"><formula>"优秀"</formula></cfRule></conditionalFormatting>';
+    const x14 =
+      '<extLst><ext uri="{78C0D931-6437-407d-A8EE-F0AAD7539E65}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"><x14:conditionalFormattings>' +
+      '<x14:conditionalFormatting xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"><x14:cfRule type="expression" priority="3" id="{00000000-0000-0000-0000-000000000001}"><xm:f>&apos;考核汇总&apos;!$L$3=&quot;优秀&quot;</xm:f><x14:dxf/></x14:cfRule><xm:sqref>C2:C20</xm:sqref></x14:conditionalFormatting>' +
+      '</x14:conditionalFormattings></ext></extLst>';
+    const s = readWorkbook(pkg([['我的统计', 'worksheets/sheet1.xml', sheetXml('<row r="2"><c r="B2"><v>90</v></c></row>', plain + x14)]]));
+    expect(s.objectFormulas).toEqual([
+      { kind: 'conditional-format', label: 'B2:B20 D2', sheet: '我的统计', formula: '$B2>考核汇总!$K$5' },
+      { kind: 'conditional-format', label: 'B2:B20 D2', sheet: '我的统计', formula: '"优秀"' },
+      { kind: 'conditional-format', label: 'C2:C20', sheet: '我的统计', formula: `'考核汇总'!$L$3="优秀"` },
+    ]);
+    expect(s.sheets[0].values[1]).toEqual([null, 90]);
+  });
+
   it('50,000 merged ranges are kept as ranges, covered values dropped', () => {
     const merges = Array.from({ length: 50_000 }, (_, i) => `<mergeCell ref="A${i * 2 + 1}:B${i * 2 + 1}"/>`).join('');
     const rows = '<row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2</v></c></row>';

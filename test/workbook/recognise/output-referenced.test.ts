@@ -138,6 +138,12 @@ describe('names, charts, pivot tables and validations', () => {
     ]);
   });
 
+  test('a conditional format of the user\'s over the summary: one warning at the first range it covers', () => {
+    const cf: ObjectFormula[] = [{ kind: 'conditional-format', label: 'B2:B20 D2', sheet: '我的统计', formula: '$B2>考核汇总!$K$5' }];
+    const f = findings({ sheets: [RATINGS, PRODUCT_SUMMARY], objectFormulas: cf });
+    expect(f.map((x) => [x.sheet, x.cell, x.message.zh.split('。')[0]])).toEqual([['我的统计', 'B2:B20', '条件格式“B2:B20 D2”（在工作表“我的统计”中）引用了本程序生成的工作表“考核汇总”']]);
+  });
+
   test('odd entries from a host (no formula, an unknown kind, no snapshot fields) are passed over, never a crash', () => {
     const odd = [null, { kind: 'name', label: 'x' }, { kind: 'macro', label: 'm', formula: '考核汇总!A1' }, { kind: 'name', label: 7, formula: '考核汇总!A1' }] as unknown as ObjectFormula[];
     const f = findings({ sheets: [RATINGS, PRODUCT_SUMMARY, { name: undefined, values: [], merges: [], formulas: [['考核汇总!A1']] } as unknown as SheetSnapshot], objectFormulas: odd });
