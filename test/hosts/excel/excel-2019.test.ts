@@ -115,7 +115,8 @@ test('a product sheet that is fewer rows than before leaves none of the old rows
 });
 
 test('no reference is left that cannot survive: a product sheet renamed while rewritten keeps its references too (Excel follows a rename)', async () => {
-  // output-referenced (SPEC §5) warns where a reference cannot survive. In Excel the host never deletes a
+  // Issue 22 asks for output-referenced where a reference cannot survive; it is now raised for every
+  // reference to a product sheet (recognise/output-referenced.ts), and none breaks: the host never deletes a
   // sheet that existed before the write (only its own temporary sheets), and Excel rewrites references on
   // a rename ("when you rename a worksheet, formulas that refer to it are updated", Excel help, Rename a
   // worksheet), so no such case is left on any ExcelApi version, 1.8 included.
