@@ -14,27 +14,9 @@ import { officeAppHost } from '../../src/taskpane/app-host';
 import { stringsFor } from '../../src/taskpane/i18n';
 import { branchName, createFakeExcel, seedAssessmentWorkbook } from '../support/fake-excel';
 import { renderApp, settle } from './pane';
+import { manualTimers } from '../support/timers';
 
 afterEach(cleanup);
-
-function timers() {
-  const pending = new Map<number, { f: () => void; ms: number }>();
-  let next = 1;
-  return {
-    pending,
-    setTimer: (f: () => void, ms: number) => {
-      pending.set(next, { f, ms });
-      return next++;
-    },
-    clearTimer: (id: unknown) => void pending.delete(id as number),
-    fireAll: () => {
-      for (const [id, t] of [...pending]) {
-        pending.delete(id);
-        t.f();
-      }
-    },
-  };
-}
 
 const BRANCHES = 3;
 const OUTPUT = ['考核汇总', '考核结果通报', '校验问题', '计算明细'];
@@ -43,7 +25,7 @@ function paneOn(platform: 'windows' | 'mac' | 'web', lang: Lang) {
   const fake = createFakeExcel({ platform });
   seedAssessmentWorkbook(fake, BRANCHES, 5);
   fake.cellEditMode = true; // the clerk is typing in a cell
-  const t = timers();
+  const t = manualTimers();
   const host = officeAppHost(fake.excel, fake.office as unknown as typeof Office, document, { cellEditTimers: t });
   renderApp(<App host={host} lang={lang} today={() => '2026-12-31'} />);
   const s = stringsFor(lang);

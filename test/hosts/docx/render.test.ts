@@ -4,7 +4,6 @@
  * come from Debian, installed by scripts/ensure-libreoffice.sh when missing. Slow: one conversion run for
  * both documents; every step waits on its process's exit, never on a clock.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -15,6 +14,7 @@ import { buildNotificationDocument, buildRequestDocument } from '../../../src/wo
 import { SAMPLE_BRANCHES, SAMPLE_ISSUER } from '../../../src/workbook/plans/sample';
 import { runAssessment } from '../../../src/workbook/pipeline';
 import { bytesOf, run } from '../../cli/helpers';
+import { exec } from '../../support/exec';
 
 /** The sample's sheets with settings rows filled in, graded as a host would read them. */
 function sampleWith(settings: Record<string, string>) {
@@ -31,19 +31,6 @@ function sampleWith(settings: Record<string, string>) {
 const OFFICIAL = { 发文机关标志: '中共××研究院委员会办公室文件', 发文字号: '院党办〔2026〕3号', 抄送: '院长办公室，院纪委', 印发机关: '中共××研究院委员会办公室' };
 
 const ROOT = path.join(__dirname, '..', '..', '..');
-
-/** Run a program to its exit; its stdout, or a rejection with its stderr. */
-function exec(cmd: string, args: string[]): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (err += d));
-    child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`${cmd} exited with ${code}: ${err.slice(-2000)}`))));
-  });
-}
 
 /** The words of one page with their boxes (points from the page's top), as pdftotext -bbox gives them. */
 async function wordsOf(file: string, page: number): Promise<{ text: string; xMin: number; xMax: number; yMin: number; yMax: number }[]> {

@@ -7,31 +7,13 @@
  */
 import { ExcelHost } from '../../../src/hosts/excel';
 import { createFakeExcel, seedAssessmentWorkbook } from '../../support/fake-excel';
-
-function timers() {
-  const pending = new Map<number, { f: () => void; ms: number }>();
-  let next = 1;
-  return {
-    pending,
-    setTimer: (f: () => void, ms: number) => {
-      pending.set(next, { f, ms });
-      return next++;
-    },
-    clearTimer: (id: unknown) => void pending.delete(id as number),
-    fireAll: () => {
-      for (const [id, t] of [...pending]) {
-        pending.delete(id);
-        t.f();
-      }
-    },
-  };
-}
+import { manualTimers } from '../../support/timers';
 
 test('Windows: the read waits while a cell is edited; after 3 s the pane is told, and again when it goes on', async () => {
   const fake = createFakeExcel({ platform: 'windows' });
   seedAssessmentWorkbook(fake, 3, 2);
   fake.cellEditMode = true;
-  const t = timers();
+  const t = manualTimers();
   const told: boolean[] = [];
   const host = new ExcelHost(fake.excel, {
     isSetSupported: fake.isSetSupported,
@@ -52,7 +34,7 @@ test('Windows: the read waits while a cell is edited; after 3 s the pane is told
 test('a batch that starts in time says nothing and leaves no timer', async () => {
   const fake = createFakeExcel({ platform: 'windows' });
   seedAssessmentWorkbook(fake, 3, 2);
-  const t = timers();
+  const t = manualTimers();
   const told: boolean[] = [];
   await new ExcelHost(fake.excel, {
     isSetSupported: fake.isSetSupported,

@@ -4,7 +4,6 @@
  * it (ExcelJS: faces, colours, alignment, the red line), parsed strictly, and printed by LibreOffice to
  * PDF: the red 标志, the 字号 and the title in that order on paper. Without the key, the plain layout.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -15,6 +14,7 @@ import { planSample } from '../../../src/workbook/plans';
 import { runAssessment, type RunOutcome } from '../../../src/workbook/pipeline';
 import { bytesOf, run } from '../../cli/helpers';
 import { expectStrictPackage } from '../../support/strict';
+import { exec } from '../../support/exec';
 
 const MARK = '中共××研究院委员会办公室文件';
 const NUMBER = '院党办〔2026〕3号';
@@ -35,18 +35,6 @@ function sampleWith(settings: Record<string, string>): Uint8Array {
     return { ...s, values };
   });
   return buildWorkbook({ ...plan, sheets } as WorkbookPlan);
-}
-
-function exec(cmd: string, args: string[]): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (err += d));
-    child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`${cmd} exited with ${code}: ${err.slice(-2000)}`))));
-  });
 }
 
 let input: Uint8Array;
