@@ -18,10 +18,10 @@ import { FileBar } from './FileBar';
 import { GradeTab } from './GradeTab';
 import { textOfError } from './host-util';
 import { stringsFor, type StepId, type TabId } from './i18n';
-import { PaneContext, type Notice, type Pane } from './pane';
+import { PaneContext, type Notice, type Pane, type SettingsDraft } from './pane';
 import { gradeWorkbook, todayIso, yieldToBrowser, type GradeOutcome, type Runner } from './run';
 import { PrintCopy } from './PrintCopy';
-import { SettingsTab } from './SettingsTab';
+import { draftChanges, sameSaved, savedTexts, SettingsTab } from './SettingsTab';
 import { StatusArea } from './StatusArea';
 import { paneTheme, useCommonStyles, useLatinPunctuation } from './styles';
 import type { ThemeMode } from './theme';
@@ -125,6 +125,9 @@ export function App({ host, lang: initialLang, theme = 'light', run = runAssessm
     setPreviousState(p);
   }, []);
 
+  // The settings form's unsaved typing, here so that a look at another tab keeps it (see SettingsTab).
+  const [settingsDraft, setSettingsDraft] = useState<SettingsDraft | null>(null);
+
   useEffect(() => {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
   }, [lang]);
@@ -197,6 +200,9 @@ export function App({ host, lang: initialLang, theme = 'light', run = runAssessm
           branchesRef.current = out.result.branches.length;
           setOutcome(out);
           setSelected(null);
+          // A draft typed over other settings (a grade that read another file's) must never be saved into this one.
+          const now = savedTexts(out.recognition.origins);
+          setSettingsDraft((d) => (d && sameSaved(d.base, now) ? d : null));
         },
       );
     },
@@ -224,6 +230,8 @@ export function App({ host, lang: initialLang, theme = 'light', run = runAssessm
     opening: () => setStep('open'),
     previous,
     setPrevious,
+    settingsDraft,
+    setSettingsDraft,
   };
 
   const opened = (name: string) => {
@@ -232,7 +240,10 @@ export function App({ host, lang: initialLang, theme = 'light', run = runAssessm
     setOutcome(null);
     setSelected(null);
     setSnapshot(null);
+    // Another workbook: what was typed for the last one is gone with it.
+    setSettingsDraft(null);
   };
+  const settingsDirty = outcome !== null && draftChanges(settingsDraft, outcome.recognition.origins).length > 0;
 
   // One progress line for the whole action (never a step counter that flashes by); the notification prints
   // from its own copy whatever the tab and width (see PrintCopy).
@@ -249,8 +260,15 @@ export function App({ host, lang: initialLang, theme = 'light', run = runAssessm
 
           <TabList className={styles.tabs} selectedValue={tab} onTabSelect={(_, d) => showTab(d.value as TabId)} aria-label={s.tabListLabel}>
             {TABS.map((t) => (
-              <Tab key={t} value={t} className={styles.tab} id={`${idBase}-tab-${t}`} aria-controls={`${idBase}-panel-${t}`}>
-                {s.tabs[t]}
+              <Tab
+                key={t}
+                value={t}
+                className={styles.tab}
+                id={`${idBase}-tab-${t}`}
+                aria-controls={`${idBase}-panel-${t}`}
+                {...(t === 'settings' && settingsDirty ? { 'aria-label': s.settingsTabDirtyLabel, 'data-dirty': '' } : {})}
+              >
+                {t === 'settings' && settingsDirty ? s.settingsTabDirty : s.tabs[t]}
               </Tab>
             ))}
           </TabList>

@@ -5,14 +5,14 @@
  * changes are written to the settings sheet, then the workbook is graded again.
  */
 import { Button, Dropdown, Field, Input, makeStyles, mergeClasses, Option, tokens } from '@fluentui/react-components';
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import type { Finding, SettingKey, SettingOrigin, Text } from '../core/types';
 import type { PlanValue } from '../workbook/plan';
 import { checkSettingEdits, runYear, settingInput, settingsEditPlan } from '../workbook/plans';
 import type { SettingGroupId } from './i18n';
 import { chineseQuotes } from './i18n';
 import { PlaceLabel } from './FindingItem';
-import { usePane } from './pane';
+import { usePane, type GroupProblem, type SettingsDraft } from './pane';
 import { useCommonStyles } from './styles';
 import { gradeNotice } from './useGradeRun';
 
@@ -64,6 +64,23 @@ function fieldText(key: SettingKey, display: string): string {
   return kind.type === 'number' && kind.unit === '%' ? display.replace(/%$/, '') : display;
 }
 
+/** The form's text of every setting as saved (what the last run read): what a draft is typed over. */
+export function savedTexts(origins: readonly SettingOrigin[]): Map<SettingKey, string> {
+  return new Map(origins.map((o) => [o.key, fieldText(o.key, o.display)]));
+}
+
+/** Same saved settings: a run that reads others (another file, 考核参数 edited in the sheet) ends a draft. */
+export function sameSaved(a: ReadonlyMap<SettingKey, string>, b: ReadonlyMap<SettingKey, string>): boolean {
+  return a.size === b.size && [...a].every(([key, text]) => b.get(key) === text);
+}
+
+/** The draft's texts that differ from the saved settings: what "unsaved changes" means. */
+export function draftChanges(draft: SettingsDraft | null, origins: readonly SettingOrigin[]): [SettingKey, string][] {
+  if (!draft) return [];
+  const saved = savedTexts(origins);
+  return [...draft.texts].filter(([key, text]) => saved.has(key) && text !== saved.get(key));
+}
+
 /** The cell value for a field's text: a weight typed as 60 is written as 60 (read as 60 %). */
 function cellValue(text: string): PlanValue {
   return settingInput(text);
@@ -94,6 +111,7 @@ const useSettingsStyles = makeStyles({
     flexDirection: 'column',
     gap: tokens.spacingVerticalXS,
   },
+  buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
 });
 
 function SettingField({
@@ -180,13 +198,6 @@ function SettingField({
   );
 }
 
-/** A problem about several fields (weights that do not sum, thresholds out of order), said under its group. */
-interface GroupProblem {
-  /** the group whose edits alone cause it; null: only the edits of several groups together */
-  group: SettingGroupId | null;
-  message: Text;
-}
-
 /**
  * The group a key-less problem belongs to: the one whose edits alone already cause it (the same check, on
  * that group's edits only), so "out of order" stands under 分数线 and not under 权重.
@@ -217,9 +228,8 @@ export function SettingsTab() {
   const common = useCommonStyles();
   const styles = useSettingsStyles();
   const formId = useId();
-  // Edited texts by key; an outcome with new values starts the form afresh.
-  const [edits, setEdits] = useState<{ of: unknown; texts: Map<SettingKey, string> }>({ of: null, texts: new Map() });
-  const [problems, setProblems] = useState<{ of: unknown; byKey: Map<SettingKey, Text>; general: GroupProblem[] }>({ of: null, byKey: new Map(), general: [] });
+  // What was typed and not saved lives in the pane (pane.settingsDraft): it outlasts a look at another tab.
+  const draft = pane.settingsDraft;
 
   if (!outcome) {
     return (
@@ -230,21 +240,20 @@ export function SettingsTab() {
     );
   }
   const origins = outcome.recognition.origins;
-  const texts = edits.of === outcome ? edits.texts : new Map<SettingKey, string>();
-  const shown = problems.of === outcome ? problems : { byKey: new Map<SettingKey, Text>(), general: [] as GroupProblem[] };
+  const saved = savedTexts(origins);
+  const texts = draft?.texts ?? new Map<SettingKey, string>();
+  const shown = { byKey: draft?.byKey ?? new Map<SettingKey, Text>(), general: draft?.general ?? [] };
   const originOf = new Map(origins.map((o) => [o.key, o]));
-  const textOf = (key: SettingKey) => texts.get(key) ?? fieldText(key, originOf.get(key)?.display ?? '');
-  const changed = [...texts].filter(([key, text]) => text !== fieldText(key, originOf.get(key)?.display ?? ''));
+  const textOf = (key: SettingKey) => texts.get(key) ?? saved.get(key) ?? '';
+  const changed = draftChanges(draft, origins);
+  const dirty = changed.length > 0;
 
   const setText = (key: SettingKey, text: string) => {
     const next = new Map(texts);
     next.set(key, text);
-    setEdits({ of: outcome, texts: next });
-    if (shown.byKey.has(key)) {
-      const byKey = new Map(shown.byKey);
-      byKey.delete(key);
-      setProblems({ of: outcome, byKey, general: shown.general });
-    }
+    const byKey = new Map(shown.byKey);
+    byKey.delete(key);
+    pane.setSettingsDraft({ base: draft?.base ?? saved, texts: next, byKey, general: shown.general });
   };
 
   const save = () =>
@@ -259,7 +268,7 @@ export function SettingsTab() {
           if (p.key && !byKey.has(p.key)) byKey.set(p.key, p.message);
           else if (!p.key) general.push({ group: groupOf(p.message, origins, values), message: p.message });
         }
-        setProblems({ of: outcome, byKey, general });
+        pane.setSettingsDraft({ base: draft?.base ?? saved, texts, byKey, general });
         const n = found.length;
         return { intent: 'error', body: (t) => t.settingsInvalid(n) };
       }
@@ -269,12 +278,10 @@ export function SettingsTab() {
       const keys = [...values.keys()];
       const out = await pane.grade(true);
       if (!out) return undefined;
-      // A saved value the engine then rejects: the form keeps what was typed, the reason under its field.
+      // Saved: the draft is done. A saved value the engine then rejects: the form keeps what was typed, the
+      // reason under its field, now over the settings just read.
       const rejected = rejectedSettings(out.findings, out.recognition.origins, keys);
-      if (rejected.size > 0) {
-        setEdits({ of: out, texts: new Map(changed) });
-        setProblems({ of: out, byKey: rejected, general: [] });
-      }
+      pane.setSettingsDraft(rejected.size > 0 ? { base: savedTexts(out.recognition.origins), texts: new Map(changed), byKey: rejected, general: [] } : null);
       const after = gradeNotice(pane, out, true);
       if (after.intent === 'error') return after;
       return { ...after, title: undefined, body: (t) => `${t.settingsSaved(keys.map((k) => t.settingKeys[k]))} ${after.body(t, lang)}` };
@@ -295,6 +302,11 @@ export function SettingsTab() {
         {s.tabs.settings}
       </h2>
       <p className={common.intro}>{s.settingsIntro}</p>
+      {dirty && (
+        <p className={common.hint} data-testid="settings-draft-note">
+          {s.settingsDraftNote}
+        </p>
+      )}
       {SETTING_GROUPS.map((g) => {
         const mine = shown.general.filter((p) => p.group === g.id);
         return (
@@ -322,9 +334,15 @@ export function SettingsTab() {
               {chineseQuotes(p.message[lang], lang)}
             </p>
           ))}
-        <Button type="submit" appearance="primary" disabledFocusable={busy || changed.length === 0}>
-          {s.saveAndGrade}
-        </Button>
+        <div className={styles.buttons}>
+          <Button type="submit" appearance="primary" disabledFocusable={busy || !dirty}>
+            {s.saveAndGrade}
+          </Button>
+          {/* always there (disabled when nothing to discard): focus stays on it after discarding */}
+          <Button type="button" disabledFocusable={busy || !dirty} onClick={() => pane.setSettingsDraft(null)}>
+            {s.discardSettings}
+          </Button>
+        </div>
       </div>
     </form>
   );

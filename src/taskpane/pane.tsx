@@ -4,10 +4,10 @@
  */
 import { createContext, useContext } from 'react';
 import type { PreviousYear } from '../core/previous';
-import type { Finding, Lang } from '../core/types';
+import type { Finding, Lang, SettingKey, Text } from '../core/types';
 import type { WorkbookSnapshot } from '../workbook/snapshot';
 import type { AppHost } from './app-host';
-import type { Strings, TabId } from './i18n';
+import type { SettingGroupId, Strings, TabId } from './i18n';
 import type { GradeOutcome } from './run';
 
 /** A notice's text, chosen at render time so that switching language re-words it. */
@@ -27,6 +27,25 @@ export interface Notice {
   /** shown below the body, one warning each (what Excel refused of a run's layout) */
   warnings?: Msg[];
   actions?: NoticeAction[];
+}
+
+/** A problem about several settings (weights that do not sum, thresholds out of order), said under its group. */
+export interface GroupProblem {
+  /** the group whose edits alone cause it; null: only the edits of several groups together */
+  group: SettingGroupId | null;
+  message: Text;
+}
+
+/**
+ * What the clerk typed on 设置 and has not saved, with the problems a rejected save found. Kept by the pane,
+ * not the form, so that looking at 校验 or the results in between loses nothing.
+ */
+export interface SettingsDraft {
+  /** the saved field texts it was typed over: a run that reads other settings (another file) drops the draft */
+  base: ReadonlyMap<SettingKey, string>;
+  texts: ReadonlyMap<SettingKey, string>;
+  byKey: ReadonlyMap<SettingKey, Text>;
+  general: readonly GroupProblem[];
 }
 
 export interface Pane {
@@ -61,6 +80,9 @@ export interface Pane {
   /** Last year's results the clerk chose (SPEC §8): every grade run of the session compares with them until removed. */
   previous: PreviousYear | null;
   setPrevious(previous: PreviousYear | null): void;
+  /** The settings form's unsaved typing (null: none); dropped when another workbook or other settings come in. */
+  settingsDraft: SettingsDraft | null;
+  setSettingsDraft(draft: SettingsDraft | null): void;
 }
 
 export const PaneContext = createContext<Pane | null>(null);

@@ -269,6 +269,11 @@ export const zh = {
   sheetKeyLabel: '表中名称',
   saveAndGrade: '保存并重新计算',
   settingsUnchanged: '没有修改。',
+  // The form's unsaved typing survives tab switches; the tab says so, the form says the results do not use it yet.
+  settingsTabDirty: '设置 •',
+  settingsTabDirtyLabel: '设置（有未保存的修改）',
+  discardSettings: '放弃修改',
+  settingsDraftNote: '有未保存的修改。计算等级仍使用已保存的参数；点击“保存并重新计算”后才生效。',
   settingsInvalid: (n: number) => `有 ${n} 处参数需要修改，尚未写入工作簿。`,
   settingsSaved: (keys: string[]) => `已保存${keys.map((k) => `“${k}”`).join('、')}，并已重新计算。`,
   rankingOptions: { 并列占位: '并列占位（1、2、2、4）', 并列不占位: '并列不占位（1、2、2、3）' } as Record<string, string>,
