@@ -51,11 +51,13 @@ test('weights that do not add up, then thresholds out of order: the form keeps w
   expect(await org.inputValue()).toBe('50');
   await screenshot(page, '66-web-settings-weights-rejected');
   // Nothing written, nothing graded again: 考核参数 and the table as before.
-  // (Leaving the tab drops what was typed and not saved: the form shows 考核参数 again.)
   expect(await savedSetting(page, '组织考核权重')).toBe(weightBefore);
   await page.getByRole('tab', { name: zh.tabs.grade }).click();
   expect(await shownKeyColumns(page, zh)).toEqual(graded);
   await page.getByRole('tab', { name: zh.tabs.settings }).click();
+  // What was typed and not saved outlasts the look at other tabs, with its reason.
+  expect(await org.inputValue()).toBe('50');
+  expect(await org.getAttribute('aria-invalid')).toBe('true');
 
   // Back to 60, and 较好分数线 95 above 优秀 90: the reason under 分数线 (not under 权重), the 95 kept.
   await org.fill('60');
