@@ -78,6 +78,8 @@ test('Excel on the web refuses while a cell is edited: the pane says how to end 
   const { fake, t, s, gradeButton } = paneOn('web', 'zh');
   fireEvent.click(gradeButton());
   await settle();
+  // one batch, refused: no second read (without merged areas) that would be refused the same
+  expect(fake.runs).toHaveLength(1);
   const status = screen.getByTestId('status');
   expect(within(status).getByText('请先按 Enter 或点击其他单元格，结束单元格编辑，然后再试。')).toBeTruthy();
   expect(s.cellEditRetry.startsWith(s.cellEditWait)).toBe(true);
@@ -93,4 +95,57 @@ test('Excel on the web refuses while a cell is edited: the pane says how to end 
   expect(within(status).queryByText(s.cellEditRetry)).toBeNull();
   expect(shownBranches()).toEqual(graded);
   expect(fake.sheetNames().filter((n) => OUTPUT.includes(n))).toEqual(OUTPUT);
+});
+
+/**
+ * Going to a finding's cell while a cell is being edited: Excel holds the selection batch like any other
+ * (office-js #806), so the pane says how to end the edit, and the cell is selected once it ends.
+ */
+async function gradedWithFinding(platform: 'windows' | 'web') {
+  const pane = paneOn(platform, 'zh');
+  const { fake } = pane;
+  fake.endCellEdit();
+  (fake.cell('民主测评', 'C3') as { value: unknown }).value = '很好'; // not a grade: a finding at 民主测评 C3
+  fireEvent.click(pane.gradeButton());
+  await settle();
+  fireEvent.click(screen.getByRole('tab', { name: pane.s.tabs.checks }));
+  const section = screen.getByRole('region', { name: /^评分无效/ });
+  const finding = within(section).getAllByTestId('finding').find((f) => f.textContent?.includes('工作表「民主测评」C3'));
+  expect(finding).toBeTruthy();
+  return { ...pane, finding: finding as HTMLElement };
+}
+
+test("Windows: a finding's cell clicked while a cell is edited: after 3 s the pane says how to end the edit, then the cell is selected", async () => {
+  const { fake, t, finding } = await gradedWithFinding('windows');
+  const selection = fake.model.selection;
+  fake.cellEditMode = true; // the clerk types in a cell, then clicks the finding
+  fireEvent.click(finding);
+  await waitFor(() => expect(fake.waitingForCellEdit).toBe(1));
+  expect([...t.pending.values()].map((x) => x.ms)).toEqual([3000]);
+  expect(screen.queryByTestId('cell-edit-wait')).toBeNull();
+  act(() => t.fireAll()); // 3 s have passed
+  expect(screen.getByTestId('cell-edit-wait').textContent).toBe('请先按 Enter 或点击其他单元格，结束单元格编辑');
+  expect(fake.model.selection).toEqual(selection); // not selected yet
+
+  act(() => fake.endCellEdit()); // the clerk presses Enter
+  await settle();
+  expect(screen.queryByTestId('cell-edit-wait')).toBeNull();
+  expect(fake.activeSheet()).toBe('民主测评');
+  expect(fake.model.selection).toEqual({ sheetId: fake.sheet('民主测评').id, address: 'C3' });
+  expect(t.pending.size).toBe(0);
+});
+
+test("Excel on the web: a finding's cell clicked while a cell is edited says how to end the edit, and works after", async () => {
+  const { fake, s, t, finding } = await gradedWithFinding('web');
+  fake.cellEditMode = true;
+  const runs = fake.runs.length;
+  fireEvent.click(finding);
+  await settle();
+  expect(within(screen.getByTestId('status')).getByText(s.cellEditRetry)).toBeTruthy();
+  expect(fake.runs.length - runs).toBe(1);
+  expect(t.pending.size).toBe(0);
+  fake.endCellEdit();
+  fireEvent.click(finding);
+  await settle();
+  expect(fake.model.selection).toEqual({ sheetId: fake.sheet('民主测评').id, address: 'C3' });
 });

@@ -24,7 +24,7 @@ import {
 } from './options';
 import { PLATFORM_TEXT, type ExcelPlatform } from './platform';
 import { readWorkbook } from './read';
-import { runExcel } from './run';
+import { runExcel, watchCellEdit, type CellEditWait } from './run';
 import { areaLists, planWrite, type Cosmetic, type WriteJob } from './write';
 
 export interface ExcelHostOptions {
@@ -38,15 +38,12 @@ export interface ExcelHostOptions {
   platform?: ExcelPlatform;
   /**
    * Told `true` when a batch has not started after `afterMs` (default 3 s): Excel on Windows and Mac holds
-   * batches while the user edits a cell, without limit (office-js #806); `false` once it runs. The pane
-   * shows the terms' cellEditWait meanwhile. Timers injectable for tests.
+   * batches while the user edits a cell, without limit (office-js #806); `false` once it runs. Every batch
+   * the host makes is watched (reads, writes, go to a cell, highlights, drop-downs, new workbooks), since
+   * `Excel` is wrapped once in the constructor. The pane shows the terms' cellEditWait meanwhile. Timers
+   * injectable for tests.
    */
-  cellEditWait?: {
-    onWaiting: (waiting: boolean) => void;
-    afterMs?: number;
-    setTimer?: (f: () => void, ms: number) => unknown;
-    clearTimer?: (id: unknown) => void;
-  };
+  cellEditWait?: CellEditWait;
 }
 
 /**
@@ -68,7 +65,8 @@ export class ExcelHost implements WorkbookHost {
   private readonly bounds: Bounds;
   private readonly isSetSupported: IsSetSupported;
   private readonly platform: ExcelPlatform;
-  private readonly cellEditWait: ExcelHostOptions['cellEditWait'];
+  /** `Excel` as given, wrapped once so that every batch reports a wait for a cell being edited */
+  private readonly excel: typeof Excel;
   /** protection as last read (readSnapshot), used by the next applyPlan */
   private protectedSheets = new Set<string>();
   /** workbook structure protection as last read */
@@ -89,53 +87,14 @@ export class ExcelHost implements WorkbookHost {
    */
   requestEstimates: number[] = [];
 
-  constructor(
-    private readonly excel: typeof Excel,
-    options: ExcelHostOptions = {},
-  ) {
+  constructor(excel: typeof Excel, options: ExcelHostOptions = {}) {
+    this.excel = watchCellEdit(excel, options.cellEditWait);
     this.bounds = {
       maxCellsPerRequest: options.maxCellsPerRequest ?? DEFAULT_MAX_CELLS,
       maxPayloadBytes: options.maxPayloadBytes ?? DEFAULT_MAX_PAYLOAD_BYTES,
     };
     this.isSetSupported = options.isSetSupported ?? officeIsSetSupported();
     this.platform = options.platform ?? 'other';
-    this.cellEditWait = options.cellEditWait;
-  }
-
-  /** `Excel` whose runs report a first sync that does not start within the wait (cellEditWait). */
-  private watched(): typeof Excel {
-    const w = this.cellEditWait;
-    if (!w) return this.excel;
-    const setTimer = w.setTimer ?? ((f, ms) => setTimeout(f, ms));
-    const clearTimer = w.clearTimer ?? ((id) => clearTimeout(id as ReturnType<typeof setTimeout>));
-    const excel = this.excel;
-    const run = (options: Excel.RunOptions, batch: (context: Excel.RequestContext) => Promise<unknown>) =>
-      excel.run(options, (context) => {
-        const sync = context.sync.bind(context);
-        let first = true;
-        context.sync = <T>(value?: T): Promise<T> => {
-          if (!first) return sync(value) as Promise<T>;
-          first = false;
-          let told = false;
-          const timer = setTimer(() => {
-            told = true;
-            w.onWaiting(true);
-          }, w.afterMs ?? 3000);
-          const done = () => {
-            clearTimer(timer);
-            if (told) w.onWaiting(false);
-          };
-          return (sync(value) as Promise<T>).then(
-            (v) => (done(), v),
-            (e) => {
-              done();
-              throw e;
-            },
-          );
-        };
-        return batch(context);
-      });
-    return { ...excel, run, createWorkbook: (b?: string) => excel.createWorkbook(b) } as unknown as typeof Excel;
   }
 
   private features(): Features {
@@ -145,7 +104,7 @@ export class ExcelHost implements WorkbookHost {
 
   async readSnapshot(): Promise<WorkbookSnapshot> {
     try {
-      const r = await readWorkbook(this.watched(), this.features(), this.bounds, this.largeWorkbook);
+      const r = await readWorkbook(this.excel, this.features(), this.bounds, this.largeWorkbook);
       this.largeWorkbook = r.blocks === true;
       this.protectedSheets = r.protectedSheets;
       this.structureProtected = r.structureProtected;
@@ -225,7 +184,10 @@ export class ExcelHost implements WorkbookHost {
     // How far the write got: the milestone names present now (Excel stops at the first failed statement
     // and keeps what ran before it), then the temporary sheets and those names are removed.
     const milestones = job?.milestones ?? [];
-    const found = await this.settle(temps, milestones.map((m) => m.name));
+    // Refused for a cell being edited (Excel on the web, office-js #1393): Excel refuses the request whole,
+    // before running any of it, and a batch to look or tidy up would be refused the same; none is sent.
+    const editing = officeCode(failure) === 'InvalidOperationInCellEditMode';
+    const found = editing ? new Set<string>() : await this.settle(temps, milestones.map((m) => m.name));
     if (found) milestones.forEach((m, i) => found.has(m.name) && reached.add(i));
     // The cosmetics end the last request, after the "results" milestone: when it was reached, all results
     // are in place and only a cosmetic failed. Retry those one by one and report the ones Excel refuses.

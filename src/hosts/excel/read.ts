@@ -10,7 +10,7 @@ import type { CellValue } from '../../core/types';
 import { kindOfMarker } from '../../workbook/host';
 import { address, type ObjectFormula, type OutputKind, type SheetSnapshot, type WorkbookSnapshot } from '../../workbook/snapshot';
 import { jsonBytes, localAddress, sheetOfFormula, toCellValue } from './cells';
-import { isSizeError } from './errors';
+import { isSizeError, officeCode } from './errors';
 import type { Bounds, Features } from './options';
 import { runExcel } from './run';
 
@@ -71,7 +71,9 @@ export async function readWorkbook(excel: typeof Excel, features: Features, boun
   } catch (error) {
     if (tooLarge(error)) return readInBlocks(excel, features.mergedAreas, bounds);
     // Excel refuses getMergedAreasOrNullObject past 512 merged areas in a sheet; retry without merges.
-    if (features.mergedAreas) {
+    // Not after a refusal for a cell being edited (Excel on the web, office-js #1393): the second batch
+    // would be refused the same, and the clerk would wait for two round trips to hear it.
+    if (features.mergedAreas && officeCode(error) !== 'InvalidOperationInCellEditMode') {
       try {
         return await readOnce(excel, false, bounds);
       } catch (again) {

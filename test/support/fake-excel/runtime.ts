@@ -303,6 +303,9 @@ export class FakeExcelRuntime {
     await Promise.resolve();
     if (!this.supports('ExcelApi', '1.8')) throw new FakeOfficeError('ApiNotFound', 'Excel.createWorkbook needs ExcelApi 1.8.');
     if (base64 !== undefined && !/^[A-Za-z0-9+/]*={0,2}$/.test(base64)) throw new FakeOfficeError('InvalidArgument', 'Not base64.');
+    // office.js runs it as a batch with delayForCellEdit (excel-web-16.00.debug.js, createWorkbook): held
+    // on Windows and Mac while a cell is edited, refused on the web, like any such batch.
+    await this.cellEditGate(true);
     this.createdWorkbooks.push(base64 ?? '');
     // On Mac the new window opens behind the current one and gets no focus (office-js #6943).
     this.createdWorkbookBehind.push(this.platform === 'mac');
@@ -339,13 +342,10 @@ export class FakeExcelRuntime {
       stats.failed = e.code;
       throw e;
     };
-    if (this.cellEditMode && ctx._delayForCellEdit && this.platform !== 'web') {
-      // Windows and Mac hold a batch run with delayForCellEdit until the user leaves the cell, without
-      // limit (office-js #806); the web refuses it all the same (#1393, #3019).
-      await new Promise<void>((resolve) => this.cellEditWaiters.push(resolve));
-    }
-    if (this.cellEditMode) {
-      fail(new FakeOfficeError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.'));
+    try {
+      await this.cellEditGate(ctx._delayForCellEdit);
+    } catch (e) {
+      fail(e as FakeOfficeError);
     }
     if (stats.requestBytes > this.payloadLimitBytes) {
       fail(new FakeOfficeError('RequestPayloadSizeLimitExceeded', 'The request payload size has exceeded the limit.'));
@@ -397,6 +397,19 @@ export class FakeExcelRuntime {
       const r = parseA1(`${m[3]}${m[4]}`);
       cell.value = cellOf(sheet, r.r0, r.c0)?.value ?? 0;
     });
+  }
+
+  /**
+   * Windows and Mac hold a batch run with delayForCellEdit until the user leaves the cell, without limit
+   * (office-js #806); the web refuses it all the same (#1393, #3019), and so does every platform without it.
+   */
+  private async cellEditGate(delayForCellEdit: boolean): Promise<void> {
+    if (this.cellEditMode && delayForCellEdit && this.platform !== 'web') {
+      await new Promise<void>((resolve) => this.cellEditWaiters.push(resolve));
+    }
+    if (this.cellEditMode) {
+      throw new FakeOfficeError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.');
+    }
   }
 
   private matchInjection(index: number, op: QueuedOp): FailureInjection | undefined {
