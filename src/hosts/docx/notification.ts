@@ -25,7 +25,7 @@ import {
   VerticalAlignTable,
   WidthType,
 } from 'docx';
-import type { Imprint, Letterhead } from '../../core/types';
+import type { Imprint, Letterhead, NotificationModel } from '../../core/types';
 import { withWidths, type DocumentFonts, type DocumentTable, type NotificationDocument } from '../../workbook/plans/documents/notification';
 import {
   A4,
@@ -263,6 +263,32 @@ export function officialDocument(title: string, creator: string, fonts: Document
   });
 }
 
+/**
+ * The 附件 (the notice's and the request's: one model): "附件" in 3号 黑体 top left on a new page, its title
+ * centred on the third line (GB/T 9704-2012 8.1), the ranking, and the 待补充 branches apart.
+ */
+export function attachmentBlocks(
+  attachment: NotificationModel['attachment'],
+  widths: { ranked: number[]; incomplete: number[] },
+  fonts: DocumentFonts,
+): (Paragraph | Table)[] {
+  const blocks: (Paragraph | Table)[] = [
+    gridParagraph([run('附件', fonts.heading, SIZE.三号)], { pageBreakBefore: true }),
+    blankLine(),
+    gridParagraph([run(attachment.title, fonts.title, SIZE.二号)], { alignment: AlignmentType.CENTER }),
+    blankLine(),
+    documentTable(withWidths(attachment.ranked, widths.ranked), fonts.body, fonts.heading),
+  ];
+  if (attachment.incomplete && attachment.incompleteTitle) {
+    blocks.push(
+      blankLine(),
+      gridParagraph([run(attachment.incompleteTitle, fonts.heading, SIZE.三号)], { keepNext: true }),
+      documentTable(withWidths(attachment.incomplete, widths.incomplete), fonts.body, fonts.heading),
+    );
+  }
+  return blocks;
+}
+
 export function notificationDocx(doc: NotificationDocument): Document {
   const { fonts, notice } = doc;
   const indent2 = { firstLine: Math.round(2 * CHAR_PITCH) };
@@ -279,20 +305,8 @@ export function notificationDocx(doc: NotificationDocument): Document {
       gridParagraph([bodyRun(p, fonts)], { indent: indent2, alignment: AlignmentType.JUSTIFIED, keepNext: i === notice.paragraphs.length - 1, keepLines: i === notice.paragraphs.length - 1 }),
     ),
     ...signatureParagraphs(notice.issuer, notice.dateText, notice.attachmentNote, fonts),
-    // 附件: "附件" in 3号 黑体 top left on a new page, its title centred on the third line (8.1)
-    gridParagraph([run('附件', fonts.heading, SIZE.三号)], { pageBreakBefore: true }),
-    blankLine(),
-    gridParagraph([run(notice.attachment.title, fonts.title, SIZE.二号)], { alignment: AlignmentType.CENTER }),
-    blankLine(),
-    documentTable(withWidths(notice.attachment.ranked, doc.widths.ranked), fonts.body, fonts.heading),
+    ...attachmentBlocks(notice.attachment, doc.widths, fonts),
   ];
-  if (notice.attachment.incomplete && notice.attachment.incompleteTitle) {
-    children.push(
-      blankLine(),
-      gridParagraph([run(notice.attachment.incompleteTitle, fonts.heading, SIZE.三号)], { keepNext: true }),
-      documentTable(withWidths(notice.attachment.incomplete, doc.widths.incomplete), fonts.body, fonts.heading),
-    );
-  }
   if (notice.imprint) children.push(blankLine(), imprintTable(notice.imprint, fonts), blankLine());
   return officialDocument(notice.title, notice.issuer, fonts, children);
 }

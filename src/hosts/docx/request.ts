@@ -5,10 +5,9 @@
  * 发文字号 at the left and 签发人 at the right on one line (上行文, GB/T 9704-2012 7.2.3).
  */
 import { AlignmentType, type Document, type Paragraph, type Table } from 'docx';
-import { withWidths } from '../../workbook/plans/documents/notification';
 import type { RequestDocument } from '../../workbook/plans/documents/request';
 import { CHAR_PITCH, SIZE, blankLine, gridParagraph, packDocx, run } from './layout';
-import { bodyRun, documentTable, letterheadParagraphs, officialDocument, signatureParagraphs } from './notification';
+import { attachmentBlocks, bodyRun, letterheadParagraphs, officialDocument, signatureParagraphs } from './notification';
 
 export function requestDocx(doc: RequestDocument): Document {
   const { fonts, request } = doc;
@@ -27,19 +26,8 @@ export function requestDocx(doc: RequestDocument): Document {
     ...signatureParagraphs(request.issuer, request.dateText, request.attachmentNote, fonts),
     // 附注: under the date, two characters in, in parentheses (7.3.7)
     gridParagraph([bodyRun(request.remark, fonts)], { indent: indent2 }),
-    gridParagraph([run('附件', fonts.heading, SIZE.三号)], { pageBreakBefore: true }),
-    blankLine(),
-    gridParagraph([run(request.attachment.title, fonts.title, SIZE.二号)], { alignment: AlignmentType.CENTER }),
-    blankLine(),
-    documentTable(withWidths(request.attachment.ranked, doc.widths.ranked), fonts.body, fonts.heading),
+    ...attachmentBlocks(request.attachment, doc.widths, fonts),
   ];
-  if (request.attachment.incomplete && request.attachment.incompleteTitle) {
-    children.push(
-      blankLine(),
-      gridParagraph([run(request.attachment.incompleteTitle, fonts.heading, SIZE.三号)], { keepNext: true }),
-      documentTable(withWidths(request.attachment.incomplete, doc.widths.incomplete), fonts.body, fonts.heading),
-    );
-  }
   return officialDocument(request.title, request.issuer, fonts, children);
 }
 
